@@ -1,0 +1,42 @@
+package com.newsmell.collector.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The collector's rules and limits: {@code newsmell.collector.*}. */
+@ConfigMapping(prefix = "newsmell.collector")
+public interface CollectorConfig {
+
+    /** Most events in one batch request. */
+    @WithDefault("500")
+    int maxBatchEvents();
+
+    /** Largest request body, in bytes; above it the answer is 413. */
+    @WithDefault("1048576")
+    int maxBatchBytes();
+
+    /** How old an event's (clock-corrected) timestamp may be. */
+    @WithDefault("P7D")
+    Duration acceptedLateness();
+
+    /** How far in the future an event's timestamp may be. */
+    @WithDefault("PT24H")
+    Duration maxFutureSkew();
+
+    /** The trusted header carrying the client's country code (set by the CDN or ingress). */
+    @WithDefault("CF-IPCountry")
+    String countryHeader();
+
+    /** Whether the client address is taken from X-Forwarded-For (behind a trusted proxy). */
+    @WithDefault("true")
+    boolean trustForwardedFor();
+
+    /** Retry-After, in seconds, when Kafka cannot take the write. */
+    @WithDefault("5")
+    int retryAfterSeconds();
+
+    /** How many months of raw-store partitions exist ahead of the current one. */
+    @WithDefault("3")
+    int partitionMonthsAhead();
+}

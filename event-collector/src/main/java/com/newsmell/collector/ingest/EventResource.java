@@ -1,0 +1,71 @@
+package com.newsmell.collector.ingest;
+
+import com.newsmell.collector.config.CollectorConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Ingest API: thin, everything happens in {@link IngestService}. */
+@Path("/v1/events")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class EventResource {
+
+    private final IngestService ingest;
+    private final CollectorConfig config;
+
+    public EventResource(IngestService ingest, CollectorConfig config) {
+        this.ingest = ingest;
+        this.config = config;
+    }
+
+    @POST
+    @Operation(summary = "Ingest one UserInteractionEvent")
+    @APIResponse(responseCode = "202", description = "Acknowledged by Kafka; the body lists the eventId")
+    @APIResponse(responseCode = "400", description = "Invalid event (application/problem+json, one error per field)")
+    @APIResponse(responseCode = "503", description = "Kafka could not take the write; retry after Retry-After")
+    public Uni<Response> ingest(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        return ingest.ingestOne(body, context(headers, request))
+                .map(result ->
+                        Response.accepted(result.toJson(false).toString()).build());
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Ingest up to 500 events as {\"events\": [...]}; answered per event")
+    @APIResponse(
+            responseCode = "202",
+            description =
+                    "At least one event was acknowledged by Kafka; results[] says, per event, accepted or rejected with its errors")
+    @APIResponse(responseCode = "400", description = "The batch itself, or every event in it, is invalid")
+    @APIResponse(responseCode = "413", description = "Body larger than the limit")
+    @APIResponse(responseCode = "503", description = "Kafka could not take the write; retry after Retry-After")
+    public Uni<Response> ingestBatch(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        return ingest.ingestBatch(body, context(headers, request))
+                .map(result -> Response.accepted(result.toJson(true).toString()).build());
+    }
+
+    private RequestContext context(HttpHeaders headers, HttpServerRequest request) {
+        String address =
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String forwarded = headers.getHeaderString("X-Forwarded-For");
+        if (config.trustForwardedFor() && forwarded != null && !forwarded.isBlank()) {
+            address = forwarded.split(",")[0].trim();
+        }
+        return new RequestContext(
+                headers.getHeaderString(HttpHeaders.USER_AGENT),
+                address,
+                headers.getHeaderString(config.countryHeader()),
+                Instant.now());
+    }
+}

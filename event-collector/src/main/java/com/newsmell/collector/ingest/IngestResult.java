@@ -1,0 +1,54 @@
+package com.newsmell.collector.ingest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.newsmell.contract.Violation;
+import java.util.List;
+
+/**
+ * The answer to an ingest request: one item per submitted event, in order. An item is accepted (it has
+ * the eventId under which Kafka acknowledged it) or rejected (it has its violations).
+ */
+public record IngestResult(List<Item> items) {
+
+    public record Item(int index, String eventId, List<Violation> errors) {
+        public boolean accepted() {
+            return errors.isEmpty();
+        }
+    }
+
+    public long acceptedCount() {
+        return items.stream().filter(Item::accepted).count();
+    }
+
+    public List<String> acceptedIds() {
+        return items.stream().filter(Item::accepted).map(Item::eventId).toList();
+    }
+
+    public ObjectNode toJson(boolean withItems) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("accepted", acceptedCount());
+        node.put("rejected", items.size() - acceptedCount());
+        ArrayNode ids = node.putArray("eventIds");
+        acceptedIds().forEach(ids::add);
+        if (withItems) {
+            ArrayNode results = node.putArray("results");
+            for (Item item : items) {
+                ObjectNode result = results.addObject().put("index", item.index());
+                if (item.accepted()) {
+                    result.put("status", "accepted").put("eventId", item.eventId());
+                } else {
+                    result.put("status", "rejected");
+                    ArrayNode errors = result.putArray("errors");
+                    item.errors()
+                            .forEach(v -> errors.addObject()
+                                    .put("pointer", v.pointer())
+                                    .put("rule", v.rule())
+                                    .put("detail", v.message()));
+                }
+            }
+        }
+        return node;
+    }
+}

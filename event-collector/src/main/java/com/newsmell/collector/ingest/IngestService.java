@@ -1,0 +1,178 @@
+package com.newsmell.collector.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.newsmell.collector.config.CollectorConfig;
+import com.newsmell.contract.EventParser;
+import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.contract.Violation;
+import com.newsmell.contract.http.Problem;
+import com.newsmell.contract.http.ProblemException;
+import com.newsmell.contract.kafka.DeadLetterPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Validates, enriches and publishes events. A request is answered only once Kafka has acknowledged
+ * every accepted event (and every dead-lettered one); if Kafka cannot take the write, 503.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
+
+    private final CollectorConfig config;
+    private final EventLimits limits;
+    private final Enricher enricher;
+    private final EventPublisher publisher;
+    private final DeadLetterPublisher deadLetters;
+    private final MeterRegistry meters;
+
+    public IngestService(
+            CollectorConfig config,
+            EventLimits limits,
+            Enricher enricher,
+            EventPublisher publisher,
+            DeadLetterPublisher deadLetters,
+            MeterRegistry meters) {
+        this.config = config;
+        this.limits = limits;
+        this.enricher = enricher;
+        this.publisher = publisher;
+        this.deadLetters = deadLetters;
+        this.meters = meters;
+    }
+
+    /** One event: all or nothing. */
+    public Uni<IngestResult> ingestOne(byte[] body, RequestContext request) {
+        JsonNode node = RequestBodyReader.read(body, config.maxBatchBytes());
+        Validated validated = validate(node, "", request);
+        if (validated.event() == null) {
+            count("rejected", 1);
+            throw new ProblemException(Problem.invalid("The event is invalid.", validated.violations()));
+        }
+        return publisher
+                .publish(validated.event())
+                .onFailure()
+                .transform(this::unavailable)
+                .map(ignored -> {
+                    count("accepted", 1);
+                    return new IngestResult(
+                            List.of(new IngestResult.Item(0, validated.event().eventId(), List.of())));
+                });
+    }
+
+    /** A batch: valid events are accepted, invalid ones are listed and dead-lettered with their reasons. */
+    public Uni<IngestResult> ingestBatch(byte[] body, RequestContext request) {
+        JsonNode node = RequestBodyReader.read(body, config.maxBatchBytes());
+        JsonNode events = batchEvents(node);
+        List<Validated> validated = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            validated.add(validate(events.get(i), "/events/" + i, request));
+        }
+        if (validated.stream().allMatch(v -> v.event() == null)) {
+            count("rejected", validated.size());
+            List<Violation> all =
+                    validated.stream().flatMap(v -> v.violations().stream()).toList();
+            throw new ProblemException(Problem.invalid("No event of the batch is valid.", all));
+        }
+        List<Uni<Void>> writes = new ArrayList<>();
+        List<IngestResult.Item> items = new ArrayList<>();
+        for (int i = 0; i < validated.size(); i++) {
+            Validated v = validated.get(i);
+            if (v.event() != null) {
+                writes.add(publisher.publish(v.event()));
+                items.add(new IngestResult.Item(i, v.event().eventId(), List.of()));
+            } else {
+                writes.add(deadLetter(events.get(i), v.violations()));
+                items.add(new IngestResult.Item(i, null, v.violations()));
+            }
+        }
+        IngestResult result = new IngestResult(items);
+        return Uni.join()
+                .all(writes)
+                .andCollectFailures()
+                .onFailure()
+                .transform(this::unavailable)
+                .map(ignored -> {
+                    count("accepted", result.acceptedCount());
+                    count("rejected", items.size() - result.acceptedCount());
+                    return result;
+                });
+    }
+
+    private JsonNode batchEvents(JsonNode node) {
+        if (!node.isObject()) {
+            throw new ProblemException(
+                    Problem.invalidParameter("", "type", "The body must be an object {\"events\": [...]}."));
+        }
+        JsonNode events = node.get("events");
+        if (events == null || events.isNull()) {
+            throw new ProblemException(Problem.invalidParameter("/events", "required", "events is required."));
+        }
+        if (!events.isArray()) {
+            throw new ProblemException(Problem.invalidParameter("/events", "type", "events must be an array."));
+        }
+        if (events.isEmpty()) {
+            throw new ProblemException(Problem.invalidParameter("/events", "min-items", "events must not be empty."));
+        }
+        if (events.size() > config.maxBatchEvents()) {
+            throw new ProblemException(Problem.invalidParameter(
+                    "/events", "max-items", "A batch holds at most " + config.maxBatchEvents() + " events."));
+        }
+        return events;
+    }
+
+    private Validated validate(JsonNode node, String prefix, RequestContext request) {
+        List<Violation> violations = new ArrayList<>();
+        com.newsmell.contract.ParseResult parsed = EventParser.parse(node);
+        violations.addAll(parsed.violations());
+        UserInteractionEvent event = null;
+        if (parsed.valid()) {
+            event = enricher.enrich(parsed.event(), request);
+            violations.addAll(limits.checkTimestamp(event.timestamp(), request.receivedAt()));
+        }
+        List<Violation> prefixed = violations.stream()
+                .map(v -> new Violation(prefix + v.pointer(), v.rule(), v.message()))
+                .toList();
+        return new Validated(prefixed.isEmpty() ? event : null, prefixed);
+    }
+
+    private Uni<Void> deadLetter(JsonNode event, List<Violation> violations) {
+        ArrayNode reason = JsonNodeFactory.instance.arrayNode();
+        violations.forEach(v -> reason.addObject()
+                .put("pointer", v.pointer())
+                .put("rule", v.rule())
+                .put("detail", v.message()));
+        JsonNode sessionId = event.path("sessionId");
+        return deadLetters.publish(
+                sessionId.isTextual() ? sessionId.asText() : null,
+                event.toString(),
+                reason.toString(),
+                "event-collector");
+    }
+
+    private Throwable unavailable(Throwable failure) {
+        LOG.warnf("Kafka did not acknowledge the write: %s", failure.toString());
+        meters.counter("newsmell.collector.kafka.unavailable").increment();
+        return new ProblemException(
+                Problem.of(
+                        503,
+                        "kafka-unavailable",
+                        "Service unavailable",
+                        "The event log could not acknowledge the write; nothing was accepted. Retry later with the same eventIds."),
+                Map.of("Retry-After", Integer.toString(config.retryAfterSeconds())));
+    }
+
+    private void count(String outcome, long n) {
+        meters.counter("newsmell.collector.events", "outcome", outcome).increment(n);
+    }
+
+    private record Validated(UserInteractionEvent event, List<Violation> violations) {}
+}

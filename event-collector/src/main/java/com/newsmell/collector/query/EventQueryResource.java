@@ -1,0 +1,50 @@
+package com.newsmell.collector.query;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+public class EventQueryResource {
+
+    private final EventQueryService events;
+
+    public EventQueryResource(EventQueryService events) {
+        this.events = events;
+    }
+
+    @GET
+    @Operation(
+            summary = "Read the raw event store",
+            description = "One of userId, sessionId or perfumeId; optional type, from (inclusive), to (exclusive). "
+                    + "Ordered by timestamp, then eventId; keyset paging with the nextCursor of the previous page.")
+    public Uni<String> find(
+            @QueryParam("userId") String userId,
+            @QueryParam("sessionId") String sessionId,
+            @QueryParam("perfumeId") String perfumeId,
+            @QueryParam("type") String type,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return events.find(userId, sessionId, perfumeId, type, from, to, parseLimit(limit), cursor)
+                .map(Object::toString);
+    }
+
+    private static Integer parseLimit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(limit.trim());
+        } catch (NumberFormatException e) {
+            throw new com.newsmell.contract.http.ProblemException(
+                    com.newsmell.contract.http.Problem.invalidQuery("limit", "type", "limit must be a whole number."));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package com.newsmell.collector.store;
+
+import com.newsmell.contract.UserInteractionEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes events into the partitioned raw store, set-based: one statement claims the eventIds (so the
+ * same eventId is stored once, whatever its timestamp), one inserts the claimed rows. Both in one
+ * transaction.
+ */
+@ApplicationScoped
+public class RawEventStore {
+
+    private static final String CLAIM = "insert into raw_event_key (event_id, timestamp) "
+            + "select * from unnest($1::uuid[], $2::timestamptz[]) on conflict do nothing returning event_id";
+
+    private static final String INSERT =
+            "insert into user_interaction_event (event_id, schema_version, user_id, session_id, "
+                    + "event_type, event_category, timestamp, client_timestamp, sent_at, received_at, perfume_id, house_id, note_id, "
+                    + "recommendation_id, event_data, device_type, browser, os, is_bot, bot_reason, user_agent, referrer, path, "
+                    + "ip_prefix, location, duration, value) "
+                    + "select t.event_id, t.schema_version, t.user_id, t.session_id, t.event_type, t.event_category, t.ts, t.client_ts, "
+                    + "t.sent_at, t.received_at, t.perfume_id, t.house_id, t.note_id, t.recommendation_id, t.event_data::jsonb, "
+                    + "t.device_type, t.browser, t.os, t.is_bot, t.bot_reason, t.user_agent, t.referrer, t.path, t.ip_prefix, "
+                    + "t.location, t.duration, t.value from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], "
+                    + "$6::text[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::text[], "
+                    + "$12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::bool[], "
+                    + "$20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::int[], $27::float8[]) "
+                    + "as t(event_id, schema_version, user_id, session_id, event_type, event_category, ts, client_ts, sent_at, "
+                    + "received_at, perfume_id, house_id, note_id, recommendation_id, event_data, device_type, browser, os, is_bot, "
+                    + "bot_reason, user_agent, referrer, path, ip_prefix, location, duration, value)";
+
+    private final Pool pool;
+
+    public RawEventStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Stores the events not stored before; returns how many rows were new. */
+    public Uni<Integer> store(List<UserInteractionEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        Map<UUID, UserInteractionEvent> unique = new LinkedHashMap<>();
+        events.forEach(e -> unique.putIfAbsent(UUID.fromString(e.eventId()), e));
+        return pool.withTransaction(connection -> claim(connection, unique)
+                .chain(claimed -> insert(
+                        connection,
+                        unique.values().stream()
+                                .filter(e -> claimed.contains(UUID.fromString(e.eventId())))
+                                .toList())));
+    }
+
+    private Uni<Set<UUID>> claim(SqlConnection connection, Map<UUID, UserInteractionEvent> events) {
+        UUID[] ids = events.keySet().toArray(UUID[]::new);
+        OffsetDateTime[] times =
+                events.values().stream().map(e -> utc(e.timestamp())).toArray(OffsetDateTime[]::new);
+        return connection.preparedQuery(CLAIM).execute(Tuple.of(ids, times)).map(rows -> {
+            Set<UUID> claimed = new HashSet<>();
+            for (Row row : rows) {
+                claimed.add(row.getUUID(0));
+            }
+            return claimed;
+        });
+    }
+
+    private Uni<Integer> insert(SqlConnection connection, List<UserInteractionEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        int n = events.size();
+        List<Object> columns = new ArrayList<>();
+        columns.add(events.stream().map(e -> UUID.fromString(e.eventId())).toArray(UUID[]::new));
+        columns.add(events.stream().map(UserInteractionEvent::schemaVersion).toArray(Integer[]::new));
+        columns.add(strings(events, UserInteractionEvent::userId));
+        columns.add(strings(events, UserInteractionEvent::sessionId));
+        columns.add(strings(events, e -> e.eventType().name()));
+        columns.add(strings(events, e -> e.eventCategory().name()));
+        columns.add(times(events, UserInteractionEvent::timestamp));
+        columns.add(times(events, UserInteractionEvent::clientTimestamp));
+        columns.add(times(events, UserInteractionEvent::sentAt));
+        columns.add(times(events, UserInteractionEvent::receivedAt));
+        columns.add(strings(events, UserInteractionEvent::perfumeId));
+        columns.add(strings(events, UserInteractionEvent::houseId));
+        columns.add(strings(events, UserInteractionEvent::noteId));
+        columns.add(strings(events, UserInteractionEvent::recommendationId));
+        columns.add(strings(events, e -> e.eventData().toString()));
+        columns.add(strings(events, UserInteractionEvent::deviceType));
+        columns.add(strings(events, UserInteractionEvent::browser));
+        columns.add(strings(events, UserInteractionEvent::os));
+        columns.add(events.stream().map(UserInteractionEvent::isBot).toArray(Boolean[]::new));
+        columns.add(strings(events, UserInteractionEvent::botReason));
+        columns.add(strings(events, UserInteractionEvent::userAgent));
+        columns.add(strings(events, UserInteractionEvent::referrer));
+        columns.add(strings(events, UserInteractionEvent::path));
+        columns.add(strings(events, UserInteractionEvent::ipPrefix));
+        columns.add(strings(events, UserInteractionEvent::location));
+        columns.add(events.stream().map(UserInteractionEvent::duration).toArray(Integer[]::new));
+        columns.add(events.stream().map(UserInteractionEvent::value).toArray(Double[]::new));
+        return connection.preparedQuery(INSERT).execute(Tuple.wrap(columns)).map(rows -> n);
+    }
+
+    private static String[] strings(
+            List<UserInteractionEvent> events, java.util.function.Function<UserInteractionEvent, String> f) {
+        return events.stream().map(f).toArray(String[]::new);
+    }
+
+    private static OffsetDateTime[] times(
+            List<UserInteractionEvent> events, java.util.function.Function<UserInteractionEvent, Instant> f) {
+        return events.stream().map(f).map(RawEventStore::utc).toArray(OffsetDateTime[]::new);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,288 @@
+package com.newsmell.contract;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.newsmell.contract.data.EventData;
+import com.newsmell.contract.data.EventDataReader;
+import com.newsmell.contract.data.FieldReader;
+import com.newsmell.contract.data.SearchClickData;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Validates one event JSON object — as submitted by a client or in the {@link EventCodec} wire format — and
+ * builds the {@link UserInteractionEvent} envelope. All violations are collected, none is fatal.
+ *
+ * <p>Rules (pointers relative to the event object):
+ *
+ * <ul>
+ *   <li>the node must be an object ({@code ""} / {@code type});
+ *   <li>{@code sessionId} required non-blank string, at most {@link Limits#MAX_ID_LENGTH} characters;
+ *   <li>{@code path} required non-blank string, at most {@link Limits#MAX_URL_LENGTH} characters;
+ *   <li>{@code eventType} required, a known {@link InteractionEventType} name ({@code enum});
+ *   <li>{@code eventCategory} optional, derived from the type when absent; a known name ({@code enum}) equal to
+ *       the type's category ({@code mismatch});
+ *   <li>{@code eventId} optional UUID string ({@code format}); never generated here;
+ *   <li>{@code timestamp} required ISO-8601 instant with offset ({@code format}); {@code clientTimestamp},
+ *       {@code sentAt}, {@code receivedAt} optional ISO-8601 instants; an absent {@code clientTimestamp} is set to
+ *       {@code timestamp};
+ *   <li>{@code userId}, {@code perfumeId}, {@code houseId}, {@code noteId}, {@code recommendationId} optional
+ *       strings of at most {@link Limits#MAX_ID_LENGTH} characters; blank values are treated as absent;
+ *   <li>{@code deviceType} optional, one of {@link #DEVICE_TYPES}; {@code duration} optional integer
+ *       {@code >= 0}; {@code value} optional number; {@code isBot} optional boolean (default false);
+ *   <li>{@code schemaVersion} optional integer 1..{@link UserInteractionEvent#CURRENT_SCHEMA_VERSION} (default
+ *       current; {@code range});
+ *   <li>{@code eventData} optional object (default {@code {}}), checked against {@link Limits} and the schema of
+ *       the event type ({@link EventDataReader});
+ *   <li>per type: see {@link #REQUIRES_PERFUME_ID}, {@link #REQUIRES_RECOMMENDATION_ID}; SEARCH_RESULT_CLICKED
+ *       needs a perfumeId in the envelope or in eventData ({@code /perfumeId} / {@code required});
+ *   <li>a JSON {@code null} counts as absent; any other wrong JSON type yields {@code type}; unknown top-level
+ *       fields are ignored.
+ * </ul>
+ */
+public final class EventParser {
+
+    public static final Set<String> DEVICE_TYPES = Set.of("mobile", "tablet", "desktop");
+
+    /** Event types whose envelope must carry a {@code perfumeId}. */
+    public static final Set<InteractionEventType> REQUIRES_PERFUME_ID = EnumSet.of(
+            InteractionEventType.PERFUME_VIEW,
+            InteractionEventType.RATING_STARTED,
+            InteractionEventType.RATING_COMPLETED,
+            InteractionEventType.RATING_UPDATED,
+            InteractionEventType.REVIEW_SUBMITTED,
+            InteractionEventType.REVIEW_UPDATED,
+            InteractionEventType.WISHLIST_ADD,
+            InteractionEventType.WISHLIST_REMOVE,
+            InteractionEventType.COLLECTION_ADD,
+            InteractionEventType.COLLECTION_UPDATE,
+            InteractionEventType.COLLECTION_REMOVE,
+            InteractionEventType.TRADE_INQUIRY,
+            InteractionEventType.RECOMMENDATION_SHOWN,
+            InteractionEventType.RECOMMENDATION_CLICKED,
+            InteractionEventType.RECOMMENDATION_FEEDBACK);
+
+    /** Event types whose envelope must carry a {@code recommendationId}. */
+    public static final Set<InteractionEventType> REQUIRES_RECOMMENDATION_ID = EnumSet.of(
+            InteractionEventType.RECOMMENDATION_SHOWN,
+            InteractionEventType.RECOMMENDATION_CLICKED,
+            InteractionEventType.RECOMMENDATION_FEEDBACK);
+
+    private static final Pattern UUID =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    private EventParser() {}
+
+    public static ParseResult parse(JsonNode node) {
+        List<Violation> v = new ArrayList<>();
+        if (node == null || !node.isObject()) {
+            v.add(new Violation("", Violation.RULE_TYPE, "event must be a JSON object"));
+            return new ParseResult(null, v);
+        }
+        FieldReader r = new FieldReader((ObjectNode) node, "", v);
+
+        int schemaVersion = UserInteractionEvent.CURRENT_SCHEMA_VERSION;
+        Integer sv = r.integer("schemaVersion", 1, UserInteractionEvent.CURRENT_SCHEMA_VERSION);
+        if (sv != null) {
+            schemaVersion = sv;
+        }
+
+        String eventId = r.string("eventId");
+        if (eventId != null && !UUID.matcher(eventId).matches()) {
+            r.violation("eventId", Violation.RULE_FORMAT, "'eventId' must be a UUID");
+            eventId = null;
+        }
+
+        String sessionId = requiredString(r, "sessionId", Limits.MAX_ID_LENGTH);
+        String path = requiredString(r, "path", Limits.MAX_URL_LENGTH);
+
+        InteractionEventType eventType = null;
+        if (r.require("eventType")) {
+            String name = r.string("eventType");
+            if (name != null) {
+                eventType = InteractionEventType.fromName(name).orElse(null);
+                if (eventType == null) {
+                    r.violation("eventType", Violation.RULE_ENUM, "unknown eventType '" + truncate(name) + "'");
+                }
+            }
+        }
+
+        InteractionCategory eventCategory = null;
+        String categoryName = r.string("eventCategory");
+        if (categoryName != null) {
+            eventCategory = InteractionCategory.fromName(categoryName).orElse(null);
+            if (eventCategory == null) {
+                r.violation(
+                        "eventCategory", Violation.RULE_ENUM, "unknown eventCategory '" + truncate(categoryName) + "'");
+            } else if (eventType != null && eventType.category() != eventCategory) {
+                r.violation(
+                        "eventCategory",
+                        Violation.RULE_MISMATCH,
+                        "eventCategory of " + eventType + " must be " + eventType.category() + ", was "
+                                + eventCategory);
+            }
+        }
+        if (eventType != null) {
+            eventCategory = eventType.category();
+        }
+
+        Instant timestamp = r.require("timestamp") ? instant(r, "timestamp") : null;
+        Instant clientTimestamp = instant(r, "clientTimestamp");
+        Instant sentAt = instant(r, "sentAt");
+        Instant receivedAt = instant(r, "receivedAt");
+
+        String userId = optionalId(r, "userId");
+        String perfumeId = optionalId(r, "perfumeId");
+        String houseId = optionalId(r, "houseId");
+        String noteId = optionalId(r, "noteId");
+        String recommendationId = optionalId(r, "recommendationId");
+
+        String deviceType = r.enumString("deviceType", DEVICE_TYPES);
+        String browser = r.string("browser", Limits.MAX_SHORT_TEXT_LENGTH);
+        String os = r.string("os", Limits.MAX_SHORT_TEXT_LENGTH);
+        Boolean isBot = r.bool("isBot");
+        String botReason = r.string("botReason", Limits.MAX_SHORT_TEXT_LENGTH);
+        String userAgent = r.string("userAgent", Limits.MAX_USER_AGENT_LENGTH);
+        String referrer = r.string("referrer", Limits.MAX_URL_LENGTH);
+        String ipPrefix = r.string("ipPrefix", Limits.MAX_SHORT_TEXT_LENGTH);
+        String location = r.string("location", Limits.MAX_SHORT_TEXT_LENGTH);
+        Integer duration = r.count("duration");
+        Double value = r.number("value", -Double.MAX_VALUE, Double.MAX_VALUE);
+
+        ObjectNode eventData = r.objectField("eventData");
+        EventData typed = null;
+        if (eventData != null) {
+            eventData = eventData.deepCopy();
+            EventDataReader.checkLimits(eventData, serializedSize(eventData), v);
+        } else {
+            eventData = JsonNodeFactory.instance.objectNode();
+        }
+        if (eventType != null
+                && (!r.present("eventData") || r.object().get("eventData").isObject())) {
+            typed = EventDataReader.read(eventType, eventData, v);
+        }
+
+        if (eventType != null) {
+            if (REQUIRES_PERFUME_ID.contains(eventType) && missing(r, "perfumeId")) {
+                r.violation("perfumeId", Violation.RULE_REQUIRED, "'perfumeId' is required for " + eventType);
+            }
+            if (REQUIRES_RECOMMENDATION_ID.contains(eventType) && missing(r, "recommendationId")) {
+                r.violation(
+                        "recommendationId", Violation.RULE_REQUIRED, "'recommendationId' is required for " + eventType);
+            }
+            if (eventType == InteractionEventType.SEARCH_RESULT_CLICKED
+                    && missing(r, "perfumeId")
+                    && !(typed instanceof SearchClickData c
+                            && c.perfumeId() != null
+                            && !c.perfumeId().isBlank())
+                    && !eventData.hasNonNull("perfumeId")) {
+                r.violation(
+                        "perfumeId",
+                        Violation.RULE_REQUIRED,
+                        "'perfumeId' is required for SEARCH_RESULT_CLICKED (envelope or eventData)");
+            }
+        }
+
+        if (!v.isEmpty()) {
+            return new ParseResult(null, v);
+        }
+        UserInteractionEvent event = new UserInteractionEvent(
+                eventId,
+                schemaVersion,
+                userId,
+                sessionId,
+                eventType,
+                eventCategory,
+                timestamp,
+                clientTimestamp != null ? clientTimestamp : timestamp,
+                sentAt,
+                receivedAt,
+                perfumeId,
+                houseId,
+                noteId,
+                recommendationId,
+                eventData,
+                deviceType,
+                browser,
+                os,
+                isBot != null && isBot,
+                botReason,
+                userAgent,
+                referrer,
+                path,
+                ipPrefix,
+                location,
+                duration,
+                value);
+        return new ParseResult(event, v);
+    }
+
+    /** Parses an ISO-8601 instant with offset (e.g. {@code 2024-05-01T12:00:00.123Z}); null when invalid. */
+    public static Instant parseInstant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(FieldReader r, String field) {
+        String s = r.string(field);
+        if (s == null) {
+            return null;
+        }
+        Instant i = parseInstant(s);
+        if (i == null) {
+            r.violation(field, Violation.RULE_FORMAT, "'" + field + "' must be an ISO-8601 instant");
+        }
+        return i;
+    }
+
+    private static String requiredString(FieldReader r, String field, int maxLength) {
+        if (!r.require(field)) {
+            return null;
+        }
+        String s = r.string(field, maxLength);
+        if (s != null && s.isBlank()) {
+            r.violation(field, Violation.RULE_REQUIRED, "'" + field + "' must not be blank");
+            return null;
+        }
+        return s;
+    }
+
+    /** Absent, null or a blank string (wrong types are reported as {@code type} instead). */
+    private static boolean missing(FieldReader r, String field) {
+        if (!r.present(field)) {
+            return true;
+        }
+        JsonNode n = r.object().get(field);
+        return n.isTextual() && n.textValue().isBlank();
+    }
+
+    private static String optionalId(FieldReader r, String field) {
+        String s = r.string(field, Limits.MAX_ID_LENGTH);
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static long serializedSize(ObjectNode node) {
+        try {
+            return EventCodec.mapper().writeValueAsBytes(node).length;
+        } catch (JsonProcessingException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
+    }
+}

@@ -1,0 +1,21 @@
+package com.newsmell.contract;
+
+/** Default Kafka topic names shared by all services. */
+public final class Topics {
+
+    /**
+     * Validated interaction events in the wire format of {@link EventCodec} (UTF-8 JSON string values).
+     * The record key is the event's {@code sessionId}, so all events of one session land in the same
+     * partition and keep their order.
+     */
+    public static final String INTERACTIONS = "interaction-events";
+
+    /**
+     * Records that could not be processed. The value is the original payload as received; the key is
+     * the original key when known. Headers {@link com.newsmell.contract.kafka.DeadLetterHeaders#REASON}
+     * and {@link com.newsmell.contract.kafka.DeadLetterHeaders#SOURCE} describe the failure.
+     */
+    public static final String DEAD_LETTER = "interaction-events-dlq";
+
+    private Topics() {}
+}

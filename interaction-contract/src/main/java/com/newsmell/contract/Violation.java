@@ -1,0 +1,40 @@
+package com.newsmell.contract;
+
+import java.util.Objects;
+
+/**
+ * One validation failure.
+ *
+ * @param pointer RFC 6901 JSON pointer relative to the event object, e.g. {@code /eventData/ratings/overall};
+ *     the empty string designates the event object itself
+ * @param rule short machine name of the violated rule; one of the {@code RULE_*} constants
+ * @param message human readable explanation
+ */
+public record Violation(String pointer, String rule, String message) {
+
+    public static final String RULE_REQUIRED = "required";
+    public static final String RULE_TYPE = "type";
+    public static final String RULE_ENUM = "enum";
+    public static final String RULE_RANGE = "range";
+    public static final String RULE_FORMAT = "format";
+    public static final String RULE_MISMATCH = "mismatch";
+    public static final String RULE_MAX_SIZE = "max-size";
+    public static final String RULE_MAX_DEPTH = "max-depth";
+    public static final String RULE_MAX_LENGTH = "max-length";
+
+    public Violation {
+        Objects.requireNonNull(pointer, "pointer");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** Escapes one reference token per RFC 6901 ({@code ~} → {@code ~0}, {@code /} → {@code ~1}). */
+    public static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    @Override
+    public String toString() {
+        return pointer + " [" + rule + "] " + message;
+    }
+}

@@ -1,0 +1,54 @@
+package com.newsmell.infra;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Gives a Quarkus test the run's real Kafka broker and PostgreSQL, with a database for the service and
+ * topics unique to the run. Use as {@code @QuarkusTestResource(value = InfraTestResource.class, initArgs
+ * = @ResourceArg(name = "database", value = "collector"))}.
+ */
+public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private String service = "service";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        service = initArgs.getOrDefault("database", service);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Infra infra = Infra.shared();
+        return config(infra, service);
+    }
+
+    /** The configuration that points a service at the run's infrastructure. */
+    public static Map<String, String> config(Infra infra, String service) {
+        String database = infra.database(service);
+        PostgresServer pg = infra.postgres();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.username", pg.user());
+        config.put("quarkus.datasource.password", pg.password());
+        config.put("quarkus.datasource.reactive.url", pg.reactiveUrl(database));
+        config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
+        config.put("kafka.bootstrap.servers", infra.kafkaBootstrapServers());
+        config.put("newsmell.topics.interactions", infra.topic(Topic.INTERACTIONS));
+        config.put("newsmell.topics.dead-letter", infra.topic(Topic.DEAD_LETTER));
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The broker and the server belong to the whole run; Infra stops them when the JVM exits.
+    }
+
+    /** Base names of the run's topics (the run id is appended). */
+    public static final class Topic {
+        public static final String INTERACTIONS = "interaction-events";
+        public static final String DEAD_LETTER = "interaction-events-dlq";
+
+        private Topic() {}
+    }
+}
