@@ -39,4 +39,8 @@ public interface CollectorConfig {
     /** How many months of raw-store partitions exist ahead of the current one. */
     @WithDefault("3")
     int partitionMonthsAhead();
+
+    /** When the partition job runs (Quarkus cron, seconds first). */
+    @WithDefault("0 5 * * * ?")
+    String partitionCron();
 }

@@ -1,12 +1,17 @@
 package com.newsmell.collector.ingest;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import nl.basjes.parse.useragent.AbstractUserAgentAnalyzer;
 import nl.basjes.parse.useragent.UserAgent;
 import nl.basjes.parse.useragent.UserAgentAnalyzer;
 
-/** Parses user agents with YAUAA, once, at the collector, so that every consumer agrees. */
+/**
+ * Parses user agents with YAUAA, once, at the collector, so that every consumer agrees. Built at startup:
+ * loading the rules takes seconds and must never happen on an event-loop thread.
+ */
+@Startup
 @ApplicationScoped
 public class UserAgentClassifier {
 

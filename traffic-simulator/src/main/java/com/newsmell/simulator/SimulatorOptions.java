@@ -1,0 +1,544 @@
+package com.newsmell.simulator;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Options of a simulator run; see {@link #usage()} for their meaning. Build one with {@link #defaults()} and the
+ * {@code with*} methods, or {@link #parse(String...)} command-line arguments. A run stops at {@code duration} or
+ * after {@code maxEvents} events, whichever comes first; at least one of them must be set.
+ *
+ * @param url the collector's base URL (the simulator posts to {@code url + /v1/events/batch})
+ * @param rate target events per second; 0 = as fast as possible
+ * @param duration how long to send, null = no time bound
+ * @param maxEvents how many events to send, null = no count bound
+ * @param seed seed of the journeys (and of the event ids): the same seed reproduces the same journeys
+ * @param batchSize events per request, 1..500
+ * @param users registered users in the population
+ * @param botShare share of sessions that are bots, 0..1
+ * @param concurrency parallel HTTP requests
+ * @param padToBytes grow each event to about this many bytes (0 = no padding)
+ * @param quiet no progress output
+ * @param maxAttempts attempts per batch on 503/5xx/connection errors (1 = no retry)
+ * @param progressInterval how often progress is printed
+ * @param concurrentSessions how many sessions are interleaved in the traffic
+ * @param requestTimeout timeout of one HTTP request
+ */
+public record SimulatorOptions(
+        URI url,
+        double rate,
+        Duration duration,
+        Long maxEvents,
+        long seed,
+        int batchSize,
+        int users,
+        double botShare,
+        int concurrency,
+        int padToBytes,
+        boolean quiet,
+        int maxAttempts,
+        Duration progressInterval,
+        int concurrentSessions,
+        Duration requestTimeout) {
+
+    /** The collector's batch limit. */
+    public static final int MAX_BATCH_SIZE = 500;
+
+    public SimulatorOptions {
+        Objects.requireNonNull(url, "url");
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        require(scheme.equals("http") || scheme.equals("https"), "--url must be an http(s) URL");
+        require(url.getHost() != null, "--url needs a host");
+        require(Double.isFinite(rate) && rate >= 0, "--rate must be >= 0");
+        require(duration != null || maxEvents != null, "one of --duration and --events is required");
+        require(duration == null || (!duration.isNegative() && !duration.isZero()), "--duration must be positive");
+        require(maxEvents == null || maxEvents >= 0, "--events must be >= 0");
+        require(batchSize >= 1 && batchSize <= MAX_BATCH_SIZE, "--batch-size must be between 1 and 500");
+        require(users >= 1, "--users must be >= 1");
+        require(botShare >= 0 && botShare <= 1, "--bot-share must be between 0 and 1");
+        require(concurrency >= 1, "--concurrency must be >= 1");
+        require(padToBytes >= 0, "--pad-to-bytes must be >= 0");
+        require(maxAttempts >= 1, "--max-attempts must be >= 1");
+        Objects.requireNonNull(progressInterval, "progressInterval");
+        require(!progressInterval.isNegative() && !progressInterval.isZero(), "--progress must be positive");
+        require(concurrentSessions >= 1, "--concurrent-sessions must be >= 1");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /**
+     * localhost:8080, 50 events/s for 60 s, batches of 50, 200 users, 5% bots, 4 parallel requests, no padding, 5
+     * attempts, progress every 5 s, 50 interleaved sessions, a random seed.
+     */
+    public static SimulatorOptions defaults() {
+        return new SimulatorOptions(
+                URI.create("http://localhost:8080"),
+                50,
+                Duration.ofSeconds(60),
+                null,
+                ThreadLocalRandom.current().nextLong(1, 1_000_000),
+                50,
+                200,
+                0.05,
+                4,
+                0,
+                false,
+                5,
+                Duration.ofSeconds(5),
+                50,
+                Duration.ofSeconds(30));
+    }
+
+    public SimulatorOptions withUrl(URI url) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                duration,
+                maxEvents,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    public SimulatorOptions withUrl(String url) {
+        return withUrl(URI.create(url));
+    }
+
+    public SimulatorOptions withRate(double rate) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                duration,
+                maxEvents,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    /** Time bound; pass null to rely on {@link #withEvents} only. */
+    public SimulatorOptions withDuration(Duration duration) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                duration,
+                maxEvents,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    /** Count bound; also removes the time bound (set one again with {@link #withDuration} if wanted). */
+    public SimulatorOptions withEvents(long events) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                null,
+                events,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    public SimulatorOptions withSeed(long seed) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                duration,
+                maxEvents,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    public SimulatorOptions withBatchSize(int batchSize) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                duration,
+                maxEvents,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    public SimulatorOptions withUsers(int users) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                duration,
+                maxEvents,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    public SimulatorOptions withBotShare(double botShare) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                duration,
+                maxEvents,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    public SimulatorOptions withConcurrency(int concurrency) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                duration,
+                maxEvents,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    public SimulatorOptions withPadToBytes(int padToBytes) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                duration,
+                maxEvents,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    public SimulatorOptions withQuiet(boolean quiet) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                duration,
+                maxEvents,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    public SimulatorOptions withMaxAttempts(int maxAttempts) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                duration,
+                maxEvents,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    public SimulatorOptions withProgressInterval(Duration progressInterval) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                duration,
+                maxEvents,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    public SimulatorOptions withConcurrentSessions(int concurrentSessions) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                duration,
+                maxEvents,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    public SimulatorOptions withRequestTimeout(Duration requestTimeout) {
+        return new SimulatorOptions(
+                url,
+                rate,
+                duration,
+                maxEvents,
+                seed,
+                batchSize,
+                users,
+                botShare,
+                concurrency,
+                padToBytes,
+                quiet,
+                maxAttempts,
+                progressInterval,
+                concurrentSessions,
+                requestTimeout);
+    }
+
+    /** Thrown by {@link #parse} for {@code --help}. */
+    public static final class HelpRequested extends RuntimeException {
+        public HelpRequested() {
+            super("help requested", null, false, false);
+        }
+    }
+
+    /**
+     * Parses command-line arguments ({@code --name value} or {@code --name=value}) over {@link #defaults()}.
+     * {@code --events} without {@code --duration} removes the default time bound.
+     *
+     * @throws IllegalArgumentException on an unknown option or a bad value
+     * @throws HelpRequested for {@code --help} / {@code -h}
+     */
+    public static SimulatorOptions parse(String... args) {
+        SimulatorOptions o = defaults();
+        boolean durationGiven = false;
+        boolean eventsGiven = false;
+        Long events = null;
+        Duration duration = o.duration();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            if (name.equals("--help") || name.equals("-h")) {
+                throw new HelpRequested();
+            }
+            if (name.equals("--quiet") || name.equals("-q")) {
+                o = o.withQuiet(value == null || Boolean.parseBoolean(value));
+                continue;
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("missing value for " + name);
+                }
+                value = args[++i];
+            }
+            try {
+                switch (name) {
+                    case "--url" ->
+                        o = o.withUrl(URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value));
+                    case "--rate" -> o = o.withRate(Double.parseDouble(value));
+                    case "--duration" -> {
+                        duration = parseDuration(value);
+                        durationGiven = true;
+                    }
+                    case "--events" -> {
+                        events = Long.parseLong(value);
+                        eventsGiven = true;
+                    }
+                    case "--seed" -> o = o.withSeed(Long.parseLong(value));
+                    case "--batch-size" -> o = o.withBatchSize(Integer.parseInt(value));
+                    case "--users" -> o = o.withUsers(Integer.parseInt(value));
+                    case "--bot-share" -> o = o.withBotShare(Double.parseDouble(value));
+                    case "--concurrency" -> o = o.withConcurrency(Integer.parseInt(value));
+                    case "--pad-to-bytes" -> o = o.withPadToBytes(Integer.parseInt(value));
+                    case "--max-attempts" -> o = o.withMaxAttempts(Integer.parseInt(value));
+                    case "--progress" -> o = o.withProgressInterval(parseDuration(value));
+                    case "--concurrent-sessions" -> o = o.withConcurrentSessions(Integer.parseInt(value));
+                    case "--timeout" -> o = o.withRequestTimeout(parseDuration(value));
+                    default -> throw new IllegalArgumentException("unknown option " + name);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad value for " + name + ": " + value);
+            }
+        }
+        if (eventsGiven && !durationGiven) {
+            duration = null;
+        }
+        return new SimulatorOptions(
+                o.url(),
+                o.rate(),
+                duration,
+                eventsGiven ? events : null,
+                o.seed(),
+                o.batchSize(),
+                o.users(),
+                o.botShare(),
+                o.concurrency(),
+                o.padToBytes(),
+                o.quiet(),
+                o.maxAttempts(),
+                o.progressInterval(),
+                o.concurrentSessions(),
+                o.requestTimeout());
+    }
+
+    /** {@code 60s}, {@code 500ms}, {@code 2m}, {@code 1h}, a plain number of seconds, or ISO-8601 ({@code PT1M}). */
+    public static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("pt") || t.startsWith("p")) {
+                return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(
+                        Long.parseLong(t.substring(0, t.length() - 2).trim()));
+            }
+            long factor = 1_000;
+            String number = t;
+            if (t.endsWith("s")) {
+                number = t.substring(0, t.length() - 1);
+            } else if (t.endsWith("m")) {
+                number = t.substring(0, t.length() - 1);
+                factor = 60_000;
+            } else if (t.endsWith("h")) {
+                number = t.substring(0, t.length() - 1);
+                factor = 3_600_000;
+            }
+            return Duration.ofMillis(Math.round(Double.parseDouble(number.trim()) * factor));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException("bad duration '" + text + "' (use e.g. 60s, 500ms, 2m, 1h)");
+        }
+    }
+
+    /** The CLI help text. */
+    public static String usage() {
+        return """
+                Usage: java -jar traffic-simulator.jar [options]
+
+                Generates realistic New Smell user journeys and sends them to the event-collector
+                (POST <url>/v1/events/batch). Stops after --duration or --events, whichever comes first.
+
+                Options:
+                  --url URL                 collector base URL (default http://localhost:8080)
+                  --rate N                  events per second, 0 = as fast as possible (default 50)
+                  --duration D              how long to send: 60s, 500ms, 2m, 1h (default 60s;
+                                            dropped when --events is given without --duration)
+                  --events N                send exactly N events
+                  --seed N                  journey seed; same seed = same journeys and event ids
+                                            (default: random, printed)
+                  --batch-size N            events per request, 1..500 (default 50)
+                  --users N                 registered users in the population (default 200)
+                  --bot-share F             share of bot sessions, 0..1 (default 0.05)
+                  --concurrency N           parallel requests (default 4)
+                  --pad-to-bytes N          pad eventData so that each event is about N bytes (default 0 = off)
+                  --max-attempts N          attempts per batch on 503/5xx/connection errors (default 5)
+                  --concurrent-sessions N   sessions interleaved in the traffic (default 50)
+                  --progress D              progress interval (default 5s)
+                  --timeout D               HTTP request timeout (default 30s)
+                  --quiet, -q               no progress output (the summary line is still printed)
+                  --help, -h                this help
+
+                Exit code: 0 when every event was accepted, 1 when some were rejected or could not be
+                delivered, 2 on bad options.
+                """;
+    }
+}
