@@ -26,7 +26,7 @@ class EventParserInvalidTest {
 
     static Stream<Arguments> invalidEvents() {
         String longText = "x".repeat(Limits.MAX_EVENT_DATA_STRING_LENGTH + 1);
-        String bigData = IntStream.range(0, 20)
+        String bigData = IntStream.range(0, 40)
                 .mapToObj(i -> "\"f" + i + "\":\"" + "y".repeat(1000) + "\"")
                 .collect(Collectors.joining(",", "{", "}"));
         String manyIds = IntStream.range(0, Limits.MAX_EVENT_DATA_ARRAY_ITEMS + 1)
@@ -224,8 +224,8 @@ class EventParserInvalidTest {
                 // limits
                 c(
                         "eventData too deep",
-                        event("FILTER_APPLIED", "{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":{\"f\":{}}}}}}}"),
-                        "/eventData/a/b/c/d/e/f",
+                        event("FILTER_APPLIED", "{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":{\"f\":{\"g\":{\"h\":{}}}}}}}}}"),
+                        "/eventData/a/b/c/d/e/f/g/h",
                         "max-depth"),
                 c(
                         "eventData string too long (escaped pointer)",

@@ -200,6 +200,10 @@ public final class Catalog {
     private final Map<String, Perfume> perfumeById = new LinkedHashMap<>();
     private final Map<String, String> searchText = new LinkedHashMap<>();
     private final Map<String, List<Perfume>> perfumesByHouse = new LinkedHashMap<>();
+    private final Map<String, List<Perfume>> perfumesByNote = new LinkedHashMap<>();
+    private final Map<String, Set<String>> noteSets = new LinkedHashMap<>();
+    private final Map<String, Integer> perfumeIndex = new LinkedHashMap<>();
+    private volatile float[][] similarities;
 
     private Catalog(long seed, List<House> houses, List<Note> notes, List<Perfume> perfumes) {
         this.seed = seed;
@@ -209,7 +213,13 @@ public final class Catalog {
         houses.forEach(h -> houseById.put(h.id(), h));
         notes.forEach(n -> noteById.put(n.id(), n));
         for (Perfume p : perfumes) {
+            perfumeIndex.put(p.id(), perfumeIndex.size());
             perfumeById.put(p.id(), p);
+            noteSets.put(p.id(), Set.copyOf(p.allNotes()));
+            p.allNotes()
+                    .forEach(n -> perfumesByNote
+                            .computeIfAbsent(n, k -> new ArrayList<>())
+                            .add(p));
             perfumesByHouse.computeIfAbsent(p.houseId(), k -> new ArrayList<>()).add(p);
             StringBuilder text = new StringBuilder(p.name())
                     .append(' ')
@@ -388,6 +398,16 @@ public final class Catalog {
         return perfumesByHouse.getOrDefault(houseId, List.of());
     }
 
+    /** Perfumes having the note in any layer. */
+    public List<Perfume> perfumesWithNote(String noteId) {
+        return perfumesByNote.getOrDefault(noteId, List.of());
+    }
+
+    /** Position of the perfume in {@link #perfumes()}. */
+    public int indexOf(String perfumeId) {
+        return Objects.requireNonNull(perfumeIndex.get(perfumeId), () -> "unknown perfume " + perfumeId);
+    }
+
     /**
      * Full-text search as the site would do it: every query word must occur (as a word prefix) in the perfume's
      * name, house, type or note names. Results are ordered by popularity, most popular first.
@@ -419,15 +439,42 @@ public final class Catalog {
         return out;
     }
 
-    /** Jaccard similarity of two perfumes' notes, plus a bonus for the same house; 0..1. */
+    /** Jaccard similarity of two perfumes' notes, plus a bonus for the same house; 0..1 (precomputed). */
     public double similarity(Perfume a, Perfume b) {
-        Set<String> na = new LinkedHashSet<>(a.allNotes());
-        Set<String> nb = new LinkedHashSet<>(b.allNotes());
-        Set<String> inter = new LinkedHashSet<>(na);
-        inter.retainAll(nb);
-        Set<String> union = new LinkedHashSet<>(na);
-        union.addAll(nb);
-        double j = union.isEmpty() ? 0 : (double) inter.size() / union.size();
+        float[][] m = similarities;
+        if (m == null) {
+            m = computeSimilarities();
+        }
+        return m[indexOf(a.id())][indexOf(b.id())];
+    }
+
+    private synchronized float[][] computeSimilarities() {
+        if (similarities == null) {
+            int n = perfumes.size();
+            float[][] m = new float[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = i; j < n; j++) {
+                    float s = (float) computeSimilarity(perfumes.get(i), perfumes.get(j));
+                    m[i][j] = s;
+                    m[j][i] = s;
+                }
+            }
+            similarities = m;
+        }
+        return similarities;
+    }
+
+    private double computeSimilarity(Perfume a, Perfume b) {
+        Set<String> nb = noteSets.get(b.id());
+        Set<String> na = noteSets.get(a.id());
+        int inter = 0;
+        for (String n : na) {
+            if (nb.contains(n)) {
+                inter++;
+            }
+        }
+        int union = na.size() + nb.size() - inter;
+        double j = union == 0 ? 0 : (double) inter / union;
         return Math.min(1.0, j + (a.houseId().equals(b.houseId()) ? 0.2 : 0));
     }
 }

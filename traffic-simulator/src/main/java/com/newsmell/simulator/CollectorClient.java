@@ -139,7 +139,7 @@ public final class CollectorClient {
             } catch (IOException e) {
                 status = -1;
                 wait = backoff(attempts);
-                errors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                errors.add("cannot reach " + endpoint + ": " + describe(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 errors.add("interrupted");
@@ -227,6 +227,16 @@ public final class CollectorClient {
                 a.retries() + b.retries(),
                 latency,
                 errors);
+    }
+
+    private static String describe(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null
+                ? t.getClass().getSimpleName()
+                : t.getClass().getSimpleName() + " " + t.getMessage();
     }
 
     private static String abbreviate(String s) {

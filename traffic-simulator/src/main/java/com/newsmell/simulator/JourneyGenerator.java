@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,6 +183,8 @@ public final class JourneyGenerator {
         private final Map<String, Long> wishlist = new LinkedHashMap<>();
         private final Set<String> rated = new HashSet<>();
         private final Set<String> collected = new HashSet<>();
+        private final double[] affinity;
+        private double[] pickWeights;
         private String userId;
         private long clock;
         private String currentPath;
@@ -204,6 +205,17 @@ public final class JourneyGenerator {
             }
             userId = kind == SessionKind.LOGGED_IN ? user.userId() : null;
             maxEvents = kind == SessionKind.BOT ? 12 : MAX_SESSION_EVENTS;
+            affinity = user == null ? new double[0] : population.affinities(user);
+        }
+
+        /** The user's affinity for a perfume (cached by the population). */
+        private double affinity(Catalog.Perfume p) {
+            return affinity[catalog.indexOf(p.id())];
+        }
+
+        private double pickWeight(Catalog.Perfume p) {
+            double a = affinity(p);
+            return (0.2 + Math.sqrt(p.popularity())) * (0.3 + 3 * a * a);
         }
 
         Session run() {
@@ -423,12 +435,24 @@ public final class JourneyGenerator {
         /** A perfume biased by taste and popularity; {@code among} restricts the choice when not null. */
         private Catalog.Perfume pickPerfume(List<Catalog.Perfume> among) {
             List<Catalog.Perfume> candidates = among == null ? catalog.perfumes() : among;
+            double[] w;
+            if (among == null) {
+                if (pickWeights == null) {
+                    pickWeights = new double[candidates.size()];
+                    for (int i = 0; i < pickWeights.length; i++) {
+                        pickWeights[i] = pickWeight(candidates.get(i));
+                    }
+                }
+                w = pickWeights;
+            } else {
+                w = new double[candidates.size()];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = pickWeight(candidates.get(i));
+                }
+            }
             double total = 0;
-            double[] w = new double[candidates.size()];
-            for (int i = 0; i < w.length; i++) {
-                Catalog.Perfume p = candidates.get(i);
-                w[i] = (0.2 + Math.sqrt(p.popularity())) * (0.3 + 3 * Math.pow(user.affinity(p), 2));
-                total += w[i];
+            for (double x : w) {
+                total += x;
             }
             double r = rng.nextDouble() * total;
             for (int i = 0; i < w.length; i++) {
@@ -446,9 +470,7 @@ public final class JourneyGenerator {
             Catalog.Note note = catalog.note(noteId);
             pageView("/notes/" + noteId, "Perfumes with " + note.name(), "direct", null)
                     .noteId(noteId);
-            List<Catalog.Perfume> withNote = catalog.perfumes().stream()
-                    .filter(p -> p.allNotes().contains(noteId))
-                    .toList();
+            List<Catalog.Perfume> withNote = catalog.perfumesWithNote(noteId);
             if (!withNote.isEmpty() && rng.nextDouble() < 0.85) {
                 viewPerfume(pickPerfume(withNote), "direct", "detail_page", 0, null);
             }
@@ -507,7 +529,7 @@ public final class JourneyGenerator {
                 return;
             }
             navigate("/perfumes/" + p.id(), externalReferrer);
-            double affinity = user.affinity(p);
+            double affinity = affinity(p);
             long viewDuration = (long) (4_000 + rng.nextDouble() * 30_000 + affinity * 60_000);
             ObjectNode data = pageData(p.name() + " by " + houseName(p), viewDuration, source);
             data.put("scrollDepth", clamp((int) (15 + affinity * 60 + rng.nextDouble() * 30), 0, 100));
@@ -591,12 +613,12 @@ public final class JourneyGenerator {
         }
 
         private void similarClick(Catalog.Perfume from, int depth) {
-            List<Catalog.Perfume> similar = catalog.perfumes().stream()
-                    .filter(q -> !q.id().equals(from.id()))
-                    .sorted(Comparator.comparingDouble((Catalog.Perfume q) -> -catalog.similarity(from, q))
-                            .thenComparing(Catalog.Perfume::id))
-                    .limit(6)
-                    .toList();
+            List<Catalog.Perfume> all = catalog.perfumes();
+            double[] scores = new double[all.size()];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = all.get(i).id().equals(from.id()) ? -1 : catalog.similarity(from, all.get(i));
+            }
+            List<Catalog.Perfume> similar = top(all, scores, 6);
             int position = rng.nextInt(similar.size());
             Catalog.Perfume target = similar.get(position);
             List<String> shared = new ArrayList<>(from.allNotes());
@@ -647,7 +669,7 @@ public final class JourneyGenerator {
 
         private void rate(Catalog.Perfume p) {
             rated.add(p.id());
-            double affinity = user.affinity(p);
+            double affinity = affinity(p);
             emit(
                             InteractionEventType.RATING_STARTED,
                             inPageGap(),
@@ -900,7 +922,7 @@ public final class JourneyGenerator {
                 }
                 int position = -1;
                 for (int i = 0; i < page.size(); i++) {
-                    double p = (0.25 + 0.6 * user.affinity(page.get(i))) * Math.pow(0.8, i);
+                    double p = (0.25 + 0.6 * affinity(page.get(i))) * Math.pow(0.8, i);
                     if (rng.nextDouble() < p) {
                         position = i;
                         break;
@@ -967,26 +989,23 @@ public final class JourneyGenerator {
                 case "detail_page" -> 4;
                 default -> 3;
             };
-            Map<Catalog.Perfume, Double> scores = new LinkedHashMap<>();
-            for (Catalog.Perfume p : catalog.perfumes()) {
+            List<Catalog.Perfume> all = catalog.perfumes();
+            double[] scores = new double[all.size()];
+            for (int i = 0; i < scores.length; i++) {
+                Catalog.Perfume p = all.get(i);
                 if (context != null && p.id().equals(context.id())) {
+                    scores[i] = -1;
                     continue;
                 }
                 double s = switch (algorithm) {
                     case "trending" -> Math.sqrt(p.popularity());
                     case "similar_notes", "content_based" ->
-                        context != null ? catalog.similarity(context, p) : user.affinity(p);
-                    default -> 0.7 * user.affinity(p) + 0.3 * Math.sqrt(p.popularity());
+                        context != null ? catalog.similarity(context, p) : affinity(p);
+                    default -> 0.7 * affinity(p) + 0.3 * Math.sqrt(p.popularity());
                 };
-                scores.put(p, s + 0.15 * rng.nextDouble());
+                scores[i] = s + 0.15 * rng.nextDouble();
             }
-            List<Catalog.Perfume> shown = scores.entrySet().stream()
-                    .sorted(Map.Entry.<Catalog.Perfume, Double>comparingByValue()
-                            .reversed()
-                            .thenComparing(e -> e.getKey().id()))
-                    .limit(k)
-                    .map(Map.Entry::getKey)
-                    .toList();
+            List<Catalog.Perfume> shown = top(all, scores, k);
             String recommendationId = "rec-" + uuid(rng);
             double[] confidence = new double[shown.size()];
             double[] similarity = new double[shown.size()];
@@ -994,7 +1013,7 @@ public final class JourneyGenerator {
             for (int pos = 0; pos < shown.size(); pos++) {
                 Catalog.Perfume p = shown.get(pos);
                 confidence[pos] = round3(Math.max(0.05, Math.min(0.99, 0.92 - 0.06 * pos - 0.1 * rng.nextDouble())));
-                similarity[pos] = round3(user.affinity(p));
+                similarity[pos] = round3(affinity(p));
                 emit(
                                 InteractionEventType.RECOMMENDATION_SHOWN,
                                 pos == 0 ? gap : 60,
@@ -1044,6 +1063,26 @@ public final class JourneyGenerator {
                             .recommendationId(recommendationId);
                 }
             }
+        }
+
+        /** The {@code k} perfumes with the highest non-negative scores, best first (ties: lower index). */
+        private List<Catalog.Perfume> top(List<Catalog.Perfume> all, double[] scores, int k) {
+            List<Catalog.Perfume> out = new ArrayList<>(k);
+            boolean[] taken = new boolean[scores.length];
+            for (int n = 0; n < k; n++) {
+                int best = -1;
+                for (int i = 0; i < scores.length; i++) {
+                    if (!taken[i] && scores[i] >= 0 && (best < 0 || scores[i] > scores[best])) {
+                        best = i;
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                taken[best] = true;
+                out.add(all.get(best));
+            }
+            return out;
         }
 
         private ObjectNode recData(String algorithm, String source, int position, double confidence, double sim) {

@@ -42,8 +42,14 @@ public final class Population {
 
         /** 0..1: how well a perfume matches this user's taste. */
         public double affinity(Catalog.Perfume p) {
-            long matching =
-                    p.allNotes().stream().filter(favouriteNotes::contains).count();
+            int matching = 0;
+            for (List<String> layer : List.of(p.openNotes(), p.heartNotes(), p.baseNotes())) {
+                for (String n : layer) {
+                    if (favouriteNotes.contains(n)) {
+                        matching++;
+                    }
+                }
+            }
             double notes = Math.min(1.0, matching / 3.0);
             double house = favouriteHouses.contains(p.houseId()) ? 1.0 : 0.0;
             double price = p.price() <= budget ? 1.0 : Math.max(0, 1 - (p.price() - budget) / budget);
@@ -54,6 +60,8 @@ public final class Population {
     private final Catalog catalog;
     private final List<User> users;
     private final double[] cumulativeActivity;
+    private final java.util.concurrent.ConcurrentHashMap<String, double[]> affinities =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Population(Catalog catalog, List<User> users) {
         this.catalog = catalog;
@@ -128,6 +136,26 @@ public final class Population {
                 u.engagement() * 0.7,
                 false,
                 u.device());
+    }
+
+    /**
+     * The user's affinity for every perfume, indexed like {@link Catalog#perfumes()}; cached for registered users.
+     * Do not modify the array.
+     */
+    public double[] affinities(User user) {
+        if (user.userId() == null) {
+            return computeAffinities(user);
+        }
+        return affinities.computeIfAbsent(user.userId(), id -> computeAffinities(user));
+    }
+
+    private double[] computeAffinities(User user) {
+        List<Catalog.Perfume> perfumes = catalog.perfumes();
+        double[] a = new double[perfumes.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = user.affinity(perfumes.get(i));
+        }
+        return a;
     }
 
     /** A registered user, heavy users more often. */

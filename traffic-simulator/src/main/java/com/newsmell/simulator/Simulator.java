@@ -147,7 +147,13 @@ public final class Simulator {
                     return;
                 }
             }
-            CollectorClient.BatchOutcome outcome = client.send(batch.events());
+            List<UserInteractionEvent> events = batch.events();
+            if (options.padToBytes() > 0) {
+                events = events.stream()
+                        .map(e -> EventPadder.pad(e, options.padToBytes()))
+                        .toList();
+            }
+            CollectorClient.BatchOutcome outcome = client.send(events);
             batches.incrementAndGet();
             retries.addAndGet(outcome.retries());
             sent.addAndGet(batch.events().size());
@@ -190,11 +196,6 @@ public final class Simulator {
                 }
             }
             List<UserInteractionEvent> events = stream.next((int) size);
-            if (options.padToBytes() > 0) {
-                events = events.stream()
-                        .map(e -> EventPadder.pad(e, options.padToBytes()))
-                        .toList();
-            }
             dispatched += size;
             return new Batch(events, notBefore);
         }
