@@ -23,7 +23,7 @@ public class RawEventConsumer {
         this.processor = processor;
     }
 
-    @Incoming("interactions-in")
+    @Incoming("interactions")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         return processor.process(
                 batch, "event-collector", events -> store.store(events).replaceWith(List.of()));

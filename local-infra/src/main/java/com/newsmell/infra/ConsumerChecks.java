@@ -1,0 +1,40 @@
+package com.newsmell.infra;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** Checks every consumer of the system must pass, against the run's real broker and database. */
+public final class ConsumerChecks {
+
+    private ConsumerChecks() {}
+
+    /**
+     * Stops PostgreSQL, lets {@code produce} write to the topic, checks that the group commits no offset past
+     * what it stored while the database is down, starts PostgreSQL again and waits for {@code caughtUp}.
+     */
+    public static void pausesDuringDatabaseOutage(
+            String group, String topic, Runnable produce, Callable<Boolean> caughtUp) {
+        PostgresServer postgres = Infra.shared().postgres();
+        if (!postgres.isEmbedded()) {
+            throw new IllegalStateException(
+                    "this check stops the embedded PostgreSQL; it cannot run against an external one");
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> TopicReader.committedOffsets(group, topic) == TopicReader.endOffsets(topic));
+        postgres.stop();
+        try {
+            produce.run();
+            long end = TopicReader.endOffsets(topic);
+            await().during(Duration.ofSeconds(4))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> TopicReader.committedOffsets(group, topic) < end);
+        } finally {
+            postgres.start();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(caughtUp);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TopicReader.committedOffsets(group, topic) == TopicReader.endOffsets(topic));
+    }
+}

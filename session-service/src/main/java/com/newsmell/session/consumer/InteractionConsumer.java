@@ -1,0 +1,26 @@
+package com.newsmell.session.consumer;
+
+import com.newsmell.contract.kafka.EventBatchProcessor;
+import com.newsmell.session.session.SessionService;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** session-service's consumer group on the interaction topic. */
+@ApplicationScoped
+public class InteractionConsumer {
+
+    private final EventBatchProcessor processor;
+    private final SessionService sessions;
+
+    public InteractionConsumer(EventBatchProcessor processor, SessionService sessions) {
+        this.processor = processor;
+        this.sessions = sessions;
+    }
+
+    @Incoming("interactions")
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return processor.process(batch, "session-service", sessions::apply);
+    }
+}

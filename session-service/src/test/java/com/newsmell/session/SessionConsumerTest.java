@@ -1,0 +1,119 @@
+package com.newsmell.session;
+
+import static com.newsmell.contract.InteractionEventType.NAVIGATION_CLICK;
+import static com.newsmell.contract.InteractionEventType.PAGE_VIEW;
+import static com.newsmell.contract.InteractionEventType.PERFUME_VIEW;
+import static com.newsmell.contract.InteractionEventType.WISHLIST_ADD;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.contract.kafka.DeadLetterHeaders;
+import com.newsmell.infra.ConsumerChecks;
+import com.newsmell.infra.Sql;
+import com.newsmell.infra.TopicReader;
+import com.newsmell.infra.WireEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The consumer against the real broker and database, read back through the API. */
+@QuarkusTest
+@QuarkusTestResource(SessionTestResource.class)
+class SessionConsumerTest {
+
+    private static final Instant T0 = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+    @Test
+    void foldsASessionFromItsEvents() {
+        String sessionId = "s-" + UUID.randomUUID();
+        WireEvents.publish(List.of(
+                WireEvents.event(PAGE_VIEW, sessionId, T0).build(),
+                WireEvents.event(PERFUME_VIEW, sessionId, T0.plusSeconds(20))
+                        .perfumeId("p1")
+                        .build(),
+                WireEvents.event(NAVIGATION_CLICK, sessionId, T0.plusSeconds(30))
+                        .build(),
+                WireEvents.event(WISHLIST_ADD, sessionId, T0.plusSeconds(40))
+                        .perfumeId("p1")
+                        .userId("u-7")
+                        .build()));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/v1/sessions/" + sessionId)
+                        .then()
+                        .statusCode(200)
+                        .body("sessionId", equalTo(sessionId))
+                        .body("userId", equalTo("u-7"))
+                        .body("startTime", equalTo(T0.toString()))
+                        .body("endTime", equalTo(T0.plusSeconds(40).toString()))
+                        .body("pageViews", equalTo(2))
+                        .body("interactions", equalTo(1)));
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothingTwice() {
+        String sessionId = "s-" + UUID.randomUUID();
+        UserInteractionEvent view = WireEvents.event(PAGE_VIEW, sessionId, T0).build();
+        WireEvents.publish(List.of(view, view));
+        WireEvents.publish(List.of(
+                view, WireEvents.event(PAGE_VIEW, sessionId, T0.plusSeconds(5)).build()));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> given().get("/v1/sessions/" + sessionId).then().body("pageViews", equalTo(2)));
+    }
+
+    @Test
+    void poisonGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        String sessionId = "s-" + UUID.randomUUID();
+        WireEvents.publishRaw(sessionId, "not json " + sessionId, "{\"sessionId\":\"" + sessionId + "\"}");
+        WireEvents.publish(List.of(WireEvents.event(PAGE_VIEW, sessionId, T0).build()));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> given().get("/v1/sessions/" + sessionId).then().statusCode(200));
+        List<TopicReader.Read> dead = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> TopicReader.deadLetters(WireEvents.deadLetterTopic(), sessionId).stream()
+                                .filter(r ->
+                                        "session-service".equals(r.headers().get(DeadLetterHeaders.SOURCE)))
+                                .toList(),
+                        l -> l.size() == 2);
+        assertThat(dead)
+                .allSatisfy(r ->
+                        assertThat(r.headers().get(DeadLetterHeaders.REASON)).startsWith("invalid event"));
+    }
+
+    @Test
+    void aDatabaseOutagePausesTheConsumerWithoutLosingEvents() {
+        String sessionId = "s-" + UUID.randomUUID();
+        ConsumerChecks.pausesDuringDatabaseOutage(
+                "session-service",
+                WireEvents.interactionsTopic(),
+                () -> WireEvents.publish(List.of(
+                        WireEvents.event(PAGE_VIEW, sessionId, T0).build(),
+                        WireEvents.event(PAGE_VIEW, sessionId, T0.plusSeconds(1))
+                                .build())),
+                () -> Sql.count(
+                                SessionTestResource.DATABASE,
+                                "select count(*) from user_session where session_id = ? and page_views = 2",
+                                sessionId)
+                        == 1);
+    }
+
+    @Test
+    void unknownSessionIsAProblem() {
+        given().get("/v1/sessions/nope-" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+}
