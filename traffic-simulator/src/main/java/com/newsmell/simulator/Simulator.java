@@ -38,6 +38,7 @@ public final class Simulator {
 
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
+    private final SampleIds samples = SampleIds.fromEnvironment();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
@@ -154,6 +155,9 @@ public final class Simulator {
                         .toList();
             }
             CollectorClient.BatchOutcome outcome = client.send(events);
+            if (samples != null && outcome.accepted() == events.size()) {
+                samples.accepted(events);
+            }
             batches.incrementAndGet();
             retries.addAndGet(outcome.retries());
             sent.addAndGet(batch.events().size());

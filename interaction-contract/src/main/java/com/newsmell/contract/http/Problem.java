@@ -49,10 +49,13 @@ public record Problem(int status, String type, String title, String detail, List
         if (!errors.isEmpty()) {
             ArrayNode list = node.putArray("errors");
             for (Violation v : errors) {
-                list.addObject()
-                        .put("pointer", v.pointer())
-                        .put("rule", v.rule())
-                        .put("detail", v.message());
+                ObjectNode error = list.addObject();
+                if (v.pointer().startsWith("?")) {
+                    error.put("parameter", v.pointer().substring(1)); // a query parameter
+                } else {
+                    error.put("pointer", v.pointer()); // an RFC 6901 pointer into the body
+                }
+                error.put("rule", v.rule()).put("detail", v.message());
             }
         }
         return node;

@@ -1,0 +1,50 @@
+package com.newsmell.e2e;
+
+import com.newsmell.infra.ServiceProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** The five built services, each its own JVM, against the run's real Kafka and PostgreSQL. */
+final class RunningSystem implements AutoCloseable {
+
+    static final String COLLECTOR = "event-collector";
+    static final String SESSIONS = "session-service";
+    static final String PROFILES = "profile-service";
+    static final String PERFUME_STATS = "perfume-stats-service";
+    static final String RECOMMENDATIONS = "recommendation-feedback-service";
+
+    private static final Map<String, String> DATABASES = Map.of(
+            COLLECTOR, "collector",
+            SESSIONS, "session",
+            PROFILES, "profile",
+            PERFUME_STATS, "perfume_stats",
+            RECOMMENDATIONS, "recommendation_feedback");
+
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    static RunningSystem start() {
+        Path repo = Path.of("").toAbsolutePath().getParent();
+        RunningSystem system = new RunningSystem();
+        for (String name : List.of(COLLECTOR, SESSIONS, PROFILES, PERFUME_STATS, RECOMMENDATIONS)) {
+            system.services.put(name, ServiceProcess.start(repo, name, DATABASES.get(name), Map.of()));
+        }
+        CompletableFuture.allOf(system.services.values().stream()
+                        .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(4))))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+        return system;
+    }
+
+    String url(String service) {
+        return services.get(service).baseUrl();
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::close);
+    }
+}

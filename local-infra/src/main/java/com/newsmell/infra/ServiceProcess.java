@@ -1,0 +1,97 @@
+package com.newsmell.infra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One of the five services, built by Maven (target/quarkus-app), run as its own JVM process against the
+ * run's Kafka and PostgreSQL: what the end-to-end tests and the benchmarks drive through HTTP only.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code <repo>/<module>/target/quarkus-app/quarkus-run.jar} on a free port with its own database
+     * of this run, and the run's topics.
+     */
+    public static ServiceProcess start(Path repo, String module, String database, Map<String, String> extraConfig) {
+        Path jar = repo.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " does not exist: build the module first (./mvnw package)");
+        }
+        Infra infra = Infra.shared();
+        int port = ChildProcesses.freePort();
+        Map<String, String> config = new LinkedHashMap<>(InfraTestResource.config(infra, database));
+        config.put("quarkus.http.port", Integer.toString(port));
+        config.putAll(extraConfig);
+        List<String> command = new ArrayList<>(List.of(
+                ChildProcesses.javaExecutable(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        Path log = Path.of("target", "services", module + ".log").toAbsolutePath();
+        return new ServiceProcess(module, port, ChildProcesses.start(command, log), log);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Waits until /q/health/ready answers 200. */
+    public ServiceProcess awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newHttpClient();
+        ChildProcesses.waitFor(name + " ready", timeout, () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log);
+            }
+            try {
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return response.statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        return this;
+    }
+
+    @Override
+    public void close() {
+        ChildProcesses.stop(process, "TERM", Duration.ofSeconds(20));
+    }
+}

@@ -1,0 +1,23 @@
+package com.newsmell.recommendation.feedback;
+
+import com.newsmell.contract.UserInteractionEvent;
+
+/** The natural key of a RecommendationFeedback row. */
+record FeedbackKey(String recommendationId, String userId, String perfumeId) {
+
+    /** The prefix of the {@code userId} of an anonymous viewer, followed by the sessionId. */
+    static final String ANONYMOUS_PREFIX = "session:";
+
+    static FeedbackKey of(UserInteractionEvent event) {
+        return new FeedbackKey(event.recommendationId(), viewer(event), event.perfumeId());
+    }
+
+    static FeedbackKey of(RecommendationFeedback row) {
+        return new FeedbackKey(row.recommendationId, row.userId, row.perfumeId);
+    }
+
+    /** The userId, else {@code session:<sessionId>} for an anonymous viewer. */
+    static String viewer(UserInteractionEvent event) {
+        return event.userId() != null ? event.userId() : ANONYMOUS_PREFIX + event.sessionId();
+    }
+}
