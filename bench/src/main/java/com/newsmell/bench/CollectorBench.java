@@ -1,8 +1,8 @@
 package com.newsmell.bench;
 
 import com.newsmell.infra.Infra;
-import com.newsmell.infra.InfraTestResource;
 import com.newsmell.infra.PostgresServer;
+import com.newsmell.infra.ServiceConfig;
 import com.newsmell.infra.ServiceProcess;
 import com.newsmell.infra.TopicReader;
 import com.newsmell.simulator.RunReport;
@@ -101,7 +101,7 @@ public final class CollectorBench {
     private void run() throws Exception {
         Machine machine = Machine.describe(infra);
         log("machine: %s", machine.oneLine());
-        String topic = infra.topic(InfraTestResource.Topic.INTERACTIONS);
+        String topic = infra.topic(ServiceConfig.INTERACTIONS);
         String collectorDb = infra.database("collector");
 
         // ---- 1. Collector batch ingest rate (after a warm-up), then 4. latency at a fixed rate
@@ -268,7 +268,7 @@ public final class CollectorBench {
 
     private Drain drain(String topic, long expected) throws Exception {
         String group = "bench-drain-" + infra.runId();
-        // A fresh database: InfraTestResource.config(infra, "collector_drain") points the datasource URLs at
+        // A fresh database: ServiceConfig.forService(infra, "collector_drain") points the datasource URLs at
         // infra.database("collector_drain"); a fresh consumer group reads the topic from the beginning.
         String database = infra.database("collector_drain");
         log(

@@ -2,13 +2,28 @@ package com.newsmell.infra;
 
 import static org.awaitility.Awaitility.await;
 
+import com.newsmell.contract.kafka.DeadLetterHeaders;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Checks every consumer of the system must pass, against the run's real broker and database. */
 public final class ConsumerChecks {
 
     private ConsumerChecks() {}
+
+    /**
+     * Waits until exactly {@code count} dead letters whose value contains {@code marker} and whose
+     * dead-letter-source header is {@code source} are on the run's dead-letter topic, and returns them.
+     */
+    public static List<TopicReader.Read> awaitDeadLetters(String marker, String source, int count) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> TopicReader.deadLetters(WireEvents.deadLetterTopic(), marker).stream()
+                                .filter(r -> source.equals(r.headers().get(DeadLetterHeaders.SOURCE)))
+                                .toList(),
+                        l -> l.size() == count);
+    }
 
     /**
      * Stops PostgreSQL, lets {@code produce} write to the topic, checks that the group commits no offset past

@@ -1,7 +1,6 @@
 package com.newsmell.infra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -26,17 +25,7 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** The configuration that points a service at the run's infrastructure. */
     public static Map<String, String> config(Infra infra, String service) {
-        String database = infra.database(service);
-        PostgresServer pg = infra.postgres();
-        Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.username", pg.user());
-        config.put("quarkus.datasource.password", pg.password());
-        config.put("quarkus.datasource.reactive.url", pg.reactiveUrl(database));
-        config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
-        config.put("kafka.bootstrap.servers", infra.kafkaBootstrapServers());
-        config.put("newsmell.topics.interactions", infra.topic(Topic.INTERACTIONS));
-        config.put("newsmell.topics.dead-letter", infra.topic(Topic.DEAD_LETTER));
-        return config;
+        return ServiceConfig.forService(infra, service);
     }
 
     @Override
@@ -46,8 +35,8 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** Base names of the run's topics (the run id is appended). */
     public static final class Topic {
-        public static final String INTERACTIONS = "interaction-events";
-        public static final String DEAD_LETTER = "interaction-events-dlq";
+        public static final String INTERACTIONS = ServiceConfig.INTERACTIONS;
+        public static final String DEAD_LETTER = ServiceConfig.DEAD_LETTER;
 
         private Topic() {}
     }

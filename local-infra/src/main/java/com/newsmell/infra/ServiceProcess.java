@@ -42,7 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Infra infra = Infra.shared();
         int port = ChildProcesses.freePort();
-        Map<String, String> config = new LinkedHashMap<>(InfraTestResource.config(infra, database));
+        Map<String, String> config = new LinkedHashMap<>(ServiceConfig.forService(infra, database));
         config.put("quarkus.http.port", Integer.toString(port));
         config.putAll(extraConfig);
         List<String> command = new ArrayList<>(List.of(

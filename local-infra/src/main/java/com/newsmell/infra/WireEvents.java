@@ -46,10 +46,10 @@ public final class WireEvents {
     }
 
     public static String interactionsTopic() {
-        return Infra.shared().topic(InfraTestResource.Topic.INTERACTIONS);
+        return Infra.shared().topic(ServiceConfig.INTERACTIONS);
     }
 
     public static String deadLetterTopic() {
-        return Infra.shared().topic(InfraTestResource.Topic.DEAD_LETTER);
+        return Infra.shared().topic(ServiceConfig.DEAD_LETTER);
     }
 }

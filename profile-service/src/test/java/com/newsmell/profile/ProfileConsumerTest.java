@@ -151,13 +151,7 @@ class ProfileConsumerTest {
                         .then()
                         .statusCode(200)
                         .body("totalPageViews", equalTo(1)));
-        List<TopicReader.Read> dead = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> TopicReader.deadLetters(WireEvents.deadLetterTopic(), sessionId).stream()
-                                .filter(r ->
-                                        "profile-service".equals(r.headers().get(DeadLetterHeaders.SOURCE)))
-                                .toList(),
-                        l -> l.size() == 2);
+        List<TopicReader.Read> dead = ConsumerChecks.awaitDeadLetters(sessionId, "profile-service", 2);
         assertThat(dead)
                 .allSatisfy(r ->
                         assertThat(r.headers().get(DeadLetterHeaders.REASON)).startsWith("invalid event"));

@@ -211,12 +211,7 @@ class FeedbackConsumerTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get(feedback(rec)).then().statusCode(200));
-        List<TopicReader.Read> dead = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> TopicReader.deadLetters(WireEvents.deadLetterTopic(), sessionId).stream()
-                                .filter(r -> SOURCE.equals(r.headers().get(DeadLetterHeaders.SOURCE)))
-                                .toList(),
-                        l -> l.size() == 2);
+        List<TopicReader.Read> dead = ConsumerChecks.awaitDeadLetters(sessionId, SOURCE, 2);
         assertThat(dead)
                 .allSatisfy(r ->
                         assertThat(r.headers().get(DeadLetterHeaders.REASON)).startsWith("invalid event"));

@@ -1,0 +1,33 @@
+package com.newsmell.infra;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The configuration that points a service at the run's infrastructure: its own database and the run's
+ * topics. Free of Quarkus types, so that processes started outside a Quarkus test can use it too.
+ */
+public final class ServiceConfig {
+
+    /** Base name of the run's interaction topic (the run id is appended). */
+    public static final String INTERACTIONS = "interaction-events";
+
+    /** Base name of the run's dead-letter topic (the run id is appended). */
+    public static final String DEAD_LETTER = "interaction-events-dlq";
+
+    private ServiceConfig() {}
+
+    public static Map<String, String> forService(Infra infra, String database) {
+        String name = infra.database(database);
+        PostgresServer pg = infra.postgres();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.username", pg.user());
+        config.put("quarkus.datasource.password", pg.password());
+        config.put("quarkus.datasource.reactive.url", pg.reactiveUrl(name));
+        config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(name));
+        config.put("kafka.bootstrap.servers", infra.kafkaBootstrapServers());
+        config.put("newsmell.topics.interactions", infra.topic(INTERACTIONS));
+        config.put("newsmell.topics.dead-letter", infra.topic(DEAD_LETTER));
+        return config;
+    }
+}
