@@ -17,6 +17,7 @@ import java.util.UUID;
 final class ScriptedStream {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String userA = "e2e-user-a-" + run;
@@ -115,7 +116,7 @@ final class ScriptedStream {
         if (perfume != null) {
             e.put("perfumeId", perfume);
         }
-        e.put("userAgent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
+        e.put("userAgent", BROWSER);
         data.accept(e.putObject("eventData"));
         events.add(e);
     }

@@ -128,10 +128,12 @@ class SystemEndToEndIT {
         String perfume = "marker-perfume-" + run;
         String recommendation = "marker-rec-" + run;
         String now = Instant.now().minusSeconds(1).toString();
+        // A browser's user agent: the HTTP client's own would be classified as a bot and left out.
+        String agent = "\"userAgent\":\"" + ScriptedStream.BROWSER + "\",";
         String body = "{\"events\":["
-                + "{\"sessionId\":\"" + session + "\",\"userId\":\"" + user + "\",\"eventType\":\"PERFUME_VIEW\","
+                + "{" + agent + "\"sessionId\":\"" + session + "\",\"userId\":\"" + user + "\",\"eventType\":\"PERFUME_VIEW\","
                 + "\"perfumeId\":\"" + perfume + "\",\"timestamp\":\"" + now + "\",\"path\":\"/p\"},"
-                + "{\"sessionId\":\"" + session + "\",\"userId\":\"" + user + "\",\"eventType\":\"RECOMMENDATION_SHOWN\","
+                + "{" + agent + "\"sessionId\":\"" + session + "\",\"userId\":\"" + user + "\",\"eventType\":\"RECOMMENDATION_SHOWN\","
                 + "\"perfumeId\":\"" + perfume + "\",\"recommendationId\":\"" + recommendation + "\",\"timestamp\":\"" + now
                 + "\",\"path\":\"/\",\"eventData\":{\"algorithm\":\"trending\",\"source\":\"homepage\",\"position\":0}}]}";
         post(body, 2);
