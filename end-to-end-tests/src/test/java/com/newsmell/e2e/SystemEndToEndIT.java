@@ -1,10 +1,13 @@
 package com.newsmell.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,6 +108,40 @@ class SystemEndToEndIT {
                 .body("totalViews", equalTo(1))
                 .body("inWishlistCount", equalTo(0)));
 
+        // perfume-stats-service, every figure (issue 5): the hourly job refreshes the windows; an hour ahead,
+        // its window [asOf - 7 d, asOf) holds every event of the stream.
+        given().baseUri(system.url(RunningSystem.PERFUME_STATS))
+                .queryParam("now", Instant.now().plusSeconds(3600).toString())
+                .post("/v1/jobs/hourly")
+                .then()
+                .statusCode(200);
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode p1 = json(system.url(RunningSystem.PERFUME_STATS) + "/v1/perfumes/" + s.p1 + "/stats");
+            assertThat(p1.get("uniqueViewers").asInt()).isEqualTo(2); // user A, and B's anonymous session
+            assertThat(p1.get("avgViewDuration").asDouble()).isCloseTo((12000 + 5000 + 3000) / 3.0, within(0.01));
+            assertThat(p1.get("searchImpressions").asInt()).isEqualTo(1);
+            assertThat(p1.get("searchClicks").asInt()).isZero();
+            assertThat(p1.get("searchCTR").asDouble()).isZero();
+            assertThat(p1.get("viewsLast7Days").asInt()).isEqualTo(3);
+            assertThat(p1.get("viewsLast30Days").asInt()).isEqualTo(3);
+            assertThat(p1.get("asOf").isNull()).isFalse();
+            JsonNode p2 = json(system.url(RunningSystem.PERFUME_STATS) + "/v1/perfumes/" + s.p2 + "/stats");
+            assertThat(p2.get("totalRatings").asInt()).isEqualTo(1);
+            assertThat(p2.get("avgRating").asDouble()).isEqualTo(4.0);
+            assertThat(p2.get("avgLongevity").asDouble()).isEqualTo(5.0);
+            assertThat(p2.get("searchImpressions").asInt()).isEqualTo(1);
+            assertThat(p2.get("searchClicks").asInt()).isEqualTo(1);
+            assertThat(p2.get("searchCTR").asDouble()).isEqualTo(1.0);
+            assertThat(p2.get("avgViewDuration").asDouble()).isEqualTo(45000.0);
+            JsonNode p3 = json(system.url(RunningSystem.PERFUME_STATS) + "/v1/perfumes/" + s.p3 + "/stats");
+            assertThat(p3.get("recommendationImprs").asInt()).isEqualTo(1);
+            assertThat(p3.get("recommendationClicks").asInt()).isEqualTo(1);
+            assertThat(p3.get("recommendationCTR").asDouble()).isEqualTo(1.0);
+            JsonNode p4 = json(system.url(RunningSystem.PERFUME_STATS) + "/v1/perfumes/" + s.p4 + "/stats");
+            assertThat(p4.get("recommendationImprs").asInt()).isEqualTo(1);
+            assertThat(p4.get("recommendationCTR").asDouble()).isZero();
+        });
+
         // recommendation-feedback-service: p3 shown and clicked, p4 only shown.
         await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.RECOMMENDATIONS))
                 .get("/v1/recommendations/" + s.recommendation + "/feedback")
@@ -147,6 +184,11 @@ class SystemEndToEndIT {
                 .get("/v1/perfumes/" + perfume + "/stats").then().statusCode(200));
         await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.RECOMMENDATIONS))
                 .get("/v1/recommendations/" + recommendation + "/feedback").then().statusCode(200));
+    }
+
+    private static JsonNode json(String url) throws Exception {
+        return ScriptedStream.JSON.readTree(
+                given().get(url).then().statusCode(200).extract().asString());
     }
 
     private static void post(String body, int accepted) {

@@ -1,9 +1,17 @@
 package com.newsmell.perfumestats.stats;
 
+import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
-import com.newsmell.perfumestats.membership.WishlistChanges;
-import com.newsmell.perfumestats.membership.WishlistMembership;
+import com.newsmell.contract.data.SearchClickData;
+import com.newsmell.contract.data.SearchData;
+import com.newsmell.perfumestats.membership.ListKind;
+import com.newsmell.perfumestats.membership.Membership;
+import com.newsmell.perfumestats.membership.UserKeys;
+import com.newsmell.perfumestats.rating.PerfumeRating;
+import com.newsmell.perfumestats.rating.RatingValues;
+import com.newsmell.perfumestats.timeseries.BucketKey;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,60 +19,125 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One batch's events aggregated in memory, per perfume and per (user, perfume) pair, so that many events for a
- * hot perfume become one row update. Bot events, and events without a perfume, are left out.
+ * One batch's events aggregated in memory, per perfume, per (perfume, hour), per (perfume, day), per (list, user,
+ * perfume) and per (user, perfume) rating, so that many events for a hot perfume become one row update per table.
+ * Bot events and events without a time are left out.
  */
-final class BatchTally {
+public final class BatchTally {
 
-    /** A perfume's views in the batch: how many, and the latest event time. */
-    record Views(int count, Instant last) {
-        Views plus(Instant at) {
-            return new Views(count + 1, last == null || at.isAfter(last) ? at : last);
-        }
-    }
-
-    private final Map<String, Views> views = new LinkedHashMap<>();
-    private final Map<WishlistMembership.Key, UserInteractionEvent> latestWishlistChange = new LinkedHashMap<>();
+    private final Map<String, PerfumeTally> perfumes = new LinkedHashMap<>();
+    private final Map<BucketKey, Counters> hours = new LinkedHashMap<>();
+    private final Map<BucketKey, Counters> days = new LinkedHashMap<>();
+    private final Map<Membership.Key, UserInteractionEvent> latestMembershipChange = new LinkedHashMap<>();
+    private final Map<PerfumeRating.Key, UserInteractionEvent> latestRating = new LinkedHashMap<>();
 
     private BatchTally() {}
 
-    static BatchTally of(List<UserInteractionEvent> events) {
+    public static BatchTally of(List<UserInteractionEvent> events) {
         BatchTally tally = new BatchTally();
-        for (UserInteractionEvent event : events) {
-            if (event.isBot() || event.perfumeId() == null || event.timestamp() == null) {
-                continue;
-            }
-            switch (event.eventType()) {
-                case PERFUME_VIEW ->
-                    tally.views.merge(
-                            event.perfumeId(), new Views(1, event.timestamp()), (a, b) -> a.plus(event.timestamp()));
-                case WISHLIST_ADD, WISHLIST_REMOVE ->
-                    tally.latestWishlistChange.compute(
-                            WishlistMembership.Key.of(event),
-                            (key, current) -> WishlistChanges.isLater(event, current) ? event : current);
-                default -> {}
-            }
-        }
+        events.forEach(tally::add);
         return tally;
     }
 
-    boolean isEmpty() {
-        return views.isEmpty() && latestWishlistChange.isEmpty();
+    private void add(UserInteractionEvent event) {
+        if (event.isBot() || event.timestamp() == null || event.eventType() == null) {
+            return;
+        }
+        InteractionEventType type = event.eventType();
+        if (type == InteractionEventType.SEARCH_PERFORMED || type == InteractionEventType.SEARCH_REFINED) {
+            searchImpressions(event);
+            return;
+        }
+        String perfumeId = perfumeOf(event);
+        boolean isRating = type == InteractionEventType.RATING_COMPLETED || type == InteractionEventType.RATING_UPDATED;
+        if (perfumeId == null
+                || perfumeId.isBlank()
+                || !(Counters.counts(type) || ListKind.of(type).isPresent())) {
+            return; // events that change no figure don't create a perfume's row
+        }
+        PerfumeTally perfume = perfumes.computeIfAbsent(perfumeId, id -> new PerfumeTally());
+        perfume.house(event);
+        if (Counters.counts(type)) {
+            perfume.counters.add(event);
+            bucket(hours, perfumeId, event.timestamp().truncatedTo(ChronoUnit.HOURS))
+                    .add(event);
+            bucket(days, perfumeId, event.timestamp().truncatedTo(ChronoUnit.DAYS))
+                    .add(event);
+        }
+        if (type == InteractionEventType.PERFUME_VIEW) {
+            perfume.view(event.timestamp(), UserKeys.of(event));
+        }
+        ListKind.of(type)
+                .ifPresent(kind -> latestMembershipChange.compute(
+                        Membership.Key.of(kind, event),
+                        (k, current) -> UserKeys.isLater(event, current) ? event : current));
+        if (isRating && RatingValues.of(event) != null) {
+            latestRating.compute(
+                    new PerfumeRating.Key(UserKeys.of(event), event.perfumeId()),
+                    (k, current) -> UserKeys.isLater(event, current) ? event : current);
+        }
     }
 
-    Map<String, Views> views() {
-        return views;
+    /** Each perfume of a search's resultPerfumeIds gets one impression (once per search, however often listed). */
+    private void searchImpressions(UserInteractionEvent event) {
+        if (!(event.data() instanceof SearchData search) || search.resultPerfumeIds() == null) {
+            return;
+        }
+        for (String perfumeId : new LinkedHashSet<>(search.resultPerfumeIds())) {
+            if (perfumeId == null || perfumeId.isBlank()) {
+                continue;
+            }
+            perfumes.computeIfAbsent(perfumeId, id -> new PerfumeTally())
+                    .counters
+                    .addSearchImpression();
+            bucket(hours, perfumeId, event.timestamp().truncatedTo(ChronoUnit.HOURS))
+                    .addSearchImpression();
+            bucket(days, perfumeId, event.timestamp().truncatedTo(ChronoUnit.DAYS))
+                    .addSearchImpression();
+        }
     }
 
-    /** Per pair, the batch's latest add or remove (by event time; the first seen on equal times). */
-    Map<WishlistMembership.Key, UserInteractionEvent> latestWishlistChange() {
-        return latestWishlistChange;
+    /** The perfume of an event: for a search click, the clicked result (eventData, else the envelope). */
+    private static String perfumeOf(UserInteractionEvent event) {
+        if (event.eventType() == InteractionEventType.SEARCH_RESULT_CLICKED
+                && event.data() instanceof SearchClickData click) {
+            return click.perfumeId();
+        }
+        return event.perfumeId();
     }
 
-    /** Every perfume the batch changes. */
+    private static Counters bucket(Map<BucketKey, Counters> buckets, String perfumeId, Instant start) {
+        return buckets.computeIfAbsent(new BucketKey(perfumeId, start), k -> new Counters());
+    }
+
+    public boolean isEmpty() {
+        return perfumes.isEmpty();
+    }
+
+    Map<String, PerfumeTally> perfumes() {
+        return perfumes;
+    }
+
+    public Map<BucketKey, Counters> hours() {
+        return hours;
+    }
+
+    public Map<BucketKey, Counters> days() {
+        return days;
+    }
+
+    /** Per triple, the batch's latest add or remove (by event time; the first seen on equal times). */
+    Map<Membership.Key, UserInteractionEvent> latestMembershipChange() {
+        return latestMembershipChange;
+    }
+
+    /** Per (user, perfume), the batch's latest rating event carrying ratings. */
+    Map<PerfumeRating.Key, UserInteractionEvent> latestRating() {
+        return latestRating;
+    }
+
+    /** Every perfume the batch changes, sorted (rows are locked in this order). */
     Set<String> perfumeIds() {
-        Set<String> ids = new LinkedHashSet<>(views.keySet());
-        latestWishlistChange.keySet().forEach(k -> ids.add(k.perfumeId));
-        return ids;
+        return new java.util.TreeSet<>(perfumes.keySet());
     }
 }

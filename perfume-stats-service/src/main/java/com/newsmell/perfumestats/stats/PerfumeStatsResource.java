@@ -1,46 +1,79 @@
 package com.newsmell.perfumestats.stats;
 
-import com.newsmell.contract.http.Problem;
-import com.newsmell.contract.http.ProblemException;
+import com.newsmell.perfumestats.config.PerfumeStatsConfig;
+import com.newsmell.perfumestats.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/v1/perfumes")
 @Produces(MediaType.APPLICATION_JSON)
 public class PerfumeStatsResource {
 
-    private final PerfumeInteractionStatsRepository stats;
+    private final PerfumeStatsQueries queries;
+    private final PerfumeStatsConfig config;
 
-    public PerfumeStatsResource(PerfumeInteractionStatsRepository stats) {
-        this.stats = stats;
+    public PerfumeStatsResource(PerfumeStatsQueries queries, PerfumeStatsConfig config) {
+        this.queries = queries;
+        this.config = config;
     }
 
     @GET
     @Path("/{perfumeId}/stats")
-    @Operation(summary = "One perfume's interaction statistics, as built from its events so far")
+    @Operation(
+            summary = "One perfume's interaction statistics",
+            description = "Every field of PerfumeInteractionStats. The counters are as of updatedAt; viewsLast7Days,"
+                    + " viewsLast30Days and trendingScore as of asOf, the hour of the latest hourly job.")
+    @APIResponse(responseCode = "200", description = "The statistics")
+    @APIResponse(responseCode = "404", description = "No (non-bot) interaction with the perfume yet (problem+json)")
     public Uni<PerfumeStatsView> get(@PathParam("perfumeId") String perfumeId) {
-        return stats.findByPerfumeId(perfumeId).map(row -> {
-            if (row == null) {
-                throw new ProblemException(Problem.of(
-                        404,
-                        "perfume-stats-not-found",
-                        "Perfume statistics not found",
-                        "No interactions with perfume " + perfumeId + " yet."));
-            }
-            return PerfumeStatsView.of(row);
-        });
+        return queries.one(perfumeId);
     }
 
-    /** The API's view of a PerfumeInteractionStats row. */
-    public record PerfumeStatsView(String perfumeId, int totalViews, int inWishlistCount, Instant lastViewedAt) {
-        static PerfumeStatsView of(PerfumeInteractionStats s) {
-            return new PerfumeStatsView(s.perfumeId, s.totalViews, s.inWishlistCount, s.lastViewedAt);
-        }
+    @GET
+    @Path("/top")
+    @Operation(
+            summary = "The perfumes with the highest value of a metric",
+            description = "Served from the stored statistics through the metric's index; perfumes without a value"
+                    + " for the metric (0, or no ratio) are left out.")
+    @APIResponse(responseCode = "200", description = "Highest first")
+    @APIResponse(responseCode = "400", description = "A bad parameter, named in errors[].parameter (problem+json)")
+    public Uni<PerfumeStatsQueries.Ranking> top(
+            @Parameter(
+                            description = "views | uniqueViewers | wishlist | collection | avgRating | searchCTR"
+                                    + " | recommendationCTR",
+                            required = true,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {
+                                                "views",
+                                                "uniqueViewers",
+                                                "wishlist",
+                                                "collection",
+                                                "avgRating",
+                                                "searchCTR",
+                                                "recommendationCTR"
+                                            }))
+                    @QueryParam("metric")
+                    String metric,
+            @Parameter(description = "1 to the configured maximum (100), default 10") @QueryParam("limit") String limit,
+            @Parameter(description = "only perfumes with at least this many ratings, default 0")
+                    @QueryParam("minRatings")
+                    String minRatings) {
+        TopMetric m = QueryParams.oneOf("metric", metric, TopMetric.byParameter(), null);
+        int l = QueryParams.integer(
+                "limit", limit, config.api().defaultLimit(), 1, config.api().maxLimit());
+        int min = QueryParams.integer("minRatings", minRatings, 0, 0, Integer.MAX_VALUE);
+        return queries.top(m, l, min);
     }
 }

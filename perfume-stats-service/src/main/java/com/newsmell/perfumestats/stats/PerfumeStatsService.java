@@ -3,9 +3,16 @@ package com.newsmell.perfumestats.stats;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.contract.kafka.EventBatchProcessor.Rejection;
 import com.newsmell.contract.kafka.EventClaims;
-import com.newsmell.perfumestats.membership.WishlistChanges;
-import com.newsmell.perfumestats.membership.WishlistMembership;
-import com.newsmell.perfumestats.membership.WishlistMembershipRepository;
+import com.newsmell.perfumestats.config.PerfumeStatsConfig;
+import com.newsmell.perfumestats.membership.ListKind;
+import com.newsmell.perfumestats.membership.Membership;
+import com.newsmell.perfumestats.membership.MembershipChanges;
+import com.newsmell.perfumestats.membership.MembershipRepository;
+import com.newsmell.perfumestats.rating.PerfumeRating;
+import com.newsmell.perfumestats.rating.PerfumeRatingRepository;
+import com.newsmell.perfumestats.rating.RatingChanges;
+import com.newsmell.perfumestats.rating.RatingDelta;
+import com.newsmell.perfumestats.timeseries.BucketWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -16,80 +23,103 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Folds interaction events into perfume statistics, idempotently (eventIds claimed in the same transaction).
- * A batch is first aggregated in memory, then each perfume and each (user, perfume) pair it touches is loaded
- * once, changed once, and written once.
+ * A batch is first aggregated in memory ({@link BatchTally}); then each membership, rating, bucket and perfume
+ * row it touches is loaded once, changed once and written once.
  */
 @ApplicationScoped
 public class PerfumeStatsService {
 
     private final PerfumeInteractionStatsRepository stats;
-    private final WishlistMembershipRepository memberships;
+    private final MembershipRepository memberships;
+    private final PerfumeRatingRepository ratings;
+    private final PerfumeStatsConfig config;
 
-    public PerfumeStatsService(PerfumeInteractionStatsRepository stats, WishlistMembershipRepository memberships) {
+    public PerfumeStatsService(
+            PerfumeInteractionStatsRepository stats,
+            MembershipRepository memberships,
+            PerfumeRatingRepository ratings,
+            PerfumeStatsConfig config) {
         this.stats = stats;
         this.memberships = memberships;
+        this.ratings = ratings;
+        this.config = config;
     }
 
     @WithTransaction
     public Uni<List<Rejection>> apply(List<UserInteractionEvent> events) {
         return Panache.getSession()
-                .chain(session -> EventClaims.claim(session, events))
-                .chain(this::fold)
+                .chain(session -> EventClaims.claim(session, events).chain(fresh -> fold(session, fresh)))
                 .replaceWith(List.of());
     }
 
-    private Uni<Void> fold(List<UserInteractionEvent> fresh) {
+    private Uni<Void> fold(Mutiny.Session session, List<UserInteractionEvent> fresh) {
         BatchTally tally = BatchTally.of(fresh);
         if (tally.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return applyWishlistChanges(tally).chain(wishlistDelta -> updateStats(tally, wishlistDelta));
+        // rows first, locked in perfumeId order, so concurrent consumers serialise per perfume, never deadlock
+        return stats.createAndLock(tally.perfumeIds())
+                .chain(rows -> applyMemberships(tally)
+                        .chain(listDelta -> applyRatings(tally)
+                                .chain(ratingDelta -> BucketWriter.add(session, BucketWriter.HOURLY, tally.hours())
+                                        .chain(() -> BucketWriter.add(session, BucketWriter.DAILY, tally.days()))
+                                        .invoke(() -> updateRows(rows, tally, listDelta, ratingDelta)))));
     }
 
-    /** Updates the pairs' memberships; returns by perfumeId how many pairs entered (+) or left (-) the list. */
-    private Uni<Map<String, Integer>> applyWishlistChanges(BatchTally tally) {
-        Map<WishlistMembership.Key, UserInteractionEvent> latest = tally.latestWishlistChange();
+    private Uni<Map<ListKind, Map<String, Integer>>> applyMemberships(BatchTally tally) {
+        Map<Membership.Key, UserInteractionEvent> latest = tally.latestMembershipChange();
         if (latest.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return memberships.findByKeys(latest.keySet()).chain(existing -> {
-            Map<WishlistMembership.Key, WishlistMembership> known =
-                    existing.stream().collect(Collectors.toMap(WishlistMembership::key, Function.identity()));
-            List<WishlistMembership> created = new ArrayList<>();
-            Map<String, Integer> delta = WishlistChanges.apply(latest, known, created);
+            Map<Membership.Key, Membership> known =
+                    existing.stream().collect(Collectors.toMap(Membership::key, Function.identity()));
+            List<Membership> created = new ArrayList<>();
+            var delta = MembershipChanges.apply(latest, known, created);
             return created.isEmpty()
                     ? Uni.createFrom().item(delta)
                     : memberships.persist(created).replaceWith(delta);
         });
     }
 
-    private Uni<Void> updateStats(BatchTally tally, Map<String, Integer> wishlistDelta) {
-        return stats.findByPerfumeIds(tally.perfumeIds()).chain(existing -> {
-            Map<String, PerfumeInteractionStats> known =
-                    existing.stream().collect(Collectors.toMap(s -> s.perfumeId, Function.identity()));
-            List<PerfumeInteractionStats> created = new ArrayList<>();
-            Instant now = Instant.now();
-            for (String perfumeId : tally.perfumeIds()) {
-                PerfumeInteractionStats row = known.get(perfumeId);
-                if (row == null) {
-                    row = new PerfumeInteractionStats();
-                    row.perfumeId = perfumeId;
-                    created.add(row);
-                }
-                BatchTally.Views views = tally.views().get(perfumeId);
-                if (views != null) {
-                    row.totalViews += views.count();
-                    if (row.lastViewedAt == null || views.last().isAfter(row.lastViewedAt)) {
-                        row.lastViewedAt = views.last();
-                    }
-                }
-                row.inWishlistCount = Math.max(0, row.inWishlistCount + wishlistDelta.getOrDefault(perfumeId, 0));
-                row.updatedAt = now;
-            }
-            return created.isEmpty() ? Uni.createFrom().voidItem() : stats.persist(created);
+    private Uni<Map<String, RatingDelta>> applyRatings(BatchTally tally) {
+        Map<PerfumeRating.Key, UserInteractionEvent> latest = tally.latestRating();
+        if (latest.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return ratings.findByKeys(latest.keySet()).chain(existing -> {
+            Map<PerfumeRating.Key, PerfumeRating> known =
+                    existing.stream().collect(Collectors.toMap(PerfumeRating::key, Function.identity()));
+            List<PerfumeRating> created = new ArrayList<>();
+            var delta = RatingChanges.apply(latest, known, created);
+            return created.isEmpty()
+                    ? Uni.createFrom().item(delta)
+                    : ratings.persist(created).replaceWith(delta);
         });
+    }
+
+    private void updateRows(
+            List<PerfumeInteractionStats> rows,
+            BatchTally tally,
+            Map<ListKind, Map<String, Integer>> listDelta,
+            Map<String, RatingDelta> ratingDelta) {
+        Instant now = Instant.now();
+        Map<String, Integer> wishlist = listDelta.getOrDefault(ListKind.WISHLIST, Map.of());
+        Map<String, Integer> collection = listDelta.getOrDefault(ListKind.COLLECTION, Map.of());
+        for (PerfumeInteractionStats row : rows) {
+            PerfumeTally t = tally.perfumes().get(row.perfumeId);
+            StatsUpdate.addCounters(row, t.counters);
+            StatsUpdate.addViews(row, t, config.uniqueViewers().lgK());
+            StatsUpdate.addHouse(row, t);
+            StatsUpdate.addRatings(row, ratingDelta.get(row.perfumeId));
+            row.inWishlistCount = Math.max(0, row.inWishlistCount + wishlist.getOrDefault(row.perfumeId, 0));
+            row.inCollectionCount = Math.max(0, row.inCollectionCount + collection.getOrDefault(row.perfumeId, 0));
+            StatsFormulas.derive(row);
+            row.updatedAt = now;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package com.newsmell.perfumestats.membership;
+package com.newsmell.perfumestats.rating;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -10,18 +10,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
-public class WishlistMembershipRepository implements PanacheRepositoryBase<WishlistMembership, WishlistMembership.Key> {
+public class PerfumeRatingRepository implements PanacheRepositoryBase<PerfumeRating, PerfumeRating.Key> {
 
-    /** The memberships of the given pairs that exist, in one query. */
+    /** The stored ratings of the given pairs, in one query. */
     @WithSession
-    public Uni<List<WishlistMembership>> findByKeys(Collection<WishlistMembership.Key> keys) {
+    public Uni<List<PerfumeRating>> findByKeys(Collection<PerfumeRating.Key> keys) {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         Set<String> users = keys.stream().map(k -> k.userKey).collect(Collectors.toSet());
         Set<String> perfumes = keys.stream().map(k -> k.perfumeId).collect(Collectors.toSet());
-        // users x perfumes is a superset of the pairs; keep only the pairs asked for
         return list("userKey in ?1 and perfumeId in ?2", users, perfumes)
-                .map(found -> found.stream().filter(m -> keys.contains(m.key())).toList());
+                .map(found -> found.stream().filter(r -> keys.contains(r.key())).toList());
     }
 }

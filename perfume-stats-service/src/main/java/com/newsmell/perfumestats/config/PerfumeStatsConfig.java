@@ -1,0 +1,91 @@
+package com.newsmell.perfumestats.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** perfume-stats-service's own settings ({@code newsmell.perfume-stats.*}), each with a default. */
+@ConfigMapping(prefix = "newsmell.perfume-stats")
+public interface PerfumeStatsConfig {
+
+    UniqueViewers uniqueViewers();
+
+    Trending trending();
+
+    Jobs jobs();
+
+    Api api();
+
+    interface UniqueViewers {
+        /** log2 of the HLL sketch's register count: 14 is exact to ~1,500 viewers and ~0.8% RSE beyond. */
+        @WithDefault("14")
+        int lgK();
+    }
+
+    /** The trending score (see README "Trending score"). */
+    interface Trending {
+        /** Half-life of an event's weight, in hours. */
+        @WithDefault("24")
+        double halfLifeHours();
+
+        /** How far back the decayed engagement looks, in hours (older buckets weigh < 1% at the default). */
+        @WithDefault("168")
+        int lookbackHours();
+
+        /** Smoothing added to the expected (baseline) engagement, in weighted events, so tiny perfumes don't spike. */
+        @WithDefault("5")
+        double prior();
+
+        Weights weights();
+
+        interface Weights {
+            @WithDefault("1")
+            double view();
+
+            @WithDefault("2")
+            double rating();
+
+            @WithDefault("3")
+            double wishlist();
+
+            @WithDefault("4")
+            double collection();
+
+            @WithDefault("5")
+            double tradeInquiry();
+        }
+    }
+
+    interface Jobs {
+        /** Quartz cron of the hourly job (windows, trending, bucket retention); "off" disables it. */
+        @WithDefault("0 0 * * * ?")
+        String hourlyCron();
+
+        /** Quartz cron of the daily reconciliation; "off" disables it. */
+        @WithDefault("0 0 3 * * ?")
+        String reconcileCron();
+
+        /** Time zone of both crons. */
+        @WithDefault("UTC")
+        String timeZone();
+
+        /** How long hourly buckets are kept (the 30-day window needs 31). */
+        @WithDefault("35")
+        int hourlyRetentionDays();
+    }
+
+    interface Api {
+        @WithDefault("10")
+        int defaultLimit();
+
+        @WithDefault("100")
+        int maxLimit();
+
+        /** Longest range of an hour-granularity time series, in hours. */
+        @WithDefault("744")
+        int maxHourRangeHours();
+
+        /** Longest range of a day-granularity time series, in days. */
+        @WithDefault("731")
+        int maxDayRangeDays();
+    }
+}

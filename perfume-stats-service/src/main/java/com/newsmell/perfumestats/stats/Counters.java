@@ -1,0 +1,80 @@
+package com.newsmell.perfumestats.stats;
+
+import com.newsmell.contract.InteractionEventType;
+import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.contract.data.PageViewData;
+
+/**
+ * Event counts of one perfume, over a batch or one time bucket: the columns of the hourly and daily buckets,
+ * and the counter fields of PerfumeInteractionStats they add to.
+ */
+public final class Counters {
+
+    public int views;
+    public long viewDurationSum;
+    public int viewDurationCount;
+    public int ratings;
+    public int reviews;
+    public int wishlistAdds;
+    public int collectionAdds;
+    public int tradeInquiries;
+    public int tradeCompleted;
+    public int searchImpressions;
+    public int searchClicks;
+    public int recommendationImprs;
+    public int recommendationClicks;
+
+    /** Counts one event of this perfume (not search impressions: see {@link #addSearchImpression()}). */
+    void add(UserInteractionEvent event) {
+        switch (event.eventType()) {
+            case PERFUME_VIEW -> {
+                views++;
+                Long duration = viewDuration(event);
+                if (duration != null) {
+                    viewDurationSum += duration;
+                    viewDurationCount++;
+                }
+            }
+            case RATING_COMPLETED, RATING_UPDATED -> ratings++;
+            case REVIEW_SUBMITTED -> reviews++;
+            case WISHLIST_ADD -> wishlistAdds++;
+            case COLLECTION_ADD -> collectionAdds++;
+            case TRADE_INQUIRY -> tradeInquiries++;
+            case TRADE_ACCEPTED -> tradeCompleted++;
+            case SEARCH_RESULT_CLICKED -> searchClicks++;
+            case RECOMMENDATION_SHOWN -> recommendationImprs++;
+            case RECOMMENDATION_CLICKED -> recommendationClicks++;
+            default -> {}
+        }
+    }
+
+    void addSearchImpression() {
+        searchImpressions++;
+    }
+
+    /** The view's duration in ms: eventData.viewDuration, else the envelope's duration; null without one. */
+    static Long viewDuration(UserInteractionEvent event) {
+        if (event.data() instanceof PageViewData page && page.viewDuration() != null) {
+            return page.viewDuration();
+        }
+        return event.duration() == null ? null : event.duration().longValue();
+    }
+
+    /** The event types counted per perfume (besides memberships, ratings and search impressions). */
+    static boolean counts(InteractionEventType type) {
+        return switch (type) {
+            case PERFUME_VIEW,
+                    RATING_COMPLETED,
+                    RATING_UPDATED,
+                    REVIEW_SUBMITTED,
+                    WISHLIST_ADD,
+                    COLLECTION_ADD,
+                    TRADE_INQUIRY,
+                    TRADE_ACCEPTED,
+                    SEARCH_RESULT_CLICKED,
+                    RECOMMENDATION_SHOWN,
+                    RECOMMENDATION_CLICKED -> true;
+            default -> false;
+        };
+    }
+}

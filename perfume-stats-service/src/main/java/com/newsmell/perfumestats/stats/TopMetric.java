@@ -1,0 +1,38 @@
+package com.newsmell.perfumestats.stats;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The metrics of GET /v1/perfumes/top, each an indexed column of perfume_interaction_stats. */
+public enum TopMetric {
+    VIEWS("views", "totalViews", true),
+    UNIQUE_VIEWERS("uniqueViewers", "uniqueViewers", true),
+    WISHLIST("wishlist", "inWishlistCount", true),
+    COLLECTION("collection", "inCollectionCount", true),
+    AVG_RATING("avgRating", "avgRating", false),
+    SEARCH_CTR("searchCTR", "searchCtr", false),
+    RECOMMENDATION_CTR("recommendationCTR", "recommendationCtr", false);
+
+    public final String parameter;
+    final String field;
+    final boolean counter;
+
+    TopMetric(String parameter, String field, boolean counter) {
+        this.parameter = parameter;
+        this.field = field;
+        this.counter = counter;
+    }
+
+    public static Map<String, TopMetric> byParameter() {
+        Map<String, TopMetric> map = new LinkedHashMap<>();
+        for (TopMetric m : values()) {
+            map.put(m.parameter, m);
+        }
+        return map;
+    }
+
+    /** The HQL condition that a perfume has a value for the metric (counters: above 0; ratios: not null). */
+    String present() {
+        return counter ? field + " > 0" : field + " is not null";
+    }
+}

@@ -1,0 +1,65 @@
+package com.newsmell.perfumestats.timeseries;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/** A validated time-series request: buckets starting in [from, to), both aligned to the granularity. */
+public record TimeseriesQuery(String perfumeId, Metric metric, Granularity granularity, Instant from, Instant to) {
+
+    public enum Metric {
+        VIEWS("views", "views"),
+        WISHLIST_ADDS("wishlistAdds", "wishlist_adds"),
+        RATINGS("ratings", "ratings");
+
+        public final String parameter;
+        final String column;
+
+        Metric(String parameter, String column) {
+            this.parameter = parameter;
+            this.column = column;
+        }
+
+        public static Map<String, Metric> byParameter() {
+            return Map.of("views", VIEWS, "wishlistAdds", WISHLIST_ADDS, "ratings", RATINGS);
+        }
+    }
+
+    public enum Granularity {
+        HOUR("hour", ChronoUnit.HOURS, BucketWriter.HOURLY),
+        DAY("day", ChronoUnit.DAYS, BucketWriter.DAILY);
+
+        public final String parameter;
+        final ChronoUnit unit;
+        final String table;
+
+        Granularity(String parameter, ChronoUnit unit, String table) {
+            this.parameter = parameter;
+            this.unit = unit;
+            this.table = table;
+        }
+
+        public static Map<String, Granularity> byParameter() {
+            return Map.of("hour", HOUR, "day", DAY);
+        }
+
+        public Instant floor(Instant t) {
+            return t.truncatedTo(unit);
+        }
+
+        public Instant ceil(Instant t) {
+            Instant f = floor(t);
+            return f.equals(t) ? t : f.plus(Duration.of(1, unit));
+        }
+
+        public Duration step() {
+            return Duration.of(1, unit);
+        }
+    }
+
+    /** The number of buckets in the range. */
+    public long buckets() {
+        return Duration.between(from, to).dividedBy(granularity.step());
+    }
+}

@@ -1,0 +1,65 @@
+package com.newsmell.perfumestats;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Reads through the HTTP API, and waits for expected values. */
+final class Api {
+
+    private Api() {}
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> stats(String perfumeId) {
+        var response =
+                given().get("/v1/perfumes/" + perfumeId + "/stats").then().extract();
+        return response.statusCode() == 200 ? response.as(Map.class) : Map.of();
+    }
+
+    /** Waits until the perfume's stats have every expected field value (numbers compared as doubles). */
+    static Map<String, Object> awaitStats(String perfumeId, Map<String, Object> expected) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> stats(perfumeId),
+                        actual -> mismatches(actual, expected).isEmpty());
+    }
+
+    static Map<String, String> mismatches(Map<String, Object> actual, Map<String, Object> expected) {
+        Map<String, String> wrong = new LinkedHashMap<>();
+        expected.forEach((field, want) -> {
+            Object got = actual.get(field);
+            boolean same = want instanceof Number w && got instanceof Number g
+                    ? Math.abs(w.doubleValue() - g.doubleValue()) < 1e-9
+                    : Objects.equals(want instanceof Instant i ? i.toString() : want, got);
+            if (!same) {
+                wrong.put(field, "expected " + want + ", got " + got);
+            }
+        });
+        return wrong;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> runHourly(Instant now) {
+        return given().queryParam("now", now.toString())
+                .post("/v1/jobs/hourly")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> runReconcile() {
+        return given().post("/v1/jobs/reconcile")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
+    }
+}

@@ -1,0 +1,101 @@
+package com.newsmell.perfumestats;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.newsmell.contract.InteractionEventType;
+import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.infra.WireEvents;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Test events of one session (valid for the contract), in the vocabulary of the scenarios. */
+final class Events {
+
+    final String sessionId = "s-" + UUID.randomUUID();
+    final String userId;
+
+    Events(String userId) {
+        this.userId = userId;
+    }
+
+    static String perfume() {
+        return "p-" + UUID.randomUUID();
+    }
+
+    UserInteractionEvent.Builder of(InteractionEventType type, String perfumeId, Instant at) {
+        return WireEvents.event(type, sessionId, at).userId(userId).perfumeId(perfumeId);
+    }
+
+    UserInteractionEvent view(String perfumeId, Instant at) {
+        return of(InteractionEventType.PERFUME_VIEW, perfumeId, at).build();
+    }
+
+    UserInteractionEvent view(String perfumeId, Instant at, long viewDurationMs) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("viewDuration", viewDurationMs);
+        return of(InteractionEventType.PERFUME_VIEW, perfumeId, at)
+                .eventData(data)
+                .build();
+    }
+
+    UserInteractionEvent rating(InteractionEventType type, String perfumeId, Instant at, Integer... values) {
+        ObjectNode ratings = JsonNodeFactory.instance.objectNode();
+        String[] names = {"overall", "longevity", "sillage", "priceValue", "gender"};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                ratings.put(names[i], values[i]);
+            }
+        }
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.set("ratings", ratings);
+        return of(type, perfumeId, at).eventData(data).build();
+    }
+
+    UserInteractionEvent simple(InteractionEventType type, String perfumeId, Instant at) {
+        return of(type, perfumeId, at).build();
+    }
+
+    UserInteractionEvent search(Instant at, String... resultPerfumeIds) {
+        ObjectNode data = JsonNodeFactory.instance
+                .objectNode()
+                .put("searchId", "q-" + UUID.randomUUID())
+                .put("query", "rose");
+        var ids = data.putArray("resultPerfumeIds");
+        for (String id : resultPerfumeIds) {
+            ids.add(id);
+        }
+        return WireEvents.event(InteractionEventType.SEARCH_PERFORMED, sessionId, at)
+                .userId(userId)
+                .eventData(data)
+                .build();
+    }
+
+    UserInteractionEvent searchClick(String perfumeId, Instant at) {
+        ObjectNode data =
+                JsonNodeFactory.instance.objectNode().put("position", 0).put("perfumeId", perfumeId);
+        return WireEvents.event(InteractionEventType.SEARCH_RESULT_CLICKED, sessionId, at)
+                .userId(userId)
+                .eventData(data)
+                .build();
+    }
+
+    UserInteractionEvent recommendation(InteractionEventType type, String perfumeId, Instant at) {
+        ObjectNode data = JsonNodeFactory.instance
+                .objectNode()
+                .put("algorithm", "similar")
+                .put("source", "homepage")
+                .put("position", 1);
+        return of(type, perfumeId, at)
+                .recommendationId("r-" + UUID.randomUUID())
+                .eventData(data)
+                .build();
+    }
+
+    static UserInteractionEvent bot(UserInteractionEvent event) {
+        return event.toBuilder().isBot(true).botReason("test").build();
+    }
+
+    static void publish(UserInteractionEvent... events) {
+        WireEvents.publish(List.of(events));
+    }
+}
