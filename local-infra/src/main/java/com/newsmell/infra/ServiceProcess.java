@@ -46,7 +46,10 @@ public final class ServiceProcess implements AutoCloseable {
         config.put("quarkus.http.port", Integer.toString(port));
         config.putAll(extraConfig);
         List<String> command = new ArrayList<>(List.of(
-                ChildProcesses.javaExecutable(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+                ChildProcesses.javaExecutable(),
+                "-Xms64m",
+                module.equals("event-collector") ? "-Xmx768m" : "-Xmx384m", // YAUAA's rules need room
+                "-XX:+UseSerialGC"));
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());

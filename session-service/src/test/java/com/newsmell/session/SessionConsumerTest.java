@@ -3,12 +3,16 @@ package com.newsmell.session;
 import static com.newsmell.contract.InteractionEventType.NAVIGATION_CLICK;
 import static com.newsmell.contract.InteractionEventType.PAGE_VIEW;
 import static com.newsmell.contract.InteractionEventType.PERFUME_VIEW;
+import static com.newsmell.contract.InteractionEventType.SEARCH_PERFORMED;
+import static com.newsmell.contract.InteractionEventType.SEARCH_RESULT_CLICKED;
 import static com.newsmell.contract.InteractionEventType.WISHLIST_ADD;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
+import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.contract.kafka.DeadLetterHeaders;
 import com.newsmell.infra.ConsumerChecks;
@@ -19,6 +23,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -52,8 +57,13 @@ class SessionConsumerTest {
                         .body("sessionId", equalTo(sessionId))
                         .body("userId", equalTo("u-7"))
                         .body("startTime", equalTo(T0.toString()))
-                        .body("endTime", equalTo(T0.plusSeconds(40).toString()))
+                        .body("endTime", nullValue())
+                        .body("duration", nullValue())
+                        .body("closed", equalTo(false))
+                        .body("lastEventTime", equalTo(T0.plusSeconds(40).toString()))
                         .body("pageViews", equalTo(2))
+                        .body("perfumesViewed", equalTo(1))
+                        .body("addedToWishlist", equalTo(true))
                         .body("interactions", equalTo(1)));
     }
 
@@ -89,6 +99,87 @@ class SessionConsumerTest {
         assertThat(dead)
                 .allSatisfy(r ->
                         assertThat(r.headers().get(DeadLetterHeaders.REASON)).startsWith("invalid event"));
+    }
+
+    @Test
+    void anEventWithoutAPathIsDeadLetteredAndTheConsumerGoesOn() {
+        String sessionId = "s-" + UUID.randomUUID();
+        String noPath = EventCodec.toJsonNode(
+                        WireEvents.event(PAGE_VIEW, sessionId, T0).build())
+                .without("path")
+                .toString();
+        WireEvents.publishRaw(sessionId, noPath);
+        WireEvents.publish(List.of(
+                WireEvents.event(PAGE_VIEW, sessionId, T0.plusSeconds(1)).build()));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/v1/sessions/" + sessionId)
+                        .then()
+                        .statusCode(200)
+                        .body("pageViews", equalTo(1)));
+        List<TopicReader.Read> dead = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> fromThisService(TopicReader.deadLetters(WireEvents.deadLetterTopic(), sessionId)),
+                        l -> l.size() == 1);
+        assertThat(dead.get(0).headers().get(DeadLetterHeaders.REASON))
+                .startsWith("invalid event")
+                .contains("path");
+    }
+
+    @Test
+    void aClickOfAnUnknownSearchIsDeadLetteredWhenItsSessionCloses() {
+        String sessionId = "s-" + UUID.randomUUID();
+        Instant old = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        WireEvents.publish(List.of(
+                WireEvents.event(SEARCH_PERFORMED, sessionId, old)
+                        .path("/search")
+                        .eventData(json("{\"searchId\":\"known\",\"query\":\"rose\"}"))
+                        .build(),
+                WireEvents.event(SEARCH_RESULT_CLICKED, sessionId, old.plusSeconds(5))
+                        .path("/search")
+                        .eventData(
+                                json("{\"searchId\":\"ghost-" + sessionId + "\",\"position\":1,\"perfumeId\":\"p1\"}"))
+                        .build()));
+        Api.awaitStoredEvents(sessionId, 2);
+        // Kept while the session is open: its search may still arrive.
+        assertThat(fromThisService(TopicReader.deadLetters(WireEvents.deadLetterTopic(), "ghost-" + sessionId)))
+                .isEmpty();
+
+        Api.closeIdleSessions();
+
+        List<TopicReader.Read> dead = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> fromThisService(
+                                TopicReader.deadLetters(WireEvents.deadLetterTopic(), "ghost-" + sessionId)),
+                        l -> !l.isEmpty());
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).headers().get(DeadLetterHeaders.REASON))
+                .isEqualTo("unknown searchId ghost-" + sessionId);
+        assertThat(dead.get(0).key()).isEqualTo(sessionId);
+        // The known search is unaffected, and a second close run sends nothing twice.
+        given().get("/v1/sessions/" + sessionId)
+                .then()
+                .body("closed", equalTo(true))
+                .body("interactions", equalTo(2));
+        Api.closeIdleSessions();
+        WireEvents.publish(List.of(
+                WireEvents.event(PAGE_VIEW, sessionId, old.plusSeconds(9)).build()));
+        Api.awaitStoredEvents(sessionId, 3);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> given().get("/v1/sessions/" + sessionId).then().body("pageViews", equalTo(1)));
+        assertThat(fromThisService(TopicReader.deadLetters(WireEvents.deadLetterTopic(), "ghost-" + sessionId)))
+                .hasSize(1);
+    }
+
+    private static List<TopicReader.Read> fromThisService(List<TopicReader.Read> records) {
+        return records.stream()
+                .filter(r -> "session-service".equals(r.headers().get(DeadLetterHeaders.SOURCE)))
+                .toList();
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode json(String s) {
+        return Scenarios.data(s);
     }
 
     @Test

@@ -18,6 +18,7 @@ public class UserAgentClassifier {
     private final AbstractUserAgentAnalyzer analyzer = UserAgentAnalyzer.newBuilder()
             .withFields(UserAgent.DEVICE_CLASS, UserAgent.AGENT_NAME, UserAgent.OPERATING_SYSTEM_NAME)
             .withCache(20_000)
+            .dropTests()
             .hideMatcherLoadStats()
             .immediateInitialization()
             .build();

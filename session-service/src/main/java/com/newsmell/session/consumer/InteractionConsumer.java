@@ -1,6 +1,7 @@
 package com.newsmell.session.consumer;
 
 import com.newsmell.contract.kafka.EventBatchProcessor;
+import com.newsmell.session.session.IdleSessionCloser;
 import com.newsmell.session.session.SessionService;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -21,6 +22,6 @@ public class InteractionConsumer {
 
     @Incoming("interactions")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return processor.process(batch, "session-service", sessions::apply);
+        return processor.process(batch, IdleSessionCloser.SOURCE, sessions::apply);
     }
 }

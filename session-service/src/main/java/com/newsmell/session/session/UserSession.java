@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The specification's UserSession: one row per sessionId. */
+/** The specification's UserSession: one row per sessionId, always the fold of all the session's events. */
 @Entity
 @Table(name = "user_session")
 public class UserSession extends PanacheEntityBase {
@@ -25,11 +25,110 @@ public class UserSession extends PanacheEntityBase {
     @Column(name = "end_time")
     public Instant endTime;
 
+    public Integer duration;
+
+    @Column(name = "last_event_time")
+    public Instant lastEventTime;
+
+    public boolean closed;
+
+    @Column(name = "device_type")
+    public String deviceType;
+
+    public String browser;
+
+    public String os;
+
+    public String location;
+
+    public String referrer;
+
     @Column(name = "page_views")
     public int pageViews;
 
+    @Column(name = "perfumes_viewed")
+    public int perfumesViewed;
+
     public int interactions;
+
+    @Column(name = "added_to_wishlist")
+    public boolean addedToWishlist;
+
+    @Column(name = "added_to_collection")
+    public boolean addedToCollection;
+
+    @Column(name = "completed_rating")
+    public boolean completedRating;
+
+    @Column(name = "completed_review")
+    public boolean completedReview;
+
+    @Column(name = "entry_page")
+    public String entryPage;
+
+    @Column(name = "exit_page")
+    public String exitPage;
+
+    public boolean bounced;
+
+    @Column(name = "is_bot")
+    public boolean isBot;
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public SessionView view() {
+        return new SessionView(
+                sessionId,
+                userId,
+                startTime,
+                endTime,
+                duration,
+                lastEventTime,
+                closed,
+                deviceType,
+                browser,
+                os,
+                location,
+                referrer,
+                pageViews,
+                perfumesViewed,
+                interactions,
+                addedToWishlist,
+                addedToCollection,
+                completedRating,
+                completedReview,
+                entryPage,
+                exitPage,
+                bounced,
+                isBot);
+    }
+
+    /** Overwrites every folded field with the fold's. */
+    public void set(SessionView v, Instant now) {
+        sessionId = v.sessionId();
+        userId = v.userId();
+        startTime = v.startTime();
+        endTime = v.endTime();
+        duration = v.duration();
+        lastEventTime = v.lastEventTime();
+        closed = v.closed();
+        deviceType = v.deviceType();
+        browser = v.browser();
+        os = v.os();
+        location = v.location();
+        referrer = v.referrer();
+        pageViews = v.pageViews();
+        perfumesViewed = v.perfumesViewed();
+        interactions = v.interactions();
+        addedToWishlist = v.addedToWishlist();
+        addedToCollection = v.addedToCollection();
+        completedRating = v.completedRating();
+        completedReview = v.completedReview();
+        entryPage = v.entryPage();
+        exitPage = v.exitPage();
+        bounced = v.bounced();
+        isBot = v.isBot();
+        updatedAt = now;
+    }
 }

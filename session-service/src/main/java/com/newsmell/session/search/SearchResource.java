@@ -1,0 +1,40 @@
+package com.newsmell.session.search;
+
+import com.newsmell.session.web.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("/v1/search/queries")
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchResource {
+
+    private final SearchQueryService queries;
+
+    public SearchResource(SearchQueryService queries) {
+        this.queries = queries;
+    }
+
+    @GET
+    @Operation(
+            summary = "List search queries",
+            description = "sessionId or userId is required; from (inclusive) and to (exclusive) bound the search's "
+                    + "timestamp. Ordered by timestamp, sessionId, searchId; keyset paging with nextCursor.")
+    @APIResponse(responseCode = "200", description = "A page of search queries")
+    @APIResponse(responseCode = "400", description = "A bad parameter (problem details)")
+    public Uni<Page<SearchQueryView>> list(
+            @QueryParam("sessionId") String sessionId,
+            @QueryParam("userId") String userId,
+            @QueryParam("from") @Parameter(description = "ISO-8601 instant, inclusive") String from,
+            @QueryParam("to") @Parameter(description = "ISO-8601 instant, exclusive") String to,
+            @QueryParam("limit") @Parameter(description = "1 to 1000, default 100") String limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        return queries.list(sessionId, userId, from, to, limit, cursor);
+    }
+}

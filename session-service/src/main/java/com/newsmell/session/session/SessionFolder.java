@@ -1,0 +1,116 @@
+package com.newsmell.session.session;
+
+import static com.newsmell.contract.InteractionEventType.COLLECTION_ADD;
+import static com.newsmell.contract.InteractionEventType.PERFUME_VIEW;
+import static com.newsmell.contract.InteractionEventType.RATING_COMPLETED;
+import static com.newsmell.contract.InteractionEventType.REVIEW_SUBMITTED;
+import static com.newsmell.contract.InteractionEventType.WISHLIST_ADD;
+
+import com.newsmell.contract.InteractionCategory;
+import com.newsmell.contract.InteractionEventType;
+import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.session.search.SearchFolder;
+import com.newsmell.session.search.SearchQueryView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A session and its search queries, computed from scratch from all its events: a pure function of the set of
+ * events (they are put in (timestamp, eventId) order first), so out-of-order arrival gives exactly the in-order
+ * result, and a replay gives the same rows.
+ */
+public final class SessionFolder {
+
+    /** The order every fold works in: event time, then eventId (as PostgreSQL orders uuids). */
+    public static final Comparator<UserInteractionEvent> ORDER =
+            Comparator.comparing(UserInteractionEvent::timestamp).thenComparing(UserInteractionEvent::eventId);
+
+    private SessionFolder() {}
+
+    /** The folded session, its queries, and the clicks no search of the session claims. */
+    public record Folded(
+            SessionView session, List<SearchQueryView> searches, List<UserInteractionEvent> orphanClicks) {}
+
+    /**
+     * Whether a session whose last event is at {@code lastEvent} is closed at {@code now}: it must have been
+     * closed (or be being closed by the close job) and still be idle.
+     */
+    public static boolean closedAt(boolean closing, Instant lastEvent, Instant now, Duration idleTimeout) {
+        return closing && !lastEvent.plus(idleTimeout).isAfter(now);
+    }
+
+    /**
+     * @param events all the session's events, in any order, at least one
+     * @param closed whether the session is closed
+     * @param foundDesiredView how long a perfume view makes a search's click a found one
+     */
+    public static Folded fold(List<UserInteractionEvent> events, boolean closed, Duration foundDesiredView) {
+        List<UserInteractionEvent> ordered = events.stream().sorted(ORDER).toList();
+        UserInteractionEvent first = ordered.get(0);
+        UserInteractionEvent last = ordered.get(ordered.size() - 1);
+        String sessionId = first.sessionId();
+        String userId = firstNonNull(ordered, UserInteractionEvent::userId);
+
+        int pageViews = 0;
+        int interactions = 0;
+        String entryPage = null;
+        String exitPage = null;
+        for (UserInteractionEvent e : ordered) {
+            InteractionCategory category = e.eventCategory();
+            if (category == InteractionCategory.VIEW) {
+                pageViews++;
+                if (entryPage == null) {
+                    entryPage = e.path();
+                }
+                exitPage = e.path();
+            } else if (category != InteractionCategory.NAVIGATION) {
+                interactions++;
+            }
+        }
+        int perfumesViewed = (int) ordered.stream()
+                .filter(e -> e.eventType() == PERFUME_VIEW && e.perfumeId() != null)
+                .map(UserInteractionEvent::perfumeId)
+                .distinct()
+                .count();
+        Instant start = first.timestamp();
+        Instant end = last.timestamp();
+        SessionView session = new SessionView(
+                sessionId,
+                userId,
+                start,
+                closed ? end : null,
+                closed ? (int) Duration.between(start, end).getSeconds() : null,
+                end,
+                closed,
+                firstNonNull(ordered, UserInteractionEvent::deviceType),
+                firstNonNull(ordered, UserInteractionEvent::browser),
+                firstNonNull(ordered, UserInteractionEvent::os),
+                firstNonNull(ordered, UserInteractionEvent::location),
+                first.referrer(),
+                pageViews,
+                perfumesViewed,
+                interactions,
+                any(ordered, WISHLIST_ADD),
+                any(ordered, COLLECTION_ADD),
+                any(ordered, RATING_COMPLETED),
+                any(ordered, REVIEW_SUBMITTED),
+                entryPage,
+                closed ? exitPage : null,
+                closed && pageViews == 1 && interactions == 0,
+                ordered.stream().anyMatch(UserInteractionEvent::isBot));
+        SearchFolder.Result searches = SearchFolder.fold(ordered, sessionId, userId, closed, foundDesiredView);
+        return new Folded(session, searches.queries(), searches.orphanClicks());
+    }
+
+    private static boolean any(List<UserInteractionEvent> events, InteractionEventType type) {
+        return events.stream().anyMatch(e -> e.eventType() == type);
+    }
+
+    private static String firstNonNull(List<UserInteractionEvent> events, Function<UserInteractionEvent, String> f) {
+        return events.stream().map(f).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,56 @@
+package com.newsmell.session.session;
+
+import com.newsmell.contract.http.Problem;
+import com.newsmell.contract.http.ProblemException;
+import com.newsmell.session.web.Page;
+import com.newsmell.session.web.Params;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/** Reads sessions; parameters are checked here and answered with problem details. */
+@ApplicationScoped
+public class SessionQueryService {
+
+    private final UserSessionRepository sessions;
+
+    public SessionQueryService(UserSessionRepository sessions) {
+        this.sessions = sessions;
+    }
+
+    public Uni<SessionView> get(String sessionId) {
+        return sessions.findBySessionId(sessionId).map(session -> {
+            if (session == null) {
+                throw new ProblemException(
+                        Problem.of(404, "session-not-found", "Session not found", "No session " + sessionId + " yet."));
+            }
+            return session.view();
+        });
+    }
+
+    public Uni<Page<SessionView>> list(String userId, String from, String to, String limit, String cursor) {
+        Instant fromTime = Params.instant("from", from);
+        Instant toTime = Params.instant("to", to);
+        Params.range(fromTime, toTime);
+        int size = Params.limit(limit);
+        String[] after = Params.decodeCursor(cursor, 2);
+        return sessions.page(
+                        Params.blankToNull(userId),
+                        fromTime,
+                        toTime,
+                        after == null ? null : Instant.parse(after[0]),
+                        after == null ? null : after[1],
+                        size)
+                .map(rows -> {
+                    List<SessionView> items =
+                            rows.stream().limit(size).map(UserSession::view).toList();
+                    String next = rows.size() > size
+                            ? Params.encodeCursor(
+                                    items.get(size - 1).startTime().toString(),
+                                    items.get(size - 1).sessionId())
+                            : null;
+                    return new Page<>(items, next);
+                });
+    }
+}
