@@ -78,6 +78,48 @@ class SystemEndToEndIT {
                 .body("pageViews", equalTo(2))
                 .body("interactions", equalTo(3)));
 
+        // session-service, every field once closed (issue 4): the stream is 50 minutes old, past the idle timeout.
+        given().baseUri(system.url(RunningSystem.SESSIONS)).post("/v1/jobs/close-idle-sessions").then().statusCode(200);
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode a1 = json(system.url(RunningSystem.SESSIONS) + "/v1/sessions/" + s.sessionA1);
+            assertThat(a1.get("closed").asBoolean()).isTrue();
+            assertThat(a1.get("endTime").asText()).isEqualTo(s.timestampOf(10).toString());
+            assertThat(a1.get("duration").asInt()).isEqualTo(100);
+            assertThat(a1.get("perfumesViewed").asInt()).isEqualTo(2);
+            assertThat(a1.get("addedToWishlist").asBoolean()).isTrue();
+            assertThat(a1.get("addedToCollection").asBoolean()).isFalse();
+            assertThat(a1.get("completedRating").asBoolean()).isTrue();
+            assertThat(a1.get("completedReview").asBoolean()).isFalse();
+            assertThat(a1.get("entryPage").asText()).isEqualTo("/");
+            assertThat(a1.get("exitPage").asText()).isEqualTo("/perfumes/" + s.p2);
+            assertThat(a1.get("bounced").asBoolean()).isFalse();
+            assertThat(a1.get("isBot").asBoolean()).isFalse();
+            assertThat(a1.get("deviceType").asText()).isEqualTo("desktop");
+            assertThat(a1.get("browser").asText()).isEqualTo("Firefox");
+        });
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode a = json(system.url(RunningSystem.SESSIONS) + "/v1/search/queries?sessionId=" + s.sessionA1)
+                    .get("items")
+                    .get(0);
+            assertThat(a.get("searchId").asText()).isEqualTo(s.searchA);
+            assertThat(a.get("queryText").asText()).isEqualTo("Rose");
+            assertThat(a.get("queryType").asText()).isEqualTo("text");
+            assertThat(a.get("resultsCount").asInt()).isEqualTo(2);
+            assertThat(a.get("clickedPositions").toString()).isEqualTo("[1]");
+            assertThat(a.get("clickedPerfumes").get(0).asText()).isEqualTo(s.p2);
+            assertThat(a.get("timeToFirstClick").asInt()).isEqualTo(10_000);
+            assertThat(a.get("timeOnResults").asInt()).isEqualTo(10_000);
+            assertThat(a.get("foundDesired").asBoolean()).isTrue();
+            assertThat(a.get("refinedQuery").asBoolean()).isFalse();
+            assertThat(a.get("abandoned").asBoolean()).isFalse();
+            JsonNode b = json(system.url(RunningSystem.SESSIONS) + "/v1/search/queries?sessionId=" + s.sessionB1)
+                    .get("items")
+                    .get(0);
+            assertThat(b.get("resultsCount").asInt()).isZero();
+            assertThat(b.get("abandoned").asBoolean()).isTrue();
+            assertThat(b.get("timeToFirstClick").isNull()).isTrue();
+        });
+
         // profile-service: only events that carry the userId count.
         await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.PROFILES))
                 .get("/v1/profiles/" + s.userA)
