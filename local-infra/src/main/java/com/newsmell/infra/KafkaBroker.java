@@ -149,12 +149,18 @@ public final class KafkaBroker {
         return props;
     }
 
-    private String clusterId() {
-        // A Kafka cluster id is a URL-safe base64 UUID of 22 characters.
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
-        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    static String clusterId() {
+        // A Kafka cluster id is a URL-safe base64 UUID of 22 characters. One that starts with '-' would be
+        // read as an option by the storage tool's argument parser, so draw again.
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
+            buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+            if (Character.isLetterOrDigit(id.charAt(0))) {
+                return id;
+            }
+        }
     }
 
     private Path writeConfig() throws IOException {
