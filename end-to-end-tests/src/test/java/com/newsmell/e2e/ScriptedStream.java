@@ -39,16 +39,35 @@ final class ScriptedStream {
 
     ScriptedStream() {
         // User A, session A1: browse, search, click, rate, wishlist two perfumes, recommendations.
-        add(sessionA1, userA, "PAGE_VIEW", null, "/", d -> d.put("title", "Home").put("source", "direct"));
+        add(
+                sessionA1,
+                userA,
+                "PAGE_VIEW",
+                null,
+                "/",
+                d -> d.put("title", "Home").put("source", "direct"));
         add(sessionA1, userA, "PERFUME_VIEW", p1, "/perfumes/" + p1, d -> d.put("viewDuration", 12000));
         add(sessionA1, userA, "SEARCH_PERFORMED", null, "/search?q=rose", d -> {
-            d.put("searchId", searchA).put("query", "Rose").put("resultsCount", 2).put("resultsShown", 2);
+            d.put("searchId", searchA)
+                    .put("query", "Rose")
+                    .put("resultsCount", 2)
+                    .put("resultsShown", 2);
             d.putArray("resultPerfumeIds").add(p1).add(p2);
         });
-        add(sessionA1, userA, "SEARCH_RESULT_CLICKED", p2, "/search?q=rose",
+        add(
+                sessionA1,
+                userA,
+                "SEARCH_RESULT_CLICKED",
+                p2,
+                "/search?q=rose",
                 d -> d.put("searchId", searchA).put("position", 1).put("perfumeId", p2));
         add(sessionA1, userA, "PERFUME_VIEW", p2, "/perfumes/" + p2, d -> d.put("viewDuration", 45000));
-        add(sessionA1, userA, "RATING_COMPLETED", p2, "/perfumes/" + p2,
+        add(
+                sessionA1,
+                userA,
+                "RATING_COMPLETED",
+                p2,
+                "/perfumes/" + p2,
                 d -> d.putObject("ratings").put("overall", 4).put("longevity", 5));
         add(sessionA1, userA, "WISHLIST_ADD", p2, "/perfumes/" + p2, d -> {});
         add(sessionA1, userA, "WISHLIST_ADD", p1, "/perfumes/" + p1, d -> {});
@@ -62,7 +81,10 @@ final class ScriptedStream {
         add(sessionB1, userB, "WISHLIST_ADD", p1, "/perfumes/" + p1, d -> {});
         add(sessionB1, userB, "WISHLIST_REMOVE", p1, "/perfumes/" + p1, d -> {});
         add(sessionB1, userB, "SEARCH_PERFORMED", null, "/search?q=oud", d -> {
-            d.put("searchId", searchB).put("query", "oud").put("resultsCount", 0).put("resultsShown", 0);
+            d.put("searchId", searchB)
+                    .put("query", "oud")
+                    .put("resultsCount", 0)
+                    .put("resultsShown", 0);
         });
 
         // User A again, session A2: views p1, takes p2 off the wishlist.
@@ -83,7 +105,9 @@ final class ScriptedStream {
     }
 
     long eventsOf(String sessionId) {
-        return events.stream().filter(e -> sessionId.equals(e.get("sessionId").asText())).count();
+        return events.stream()
+                .filter(e -> sessionId.equals(e.get("sessionId").asText()))
+                .count();
     }
 
     String batchBody() {
@@ -94,15 +118,26 @@ final class ScriptedStream {
     }
 
     private void recommendation(String session, String user, String type, String perfume, int position) {
-        add(session, user, type, perfume, "/", d -> d.put("algorithm", "hybrid_v2")
-                .put("source", "homepage")
-                .put("position", position)
-                .put("confidence", 0.8)
-                .put("similarityScore", 0.6));
+        add(
+                session,
+                user,
+                type,
+                perfume,
+                "/",
+                d -> d.put("algorithm", "hybrid_v2")
+                        .put("source", "homepage")
+                        .put("position", position)
+                        .put("confidence", 0.8)
+                        .put("similarityScore", 0.6));
         events.get(events.size() - 1).put("recommendationId", recommendation);
     }
 
-    private void add(String session, String user, String type, String perfume, String path,
+    private void add(
+            String session,
+            String user,
+            String type,
+            String perfume,
+            String path,
             java.util.function.Consumer<ObjectNode> data) {
         ObjectNode e = JSON.createObjectNode();
         e.put("eventId", UUID.randomUUID().toString());

@@ -52,34 +52,40 @@ class SystemEndToEndIT {
 
     private void assertEveryApi(ScriptedStream s) {
         // event-collector: the raw store keeps one row per eventId.
-        await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.COLLECTOR))
-                .queryParam("sessionId", s.sessionA1)
-                .get("/v1/events")
-                .then()
-                .statusCode(200)
-                .body("items", hasSize(11))
-                .body("items[0].eventType", equalTo("PAGE_VIEW"))
-                .body("items[10].eventType", equalTo("RECOMMENDATION_CLICKED")));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().baseUri(system.url(RunningSystem.COLLECTOR))
+                        .queryParam("sessionId", s.sessionA1)
+                        .get("/v1/events")
+                        .then()
+                        .statusCode(200)
+                        .body("items", hasSize(11))
+                        .body("items[0].eventType", equalTo("PAGE_VIEW"))
+                        .body("items[10].eventType", equalTo("RECOMMENDATION_CLICKED")));
 
         // session-service
-        await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.SESSIONS))
-                .get("/v1/sessions/" + s.sessionA1)
-                .then()
-                .statusCode(200)
-                .body("userId", equalTo(s.userA))
-                .body("startTime", equalTo(s.timestampOf(0).toString()))
-                .body("pageViews", equalTo(3))
-                .body("interactions", equalTo(8)));
-        await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.SESSIONS))
-                .get("/v1/sessions/" + s.sessionB1)
-                .then()
-                .statusCode(200)
-                .body("userId", equalTo(s.userB))
-                .body("pageViews", equalTo(2))
-                .body("interactions", equalTo(3)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().baseUri(system.url(RunningSystem.SESSIONS))
+                        .get("/v1/sessions/" + s.sessionA1)
+                        .then()
+                        .statusCode(200)
+                        .body("userId", equalTo(s.userA))
+                        .body("startTime", equalTo(s.timestampOf(0).toString()))
+                        .body("pageViews", equalTo(3))
+                        .body("interactions", equalTo(8)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().baseUri(system.url(RunningSystem.SESSIONS))
+                        .get("/v1/sessions/" + s.sessionB1)
+                        .then()
+                        .statusCode(200)
+                        .body("userId", equalTo(s.userB))
+                        .body("pageViews", equalTo(2))
+                        .body("interactions", equalTo(3)));
 
         // session-service, every field once closed (issue 4): the stream is 50 minutes old, past the idle timeout.
-        given().baseUri(system.url(RunningSystem.SESSIONS)).post("/v1/jobs/close-idle-sessions").then().statusCode(200);
+        given().baseUri(system.url(RunningSystem.SESSIONS))
+                .post("/v1/jobs/close-idle-sessions")
+                .then()
+                .statusCode(200);
         await().atMost(WAIT).untilAsserted(() -> {
             JsonNode a1 = json(system.url(RunningSystem.SESSIONS) + "/v1/sessions/" + s.sessionA1);
             assertThat(a1.get("closed").asBoolean()).isTrue();
@@ -121,34 +127,40 @@ class SystemEndToEndIT {
         });
 
         // profile-service: only events that carry the userId count.
-        await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.PROFILES))
-                .get("/v1/profiles/" + s.userA)
-                .then()
-                .statusCode(200)
-                .body("totalPageViews", equalTo(4))
-                .body("totalSearches", equalTo(1))
-                .body("lastActiveDate", equalTo(s.lastTimestampOf(s.userA).toString())));
-        await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.PROFILES))
-                .get("/v1/profiles/" + s.userB)
-                .then()
-                .statusCode(200)
-                .body("totalPageViews", equalTo(0))
-                .body("totalSearches", equalTo(1)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().baseUri(system.url(RunningSystem.PROFILES))
+                        .get("/v1/profiles/" + s.userA)
+                        .then()
+                        .statusCode(200)
+                        .body("totalPageViews", equalTo(4))
+                        .body("totalSearches", equalTo(1))
+                        .body(
+                                "lastActiveDate",
+                                equalTo(s.lastTimestampOf(s.userA).toString())));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().baseUri(system.url(RunningSystem.PROFILES))
+                        .get("/v1/profiles/" + s.userB)
+                        .then()
+                        .statusCode(200)
+                        .body("totalPageViews", equalTo(0))
+                        .body("totalSearches", equalTo(1)));
 
         // perfume-stats-service: p1 viewed three times, in A's wishlist (B added and removed it).
-        await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.PERFUME_STATS))
-                .get("/v1/perfumes/" + s.p1 + "/stats")
-                .then()
-                .statusCode(200)
-                .body("totalViews", equalTo(3))
-                .body("inWishlistCount", equalTo(1))
-                .body("lastViewedAt", equalTo(s.timestampOf(16).toString())));
-        await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.PERFUME_STATS))
-                .get("/v1/perfumes/" + s.p2 + "/stats")
-                .then()
-                .statusCode(200)
-                .body("totalViews", equalTo(1))
-                .body("inWishlistCount", equalTo(0)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().baseUri(system.url(RunningSystem.PERFUME_STATS))
+                        .get("/v1/perfumes/" + s.p1 + "/stats")
+                        .then()
+                        .statusCode(200)
+                        .body("totalViews", equalTo(3))
+                        .body("inWishlistCount", equalTo(1))
+                        .body("lastViewedAt", equalTo(s.timestampOf(16).toString())));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().baseUri(system.url(RunningSystem.PERFUME_STATS))
+                        .get("/v1/perfumes/" + s.p2 + "/stats")
+                        .then()
+                        .statusCode(200)
+                        .body("totalViews", equalTo(1))
+                        .body("inWishlistCount", equalTo(0)));
 
         // perfume-stats-service, every figure (issue 5): the hourly job refreshes the windows; an hour ahead,
         // its window [asOf - 7 d, asOf) holds every event of the stream.
@@ -185,18 +197,19 @@ class SystemEndToEndIT {
         });
 
         // recommendation-feedback-service: p3 shown and clicked, p4 only shown.
-        await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.RECOMMENDATIONS))
-                .get("/v1/recommendations/" + s.recommendation + "/feedback")
-                .then()
-                .statusCode(200)
-                .body("items", hasSize(2))
-                .body("items[0].perfumeId", equalTo(s.p3))
-                .body("items[0].viewed", equalTo(true))
-                .body("items[0].clicked", equalTo(true))
-                .body("items[0].algorithm", equalTo("hybrid_v2"))
-                .body("items[1].perfumeId", equalTo(s.p4))
-                .body("items[1].viewed", equalTo(true))
-                .body("items[1].clicked", equalTo(false)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().baseUri(system.url(RunningSystem.RECOMMENDATIONS))
+                        .get("/v1/recommendations/" + s.recommendation + "/feedback")
+                        .then()
+                        .statusCode(200)
+                        .body("items", hasSize(2))
+                        .body("items[0].perfumeId", equalTo(s.p3))
+                        .body("items[0].viewed", equalTo(true))
+                        .body("items[0].clicked", equalTo(true))
+                        .body("items[0].algorithm", equalTo("hybrid_v2"))
+                        .body("items[1].perfumeId", equalTo(s.p4))
+                        .body("items[1].viewed", equalTo(true))
+                        .body("items[1].clicked", equalTo(false)));
     }
 
     /** Every consumer has processed everything posted before a marker once the marker shows everywhere. */
@@ -210,22 +223,41 @@ class SystemEndToEndIT {
         // A browser's user agent: the HTTP client's own would be classified as a bot and left out.
         String agent = "\"userAgent\":\"" + ScriptedStream.BROWSER + "\",";
         String body = "{\"events\":["
-                + "{" + agent + "\"sessionId\":\"" + session + "\",\"userId\":\"" + user + "\",\"eventType\":\"PERFUME_VIEW\","
+                + "{" + agent + "\"sessionId\":\"" + session + "\",\"userId\":\"" + user
+                + "\",\"eventType\":\"PERFUME_VIEW\","
                 + "\"perfumeId\":\"" + perfume + "\",\"timestamp\":\"" + now + "\",\"path\":\"/p\"},"
-                + "{" + agent + "\"sessionId\":\"" + session + "\",\"userId\":\"" + user + "\",\"eventType\":\"RECOMMENDATION_SHOWN\","
-                + "\"perfumeId\":\"" + perfume + "\",\"recommendationId\":\"" + recommendation + "\",\"timestamp\":\"" + now
+                + "{" + agent + "\"sessionId\":\"" + session + "\",\"userId\":\"" + user
+                + "\",\"eventType\":\"RECOMMENDATION_SHOWN\","
+                + "\"perfumeId\":\"" + perfume + "\",\"recommendationId\":\"" + recommendation + "\",\"timestamp\":\""
+                + now
                 + "\",\"path\":\"/\",\"eventData\":{\"algorithm\":\"trending\",\"source\":\"homepage\",\"position\":0}}]}";
         post(body, 2);
-        await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.COLLECTOR))
-                .queryParam("sessionId", session).get("/v1/events").then().body("items", hasSize(2)));
-        await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.SESSIONS))
-                .get("/v1/sessions/" + session).then().statusCode(200));
-        await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.PROFILES))
-                .get("/v1/profiles/" + user).then().statusCode(200));
-        await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.PERFUME_STATS))
-                .get("/v1/perfumes/" + perfume + "/stats").then().statusCode(200));
-        await().atMost(WAIT).untilAsserted(() -> given().baseUri(system.url(RunningSystem.RECOMMENDATIONS))
-                .get("/v1/recommendations/" + recommendation + "/feedback").then().statusCode(200));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().baseUri(system.url(RunningSystem.COLLECTOR))
+                        .queryParam("sessionId", session)
+                        .get("/v1/events")
+                        .then()
+                        .body("items", hasSize(2)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().baseUri(system.url(RunningSystem.SESSIONS))
+                        .get("/v1/sessions/" + session)
+                        .then()
+                        .statusCode(200));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().baseUri(system.url(RunningSystem.PROFILES))
+                        .get("/v1/profiles/" + user)
+                        .then()
+                        .statusCode(200));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().baseUri(system.url(RunningSystem.PERFUME_STATS))
+                        .get("/v1/perfumes/" + perfume + "/stats")
+                        .then()
+                        .statusCode(200));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().baseUri(system.url(RunningSystem.RECOMMENDATIONS))
+                        .get("/v1/recommendations/" + recommendation + "/feedback")
+                        .then()
+                        .statusCode(200));
     }
 
     private static JsonNode json(String url) throws Exception {
