@@ -1,6 +1,5 @@
 package com.newsmell.bench;
 
-import static com.newsmell.bench.CollectorBench.javaExecutable;
 import static com.newsmell.bench.CollectorBench.log;
 
 import com.newsmell.contract.InteractionEventType;
@@ -12,12 +11,10 @@ import com.newsmell.simulator.CollectorClient;
 import com.newsmell.simulator.RunReport;
 import com.newsmell.simulator.Simulator;
 import com.newsmell.simulator.SimulatorOptions;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,18 +25,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * session-service's benchmarks, in one run on one Kafka broker and one PostgreSQL server:
@@ -133,12 +122,12 @@ public final class SessionBench {
                     .withSeed(37)
                     .withQuiet(true));
             log("sent %s", sent.summaryLine());
-            Instant caughtUp = awaitCaughtUp(topic, Duration.ofMinutes(30));
+            Instant caughtUp = ConsumerBenchmarks.awaitCaughtUp(infra, GROUP, topic, Duration.ofMinutes(30));
             double seconds = Duration.between(start, caughtUp).toNanos() / 1e9;
             double serviceRate = sent.accepted() / seconds;
             long stored = count("select count(*) from session_event");
             long sessionRows = count("select count(*) from user_session");
-            double kafkaRate = kafkaConsumerPerf(topic, sent.accepted());
+            double kafkaRate = ConsumerBenchmarks.kafkaConsumerPerf(infra, work, topic, sent.accepted());
 
             // ---- 2. freshness under load
             List<Double> freshness = freshness(collector, sessions);
@@ -150,42 +139,14 @@ public final class SessionBench {
             log(
                     "RESULT freshness (collector 202 -> session visible in the API), %d probes at ~%d events/s of load:"
                             + " p50 %.0f ms, p99 %.0f ms",
-                    freshness.size(), loadRate, percentile(freshness, 0.50), percentile(freshness, 0.99));
+                    freshness.size(),
+                    loadRate,
+                    ConsumerBenchmarks.percentile(freshness, 0.50),
+                    ConsumerBenchmarks.percentile(freshness, 0.99));
         }
     }
 
     /** When the service's consumer group has committed the end offset of every partition of the topic. */
-    private Instant awaitCaughtUp(String topic, Duration timeout) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata()
-                        .get();
-                var partitions = admin.describeTopics(List.of(topic))
-                        .allTopicNames()
-                        .get()
-                        .get(topic)
-                        .partitions();
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-                var ends = admin.listOffsets(latest).all().get();
-                boolean done = ends.entrySet().stream().allMatch(e -> {
-                    OffsetAndMetadata c = committed.get(e.getKey());
-                    return e.getValue().offset() == 0
-                            || (c != null && c.offset() >= e.getValue().offset());
-                });
-                if (done) {
-                    return Instant.now();
-                }
-                Thread.sleep(100);
-            }
-            throw new IllegalStateException("session-service did not catch up within " + timeout);
-        }
-    }
-
     private long count(String sql) throws Exception {
         String db = infra.database(DATABASE);
         try (Connection c = DriverManager.getConnection(
@@ -200,45 +161,6 @@ public final class SessionBench {
     }
 
     /** kafka-consumer-perf-test (ConsumerPerformance) reading the same records, in a child JVM. */
-    private double kafkaConsumerPerf(String topic, long records) throws Exception {
-        Path out = work.resolve("kafka-consumer-perf-test.log");
-        List<String> command = List.of(
-                javaExecutable(),
-                "-Xmx512m",
-                "-cp",
-                kafkaClasspath(),
-                "org.apache.kafka.tools.ConsumerPerformance",
-                "--bootstrap-server",
-                infra.kafkaBootstrapServers(),
-                "--topic",
-                topic,
-                "--messages",
-                Long.toString(records),
-                "--group",
-                "bench-consumer-perf-" + UUID.randomUUID(),
-                "--timeout",
-                "60000");
-        log("kafka-consumer-perf-test: %d records from %s ...", records, topic);
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile())
-                .start();
-        if (!p.waitFor(30, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("kafka-consumer-perf-test timed out, see " + out);
-        }
-        // CSV: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
-        List<String> lines = Files.readAllLines(out);
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            String[] cols = lines.get(i).split(",\\s*");
-            if (cols.length >= 6 && cols[5].matches("[0-9.]+")) {
-                log("kafka-consumer-perf-test: %s", lines.get(i));
-                return Double.parseDouble(cols[5]);
-            }
-        }
-        throw new IllegalStateException(
-                "kafka-consumer-perf-test gave no result (exit " + p.exitValue() + "), see " + out);
-    }
 
     /** Probe page views of fresh sessions sent through the collector while the simulator adds load. */
     private List<Double> freshness(ServiceProcess collector, ServiceProcess sessions) throws Exception {
@@ -287,23 +209,5 @@ public final class SessionBench {
         }
         load.join(TimeUnit.MINUTES.toMillis(10));
         return millis;
-    }
-
-    private static double percentile(List<Double> values, double p) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-    }
-
-    private static String kafkaClasspath() throws Exception {
-        try (InputStream in = Infra.class.getResourceAsStream("/META-INF/newsmell/runtime.classpath")) {
-            if (in == null) {
-                throw new IllegalStateException("runtime.classpath resource missing: build local-infra with Maven");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-        }
     }
 }
