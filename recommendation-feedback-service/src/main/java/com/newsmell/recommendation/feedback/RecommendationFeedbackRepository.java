@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 
@@ -24,11 +25,18 @@ public class RecommendationFeedbackRepository implements PanacheRepositoryBase<R
 
     /**
      * The rows of these recommendations for these users: a superset of the (recommendationId, userId,
-     * perfumeId) keys a batch touches, loaded in one query.
+     * perfumeId) keys a batch touches, loaded in one query and locked in a stable order, so that replicas
+     * consuming other partitions never lose each other's updates (ADR 0008).
      */
     @WithSession
     public Uni<List<RecommendationFeedback>> findCandidates(
             Collection<String> recommendationIds, Collection<String> userIds) {
-        return list("recommendationId in ?1 and userId in ?2", recommendationIds, userIds);
+        return find(
+                        "recommendationId in ?1 and userId in ?2",
+                        Sort.by("recommendationId").and("userId").and("perfumeId"),
+                        recommendationIds,
+                        userIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 }
