@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -21,12 +24,55 @@ final class ChildProcesses {
 
     private ChildProcesses() {}
 
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A free TCP port below the kernel's ephemeral range. A port from {@code new ServerSocket(0)} lies inside
+     * that range, so an outgoing connection (a Kafka client, a JDBC pool) can take it as its local port
+     * before the child process binds it, and PostgreSQL or Kafka then fail with "Address already in use".
+     * Ports are never handed out twice by one JVM.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        int low = 10_000;
+        int high = ephemeralRangeStart() - 1;
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(low, high);
+            if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between " + low + " and " + high);
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(port));
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return false;
+        }
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .get(0)
+                    .trim();
+            int start = Integer.parseInt(range.split("\\s+")[0]);
+            return start > 11_000 ? start : 32_768;
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
+        }
+    }
+
+    /** The last lines of a child process's log, for an error message that says what went wrong. */
+    static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(no log at " + log + ")";
         }
     }
 
@@ -76,7 +122,7 @@ final class ChildProcesses {
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("failed with exit " + process.exitValue() + ": "
-                        + String.join(" ", command) + " (see " + log + ")");
+                        + String.join(" ", command) + " (see " + log + "):\n" + tail(log, 20));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -129,7 +129,8 @@ public final class KafkaBroker {
 
     private boolean answers() {
         if (process != null && !process.isAlive()) {
-            throw new IllegalStateException("Kafka exited with " + process.exitValue() + ", see " + logFile());
+            throw new IllegalStateException("Kafka exited with " + process.exitValue() + ", see " + logFile() + ":\n"
+                    + ChildProcesses.tail(logFile(), 30));
         }
         if (!ChildProcesses.portOpen(port)) {
             return false;

@@ -25,7 +25,8 @@ public final class PostgresServer {
     private static final String BINARIES_RESOURCE = "/postgres-linux-x86_64.txz";
 
     private final String host;
-    private final int port;
+    private int port;
+    private boolean everStarted;
     private final String user;
     private final String password;
     private final Path dir;
@@ -57,7 +58,7 @@ public final class PostgresServer {
         return host;
     }
 
-    public int port() {
+    public synchronized int port() {
         return port;
     }
 
@@ -70,11 +71,11 @@ public final class PostgresServer {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        return "jdbc:postgresql://" + host + ":" + port() + "/" + database;
     }
 
     public String reactiveUrl(String database) {
-        return "postgresql://" + host + ":" + port + "/" + database;
+        return "postgresql://" + host + ":" + port() + "/" + database;
     }
 
     public Path logFile() {
@@ -114,32 +115,52 @@ public final class PostgresServer {
                         Duration.ofMinutes(2));
             }
             Path sockets = Files.createDirectories(dir.resolve("sockets"));
-            process = ChildProcesses.start(
-                    ChildProcesses.asNonRoot(
-                            bin.resolve("postgres").toString(),
-                            "-D",
-                            data.toString(),
-                            "-p",
-                            Integer.toString(port),
-                            "-h",
-                            "127.0.0.1",
-                            "-k",
-                            sockets.toString(),
-                            "-c",
-                            "max_connections=400",
-                            "-c",
-                            "shared_buffers=128MB",
-                            "-c",
-                            "synchronous_commit=off",
-                            "-c",
-                            "fsync=off",
-                            "-c",
-                            "full_page_writes=off"),
-                    logFile());
-            ChildProcesses.waitFor("PostgreSQL on port " + port, Duration.ofMinutes(1), this::answers);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    launch(bin, data, sockets);
+                    everStarted = true;
+                    return;
+                } catch (IllegalStateException e) {
+                    ChildProcesses.stop(process, "INT", Duration.ofSeconds(10));
+                    process = null;
+                    // Before the first start nobody knows the port yet, so a taken one can be swapped.
+                    if (everStarted
+                            || attempt == 3
+                            || !ChildProcesses.tail(logFile(), 20).contains("in use")) {
+                        throw e;
+                    }
+                    port = ChildProcesses.freePort();
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void launch(Path bin, Path data, Path sockets) {
+        process = ChildProcesses.start(
+                ChildProcesses.asNonRoot(
+                        bin.resolve("postgres").toString(),
+                        "-D",
+                        data.toString(),
+                        "-p",
+                        Integer.toString(port),
+                        "-h",
+                        "127.0.0.1",
+                        "-k",
+                        sockets.toString(),
+                        "-c",
+                        "max_connections=400",
+                        "-c",
+                        "shared_buffers=128MB",
+                        "-c",
+                        "synchronous_commit=off",
+                        "-c",
+                        "fsync=off",
+                        "-c",
+                        "full_page_writes=off"),
+                logFile());
+        ChildProcesses.waitFor("PostgreSQL on port " + port, Duration.ofMinutes(1), this::answers);
     }
 
     public synchronized void stop() {
@@ -179,7 +200,8 @@ public final class PostgresServer {
 
     private boolean answers() {
         if (process != null && !process.isAlive()) {
-            throw new IllegalStateException("PostgreSQL exited with " + process.exitValue() + ", see " + logFile());
+            throw new IllegalStateException("PostgreSQL exited with " + process.exitValue() + ", see " + logFile()
+                    + ":\n" + ChildProcesses.tail(logFile(), 20));
         }
         try (Connection ignored = DriverManager.getConnection(jdbcUrl("postgres"), user, password)) {
             return true;
