@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Options of a simulator run; see {@link #usage()} for their meaning. Build one with {@link #defaults()} and the
@@ -99,22 +100,7 @@ public record SimulatorOptions(
     }
 
     public SimulatorOptions withUrl(URI url) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                duration,
-                maxEvents,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> b.url = url);
     }
 
     public SimulatorOptions withUrl(String url) {
@@ -122,271 +108,127 @@ public record SimulatorOptions(
     }
 
     public SimulatorOptions withRate(double rate) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                duration,
-                maxEvents,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> b.rate = rate);
     }
 
     /** Time bound; pass null to rely on {@link #withEvents} only. */
     public SimulatorOptions withDuration(Duration duration) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                duration,
-                maxEvents,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> b.duration = duration);
     }
 
     /** Count bound; also removes the time bound (set one again with {@link #withDuration} if wanted). */
     public SimulatorOptions withEvents(long events) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                null,
-                events,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> {
+            b.duration = null;
+            b.maxEvents = events;
+        });
     }
 
     public SimulatorOptions withSeed(long seed) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                duration,
-                maxEvents,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> b.seed = seed);
     }
 
     public SimulatorOptions withBatchSize(int batchSize) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                duration,
-                maxEvents,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> b.batchSize = batchSize);
     }
 
     public SimulatorOptions withUsers(int users) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                duration,
-                maxEvents,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> b.users = users);
     }
 
     public SimulatorOptions withBotShare(double botShare) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                duration,
-                maxEvents,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> b.botShare = botShare);
     }
 
     public SimulatorOptions withConcurrency(int concurrency) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                duration,
-                maxEvents,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> b.concurrency = concurrency);
     }
 
     public SimulatorOptions withPadToBytes(int padToBytes) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                duration,
-                maxEvents,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> b.padToBytes = padToBytes);
     }
 
     public SimulatorOptions withQuiet(boolean quiet) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                duration,
-                maxEvents,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> b.quiet = quiet);
     }
 
     public SimulatorOptions withMaxAttempts(int maxAttempts) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                duration,
-                maxEvents,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> b.maxAttempts = maxAttempts);
     }
 
     public SimulatorOptions withProgressInterval(Duration progressInterval) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                duration,
-                maxEvents,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> b.progressInterval = progressInterval);
     }
 
     public SimulatorOptions withConcurrentSessions(int concurrentSessions) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                duration,
-                maxEvents,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> b.concurrentSessions = concurrentSessions);
     }
 
     public SimulatorOptions withRequestTimeout(Duration requestTimeout) {
-        return new SimulatorOptions(
-                url,
-                rate,
-                duration,
-                maxEvents,
-                seed,
-                batchSize,
-                users,
-                botShare,
-                concurrency,
-                padToBytes,
-                quiet,
-                maxAttempts,
-                progressInterval,
-                concurrentSessions,
-                requestTimeout);
+        return with(b -> b.requestTimeout = requestTimeout);
+    }
+
+    /** A copy with some options changed; the copy is validated like any other. */
+    private SimulatorOptions with(Consumer<Builder> change) {
+        Builder builder = new Builder(this);
+        change.accept(builder);
+        return builder.build();
+    }
+
+    /** The one place that copies every option, so that each {@code with*} method changes only its own. */
+    private static final class Builder {
+        private URI url;
+        private double rate;
+        private Duration duration;
+        private Long maxEvents;
+        private long seed;
+        private int batchSize;
+        private int users;
+        private double botShare;
+        private int concurrency;
+        private int padToBytes;
+        private boolean quiet;
+        private int maxAttempts;
+        private Duration progressInterval;
+        private int concurrentSessions;
+        private Duration requestTimeout;
+
+        private Builder(SimulatorOptions o) {
+            url = o.url;
+            rate = o.rate;
+            duration = o.duration;
+            maxEvents = o.maxEvents;
+            seed = o.seed;
+            batchSize = o.batchSize;
+            users = o.users;
+            botShare = o.botShare;
+            concurrency = o.concurrency;
+            padToBytes = o.padToBytes;
+            quiet = o.quiet;
+            maxAttempts = o.maxAttempts;
+            progressInterval = o.progressInterval;
+            concurrentSessions = o.concurrentSessions;
+            requestTimeout = o.requestTimeout;
+        }
+
+        private SimulatorOptions build() {
+            return new SimulatorOptions(
+                    url,
+                    rate,
+                    duration,
+                    maxEvents,
+                    seed,
+                    batchSize,
+                    users,
+                    botShare,
+                    concurrency,
+                    padToBytes,
+                    quiet,
+                    maxAttempts,
+                    progressInterval,
+                    concurrentSessions,
+                    requestTimeout);
+        }
     }
 
     /** Thrown by {@link #parse} for {@code --help}. */
@@ -460,25 +302,12 @@ public record SimulatorOptions(
                 throw new IllegalArgumentException("bad value for " + name + ": " + value);
             }
         }
-        if (eventsGiven && !durationGiven) {
-            duration = null;
-        }
-        return new SimulatorOptions(
-                o.url(),
-                o.rate(),
-                duration,
-                eventsGiven ? events : null,
-                o.seed(),
-                o.batchSize(),
-                o.users(),
-                o.botShare(),
-                o.concurrency(),
-                o.padToBytes(),
-                o.quiet(),
-                o.maxAttempts(),
-                o.progressInterval(),
-                o.concurrentSessions(),
-                o.requestTimeout());
+        Duration finalDuration = eventsGiven && !durationGiven ? null : duration;
+        Long finalEvents = eventsGiven ? events : null;
+        return o.with(b -> {
+            b.duration = finalDuration;
+            b.maxEvents = finalEvents;
+        });
     }
 
     /** {@code 60s}, {@code 500ms}, {@code 2m}, {@code 1h}, a plain number of seconds, or ISO-8601 ({@code PT1M}). */
