@@ -1,6 +1,7 @@
 package com.newsmell.bench;
 
 import com.newsmell.infra.Infra;
+import com.newsmell.infra.KafkaBroker;
 import com.newsmell.infra.PostgresServer;
 import com.newsmell.infra.ServiceConfig;
 import com.newsmell.infra.ServiceProcess;
@@ -13,7 +14,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -197,10 +197,10 @@ public final class CollectorBench {
     private KafkaPerf kafkaProducerPerf(long records) throws IOException, InterruptedException {
         String topic = infra.topic("bench-kafka-perf");
         List<String> command = new ArrayList<>(List.of(
-                javaExecutable(),
+                KafkaBroker.javaExecutable(),
                 "-Xmx512m", // what bin/kafka-producer-perf-test.sh gives it
                 "-cp",
-                kafkaClasspath(),
+                KafkaBroker.classpath(),
                 "org.apache.kafka.tools.ProducerPerformance",
                 "--topic",
                 topic,
@@ -250,16 +250,6 @@ public final class CollectorBench {
                 last.group(0));
         log("kafka-producer-perf-test: %s", perf.line());
         return perf;
-    }
-
-    /** The classpath local-infra wrote at build time: Kafka server, clients and tools jars. */
-    private static String kafkaClasspath() throws IOException {
-        try (InputStream in = Infra.class.getResourceAsStream("/META-INF/newsmell/runtime.classpath")) {
-            if (in == null) {
-                throw new IllegalStateException("runtime.classpath resource missing: build local-infra with Maven");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-        }
     }
 
     // ------------------------------------------------------------------ raw store drain
@@ -523,10 +513,6 @@ public final class CollectorBench {
 
     static double seconds(Duration d) {
         return d.toNanos() / 1e9;
-    }
-
-    static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     static void log(String format, Object... args) {

@@ -34,6 +34,16 @@ public final class KafkaBroker {
         this.controllerPort = ChildProcesses.freePort();
     }
 
+    /** The classpath of the Kafka server and tools jars (kafka-*-perf-test included), to run them in a child JVM. */
+    public static String classpath() {
+        return ChildProcesses.runtimeClasspath();
+    }
+
+    /** The {@code java} executable of this JVM, to start child JVMs with. */
+    public static String javaExecutable() {
+        return ChildProcesses.javaExecutable();
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

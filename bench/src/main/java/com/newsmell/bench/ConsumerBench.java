@@ -1,0 +1,312 @@
+package com.newsmell.bench;
+
+import static com.newsmell.bench.CollectorBench.log;
+
+import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.infra.Infra;
+import com.newsmell.infra.KafkaBroker;
+import com.newsmell.infra.ServiceConfig;
+import com.newsmell.infra.ServiceProcess;
+import com.newsmell.simulator.CollectorClient;
+import com.newsmell.simulator.RunReport;
+import com.newsmell.simulator.Simulator;
+import com.newsmell.simulator.SimulatorOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the consumer benchmarks (session-service, perfume-stats-service) share: their options, the set-up (Kafka,
+ * PostgreSQL, the collector and the service as processes), sustained consumption against
+ * {@code kafka-consumer-perf-test} on the same topic, and freshness probes from the collector's 202 to the API.
+ *
+ * <p>Common options: {@code [--events N] [--probes N] [--load-rate R] [--concurrency C] [--repo DIR]}.
+ */
+abstract class ConsumerBench {
+
+    private static final Duration READY = Duration.ofMinutes(3);
+
+    long events = 20_000;
+    int probes = 200;
+    int loadRate = 500;
+    int concurrency = 4;
+    Path repo = Path.of("..").toAbsolutePath().normalize();
+
+    final HttpClient http = HttpClient.newHttpClient();
+    Infra infra;
+    Path work;
+
+    /** The service's module name, which is also its consumer group. */
+    abstract String service();
+
+    /** The service's database (before the run id is added). */
+    abstract String database();
+
+    /** Configuration of the service process, e.g. its scheduled jobs turned off. */
+    abstract Map<String, String> serviceConfig();
+
+    /** Measures, with the collector and the service running, and prints RESULT lines. */
+    abstract void measure(ServiceProcess collector, ServiceProcess service, String topic) throws Exception;
+
+    /** A service-specific option; false when the name is unknown. */
+    boolean option(String name, String value) {
+        return false;
+    }
+
+    /** Runs a benchmark from {@code main}: exit 2 on bad options, 1 on failure. */
+    static void main(ConsumerBench bench, String[] args) {
+        int exit = 0;
+        try {
+            bench.parse(args);
+            bench.run();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            exit = 2;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        System.exit(exit); // Infra's shutdown hook stops Kafka and PostgreSQL
+    }
+
+    private void parse(String[] args) {
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value for " + args[i]);
+            }
+            String v = args[i + 1];
+            switch (args[i]) {
+                case "--events" -> events = Long.parseLong(v);
+                case "--probes" -> probes = Integer.parseInt(v);
+                case "--load-rate" -> loadRate = Integer.parseInt(v);
+                case "--concurrency" -> concurrency = Integer.parseInt(v);
+                case "--repo" -> repo = Path.of(v).toAbsolutePath().normalize();
+                default -> {
+                    if (!option(args[i], v)) {
+                        throw new IllegalArgumentException("unknown option " + args[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    private void run() throws Exception {
+        log("starting Kafka and PostgreSQL ...");
+        infra = Infra.shared();
+        work = Files.createDirectories(
+                Path.of("target", "bench-" + infra.runId()).toAbsolutePath());
+        log("machine: %s", Machine.describe(infra).oneLine());
+        String topic = infra.topic(ServiceConfig.INTERACTIONS);
+        try (ServiceProcess collector = ServiceProcess.start(repo, "event-collector", "collector", Map.of())
+                        .awaitReady(READY);
+                ServiceProcess service = ServiceProcess.start(repo, service(), database(), serviceConfig())
+                        .awaitReady(READY)) {
+            log(
+                    "collector at %s, %s at %s (logs: %s, %s)",
+                    collector.baseUrl(), service(), service.baseUrl(), collector.log(), service.log());
+            measure(collector, service, topic);
+        }
+    }
+
+    /** A JDBC connection to the service's database. */
+    Connection connect() throws Exception {
+        return DriverManager.getConnection(
+                infra.postgres().jdbcUrl(infra.database(database())),
+                infra.postgres().user(),
+                infra.postgres().password());
+    }
+
+    // ------------------------------------------------------------------ sustained consumption
+
+    record Sustained(long events, double seconds, double kafkaRecordsPerSecond) {
+        double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    /**
+     * The simulator sends {@code --events} events through the collector at max rate; events/s = events / (first
+     * send → the service's group has committed the end of the topic). The reference is kafka-consumer-perf-test
+     * reading the same records.
+     */
+    Sustained sustained(ServiceProcess collector, String topic, long seed) throws Exception {
+        Instant start = Instant.now();
+        RunReport sent = Simulator.run(SimulatorOptions.defaults()
+                .withUrl(collector.baseUrl())
+                .withEvents(events)
+                .withRate(0)
+                .withBatchSize(50)
+                .withConcurrency(concurrency)
+                .withSeed(seed)
+                .withQuiet(true));
+        log("sent %s", sent.summaryLine());
+        Instant caughtUp = awaitCaughtUp(topic, Duration.ofMinutes(30));
+        double seconds = Duration.between(start, caughtUp).toNanos() / 1e9;
+        return new Sustained(sent.accepted(), seconds, kafkaConsumerPerf(topic, sent.accepted()));
+    }
+
+    void logSustained(Sustained s, String stored) {
+        log(
+                "RESULT sustained: %d events in %.1f s = %.0f events/s into PostgreSQL%s"
+                        + " (kafka-consumer-perf-test on the same topic: %.0f records/s)",
+                s.events(), s.seconds(), s.eventsPerSecond(), stored, s.kafkaRecordsPerSecond());
+    }
+
+    /** Waits until the service's group has committed the end of every partition of the topic; returns when. */
+    private Instant awaitCaughtUp(String topic, Duration timeout) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(service())
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                var partitions = admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get()
+                        .get(topic)
+                        .partitions();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                boolean done = ends.entrySet().stream().allMatch(e -> {
+                    OffsetAndMetadata c = committed.get(e.getKey());
+                    return e.getValue().offset() == 0
+                            || (c != null && c.offset() >= e.getValue().offset());
+                });
+                if (done) {
+                    return Instant.now();
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException(service() + " did not catch up within " + timeout);
+        }
+    }
+
+    /** kafka-consumer-perf-test (ConsumerPerformance) over the topic in a child JVM; returns records/s. */
+    private double kafkaConsumerPerf(String topic, long records) throws Exception {
+        Path out = work.resolve("kafka-consumer-perf-test.log");
+        List<String> command = List.of(
+                KafkaBroker.javaExecutable(),
+                "-Xmx512m",
+                "-cp",
+                KafkaBroker.classpath(),
+                "org.apache.kafka.tools.ConsumerPerformance",
+                "--bootstrap-server",
+                infra.kafkaBootstrapServers(),
+                "--topic",
+                topic,
+                "--messages",
+                Long.toString(records),
+                "--group",
+                "bench-consumer-perf-" + UUID.randomUUID(),
+                "--timeout",
+                "60000");
+        log("kafka-consumer-perf-test: %d records from %s ...", records, topic);
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        if (!p.waitFor(30, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("kafka-consumer-perf-test timed out, see " + out);
+        }
+        // CSV: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
+        List<String> lines = Files.readAllLines(out);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String[] cols = lines.get(i).split(",\\s*");
+            if (cols.length >= 6 && cols[5].matches("[0-9.]+")) {
+                log("kafka-consumer-perf-test: %s", lines.get(i));
+                return Double.parseDouble(cols[5]);
+            }
+        }
+        throw new IllegalStateException(
+                "kafka-consumer-perf-test gave no result (exit " + p.exitValue() + "), see " + out);
+    }
+
+    // ------------------------------------------------------------------ freshness
+
+    /** A probe event, the API address that shows it, and the text there that says it has arrived. */
+    record Probe(UserInteractionEvent event, URI visibleAt, String arrived) {}
+
+    /**
+     * While the simulator sends {@code --load-rate} events/s, {@code --probes} probes go through the collector one
+     * by one; returns, per probe, the milliseconds from the collector's 202 to the probe being visible in the API.
+     */
+    List<Double> freshness(ServiceProcess collector, long seed, IntFunction<Probe> probeNumber) throws Exception {
+        Thread load = new Thread(() -> Simulator.run(SimulatorOptions.defaults()
+                .withUrl(collector.baseUrl())
+                .withEvents((long) loadRate * Math.max(10, probes / 4))
+                .withRate(loadRate)
+                .withBatchSize(20)
+                .withConcurrency(2)
+                .withSeed(seed)
+                .withQuiet(true)));
+        load.setDaemon(true);
+        load.start();
+        CollectorClient client = new CollectorClient(URI.create(collector.baseUrl()), Duration.ofSeconds(10), 3);
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < probes; i++) {
+            Probe probe = probeNumber.apply(i);
+            CollectorClient.BatchOutcome outcome = client.send(List.of(probe.event()));
+            long accepted = System.nanoTime();
+            if (outcome.status() != 202 || outcome.accepted() != 1) {
+                throw new IllegalStateException("probe not accepted: " + outcome);
+            }
+            long deadline = accepted + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(probe.visibleAt()).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains(probe.arrived())) {
+                    millis.add((System.nanoTime() - accepted) / 1e6);
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("probe not visible at " + probe.visibleAt() + " after 60 s");
+                }
+                Thread.sleep(2);
+            }
+        }
+        load.join(TimeUnit.MINUTES.toMillis(10));
+        return millis;
+    }
+
+    void logFreshness(List<Double> freshness) {
+        log(
+                "RESULT freshness (collector 202 -> visible in the API), %d probes at ~%d events/s of load:"
+                        + " p50 %.0f ms, p99 %.0f ms",
+                freshness.size(), loadRate, percentile(freshness, 0.50), percentile(freshness, 0.99));
+    }
+
+    /** Nearest-rank percentile. */
+    static double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+}
