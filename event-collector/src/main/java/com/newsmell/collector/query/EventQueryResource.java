@@ -32,19 +32,7 @@ public class EventQueryResource {
             @QueryParam("to") String to,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return events.find(userId, sessionId, perfumeId, type, from, to, parseLimit(limit), cursor)
+        return events.find(userId, sessionId, perfumeId, type, from, to, limit, cursor)
                 .map(Object::toString);
-    }
-
-    private static Integer parseLimit(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(limit.trim());
-        } catch (NumberFormatException e) {
-            throw new com.newsmell.contract.http.ProblemException(
-                    com.newsmell.contract.http.Problem.invalidQuery("limit", "type", "limit must be a whole number."));
-        }
     }
 }

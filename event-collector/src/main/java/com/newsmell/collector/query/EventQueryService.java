@@ -1,5 +1,8 @@
 package com.newsmell.collector.query;
 
+import static com.newsmell.contract.http.QueryParams.blank;
+import static com.newsmell.contract.http.QueryParams.blankToNull;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,22 +10,16 @@ import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.InteractionCategory;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
-import com.newsmell.contract.http.Problem;
-import com.newsmell.contract.http.ProblemException;
+import com.newsmell.contract.http.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 /** Reads the raw store page by page; parameters are checked here and answered with problem details. */
 @ApplicationScoped
 public class EventQueryService {
-
-    public static final int MAX_LIMIT = 1000;
 
     private final UserInteractionEventRepository repository;
 
@@ -37,29 +34,24 @@ public class EventQueryService {
             String type,
             String from,
             String to,
-            Integer limit,
+            String limit,
             String cursor) {
         if (blank(userId) && blank(sessionId) && blank(perfumeId)) {
-            throw new ProblemException(
-                    Problem.invalidQuery("userId", "required", "Give one of userId, sessionId or perfumeId."));
+            throw QueryParams.bad("userId", "required", "Give one of userId, sessionId or perfumeId.");
         }
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw new ProblemException(
-                    Problem.invalidQuery("limit", "range", "limit must be between 1 and " + MAX_LIMIT + "."));
-        }
+        int size = QueryParams.limit(limit);
         InteractionEventType eventType = blank(type)
                 ? null
-                : InteractionEventType.fromName(type)
-                        .orElseThrow(() -> new ProblemException(Problem.invalidQuery(
-                                "type", "enum", "type must be one of the InteractionEventType values.")));
+                : InteractionEventType.fromName(type.trim())
+                        .orElseThrow(() -> QueryParams.bad(
+                                "type", "enum", "type must be one of the InteractionEventType values."));
         EventQuery query = new EventQuery(
                 blankToNull(userId),
                 blankToNull(sessionId),
                 blankToNull(perfumeId),
                 eventType,
-                instant("from", from),
-                instant("to", to),
+                QueryParams.instant("from", from),
+                QueryParams.instant("to", to),
                 size,
                 decode(cursor));
         return repository.page(query).map(rows -> toPage(rows, size));
@@ -117,41 +109,18 @@ public class EventQueryService {
     }
 
     private static String encode(UserInteractionEventEntity last) {
-        String raw = last.timestamp.toString() + "|" + last.eventId;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return QueryParams.encodeCursor(last.timestamp.toString(), last.eventId.toString());
     }
 
     private static EventQuery.Cursor decode(String cursor) {
-        if (blank(cursor)) {
+        String[] parts = QueryParams.decodeCursor(cursor, 2);
+        if (parts == null) {
             return null;
         }
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            String[] parts = raw.split("\\|", 2);
             return new EventQuery.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (RuntimeException e) {
-            throw new ProblemException(
-                    Problem.invalidQuery("cursor", "format", "cursor is not one this API returned."));
+        } catch (IllegalArgumentException e) {
+            throw QueryParams.badCursor();
         }
-    }
-
-    private static Instant instant(String name, String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(Problem.invalidQuery(
-                    name, "format", name + " must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z."));
-        }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String blankToNull(String s) {
-        return blank(s) ? null : s;
     }
 }

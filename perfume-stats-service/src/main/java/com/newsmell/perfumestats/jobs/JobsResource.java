@@ -1,8 +1,8 @@
 package com.newsmell.perfumestats.jobs;
 
+import com.newsmell.contract.http.QueryParams;
 import com.newsmell.perfumestats.reconcile.ReconcileJob;
 import com.newsmell.perfumestats.trending.HourlyJob;
-import com.newsmell.perfumestats.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

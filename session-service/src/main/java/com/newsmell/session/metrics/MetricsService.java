@@ -2,7 +2,7 @@ package com.newsmell.session.metrics;
 
 import com.newsmell.contract.http.Problem;
 import com.newsmell.contract.http.ProblemException;
-import com.newsmell.session.web.Params;
+import com.newsmell.contract.http.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -25,17 +25,17 @@ public class MetricsService {
 
     public Uni<SessionMetrics> sessions(
             String from, String to, String granularity, String deviceType, String includeBots) {
-        Instant fromTime = Params.requiredInstant("from", from);
-        Instant toTime = Params.requiredInstant("to", to);
-        Params.range(fromTime, toTime);
-        String unit = Params.oneOf("granularity", granularity, "hour", List.of("hour", "day"));
+        Instant fromTime = QueryParams.requiredInstant("from", from);
+        Instant toTime = QueryParams.requiredInstant("to", to);
+        QueryParams.range(fromTime, toTime);
+        String unit = QueryParams.oneOf("granularity", granularity, "hour", List.of("hour", "day"));
         Duration max = unit.equals("hour") ? MAX_HOURLY_RANGE : MAX_DAILY_RANGE;
         if (Duration.between(fromTime, toTime).compareTo(max) > 0) {
             throw new ProblemException(Problem.invalidQuery(
                     "to", "range", "At granularity " + unit + ", the range is at most " + max.toDays() + " days."));
         }
-        boolean bots = Params.bool("includeBots", includeBots);
-        String device = Params.blankToNull(deviceType);
+        boolean bots = QueryParams.bool("includeBots", includeBots);
+        String device = QueryParams.blankToNull(deviceType);
         return rollups.sessionBuckets(fromTime, toTime, unit, device, bots).map(rows -> {
             List<SessionMetrics.Bucket> buckets = new ArrayList<>();
             for (Object[] r : rows) {
@@ -58,11 +58,11 @@ public class MetricsService {
     }
 
     public Uni<SearchMetrics> searches(String from, String to, String includeBots, String top) {
-        Instant fromTime = Params.requiredInstant("from", from);
-        Instant toTime = Params.requiredInstant("to", to);
-        Params.range(fromTime, toTime);
-        boolean bots = Params.bool("includeBots", includeBots);
-        int topN = Params.integer("top", top, 10, 1, 100);
+        Instant fromTime = QueryParams.requiredInstant("from", from);
+        Instant toTime = QueryParams.requiredInstant("to", to);
+        QueryParams.range(fromTime, toTime);
+        boolean bots = QueryParams.bool("includeBots", includeBots);
+        int topN = QueryParams.integer("top", top, 10, 1, 100);
         return rollups.searchTotals(fromTime, toTime, bots)
                 .chain(totals -> rollups.topQueries(fromTime, toTime, bots, "searches", topN)
                         .chain(topQueries -> rollups.topQueries(fromTime, toTime, bots, "no_results", topN)

@@ -2,8 +2,8 @@ package com.newsmell.session.session;
 
 import com.newsmell.contract.http.Problem;
 import com.newsmell.contract.http.ProblemException;
+import com.newsmell.contract.http.QueryParams;
 import com.newsmell.session.web.Page;
-import com.newsmell.session.web.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -30,13 +30,13 @@ public class SessionQueryService {
     }
 
     public Uni<Page<SessionView>> list(String userId, String from, String to, String limit, String cursor) {
-        Instant fromTime = Params.instant("from", from);
-        Instant toTime = Params.instant("to", to);
-        Params.range(fromTime, toTime);
-        int size = Params.limit(limit);
-        String[] after = Params.decodeCursor(cursor, 2);
+        Instant fromTime = QueryParams.instant("from", from);
+        Instant toTime = QueryParams.instant("to", to);
+        QueryParams.range(fromTime, toTime);
+        int size = QueryParams.limit(limit);
+        String[] after = QueryParams.decodeCursor(cursor, 2);
         return sessions.page(
-                        Params.blankToNull(userId),
+                        QueryParams.blankToNull(userId),
                         fromTime,
                         toTime,
                         after == null ? null : Instant.parse(after[0]),
@@ -46,7 +46,7 @@ public class SessionQueryService {
                     List<SessionView> items =
                             rows.stream().limit(size).map(UserSession::view).toList();
                     String next = rows.size() > size
-                            ? Params.encodeCursor(
+                            ? QueryParams.encodeCursor(
                                     items.get(size - 1).startTime().toString(),
                                     items.get(size - 1).sessionId())
                             : null;
