@@ -25,6 +25,24 @@ public final class ConsumerChecks {
                         l -> l.size() == count);
     }
 
+    /** Publishes two poison messages keyed by the session: one not JSON, one JSON that is no event. */
+    public static void publishPoison(String sessionId) {
+        WireEvents.publishRaw(sessionId, "not json " + sessionId, "{\"sessionId\":\"" + sessionId + "\"}");
+    }
+
+    /**
+     * Waits until both poison messages of {@link #publishPoison} are dead letters of {@code source}, and checks
+     * that each carries an "invalid event" reason.
+     */
+    public static void awaitPoisonDeadLettered(String sessionId, String source) {
+        for (TopicReader.Read dead : awaitDeadLetters(sessionId, source, 2)) {
+            String reason = dead.headers().get(DeadLetterHeaders.REASON);
+            if (reason == null || !reason.startsWith("invalid event")) {
+                throw new AssertionError("dead letter of " + source + " without an 'invalid event' reason: " + reason);
+            }
+        }
+    }
+
     /**
      * Stops PostgreSQL, lets {@code produce} write to the topic, checks that the group commits no offset past
      * what it stored while the database is down, starts PostgreSQL again and waits for {@code caughtUp}.

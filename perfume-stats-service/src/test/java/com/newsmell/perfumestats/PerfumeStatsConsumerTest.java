@@ -5,17 +5,14 @@ import static com.newsmell.contract.InteractionEventType.PERFUME_VIEW;
 import static com.newsmell.contract.InteractionEventType.WISHLIST_ADD;
 import static com.newsmell.contract.InteractionEventType.WISHLIST_REMOVE;
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
-import com.newsmell.contract.kafka.DeadLetterHeaders;
 import com.newsmell.infra.ConsumerChecks;
 import com.newsmell.infra.Sql;
-import com.newsmell.infra.TopicReader;
 import com.newsmell.infra.WireEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -182,20 +179,11 @@ class PerfumeStatsConsumerTest {
     void poisonGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
         String sessionId = session();
         String perfumeId = perfume();
-        WireEvents.publishRaw(sessionId, "not json " + sessionId, "{\"sessionId\":\"" + sessionId + "\"}");
+        ConsumerChecks.publishPoison(sessionId);
         WireEvents.publish(List.of(view(sessionId, perfumeId, T0)));
 
         awaitStats(perfumeId, 1, 0);
-        List<TopicReader.Read> dead = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> TopicReader.deadLetters(WireEvents.deadLetterTopic(), sessionId).stream()
-                                .filter(r -> "perfume-stats-service"
-                                        .equals(r.headers().get(DeadLetterHeaders.SOURCE)))
-                                .toList(),
-                        l -> l.size() == 2);
-        assertThat(dead)
-                .allSatisfy(r ->
-                        assertThat(r.headers().get(DeadLetterHeaders.REASON)).startsWith("invalid event"));
+        ConsumerChecks.awaitPoisonDeadLettered(sessionId, "perfume-stats-service");
     }
 
     @Test

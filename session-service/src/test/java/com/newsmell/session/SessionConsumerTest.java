@@ -83,22 +83,13 @@ class SessionConsumerTest {
     @Test
     void poisonGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
         String sessionId = "s-" + UUID.randomUUID();
-        WireEvents.publishRaw(sessionId, "not json " + sessionId, "{\"sessionId\":\"" + sessionId + "\"}");
+        ConsumerChecks.publishPoison(sessionId);
         WireEvents.publish(List.of(WireEvents.event(PAGE_VIEW, sessionId, T0).build()));
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () -> given().get("/v1/sessions/" + sessionId).then().statusCode(200));
-        List<TopicReader.Read> dead = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> TopicReader.deadLetters(WireEvents.deadLetterTopic(), sessionId).stream()
-                                .filter(r ->
-                                        "session-service".equals(r.headers().get(DeadLetterHeaders.SOURCE)))
-                                .toList(),
-                        l -> l.size() == 2);
-        assertThat(dead)
-                .allSatisfy(r ->
-                        assertThat(r.headers().get(DeadLetterHeaders.REASON)).startsWith("invalid event"));
+        ConsumerChecks.awaitPoisonDeadLettered(sessionId, "session-service");
     }
 
     @Test
