@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,10 +130,7 @@ abstract class ConsumerBench {
 
     /** A JDBC connection to the service's database. */
     Connection connect() throws Exception {
-        return DriverManager.getConnection(
-                infra.postgres().jdbcUrl(infra.database(database())),
-                infra.postgres().user(),
-                infra.postgres().password());
+        return infra.postgres().connect(infra.database(database()));
     }
 
     // ------------------------------------------------------------------ sustained consumption

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
@@ -76,6 +76,22 @@ public final class PostgresServer {
 
     public String reactiveUrl(String database) {
         return "postgresql://" + host + ":" + port() + "/" + database;
+    }
+
+    /**
+     * A JDBC connection to one database. The driver is called directly, not through {@code DriverManager}, which
+     * only hands out drivers that the caller's class loader sees as the registered class: a copy of this class in
+     * a Quarkus test profile's class loader would find none.
+     */
+    public Connection connect(String database) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        Connection connection = new org.postgresql.Driver().connect(jdbcUrl(database), props);
+        if (connection == null) {
+            throw new SQLException("the PostgreSQL driver does not take " + jdbcUrl(database));
+        }
+        return connection;
     }
 
     public Path logFile() {
@@ -173,7 +189,7 @@ public final class PostgresServer {
 
     /** Creates the database unless it exists. */
     public void createDatabase(String database) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+        try (Connection connection = connect("postgres");
                 var check = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             check.setString(1, database);
             try (var rows = check.executeQuery()) {
@@ -190,7 +206,7 @@ public final class PostgresServer {
     }
 
     public void dropDatabase(String database) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+        try (Connection connection = connect("postgres");
                 var drop = connection.createStatement()) {
             drop.execute("drop database if exists \"" + database.replace("\"", "") + "\" with (force)");
         } catch (SQLException e) {
@@ -203,7 +219,7 @@ public final class PostgresServer {
             throw new IllegalStateException("PostgreSQL exited with " + process.exitValue() + ", see " + logFile()
                     + ":\n" + ChildProcesses.tail(logFile(), 20));
         }
-        try (Connection ignored = DriverManager.getConnection(jdbcUrl("postgres"), user, password)) {
+        try (Connection ignored = connect("postgres")) {
             return true;
         } catch (SQLException e) {
             return false;

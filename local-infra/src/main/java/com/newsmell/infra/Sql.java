@@ -1,7 +1,6 @@
 package com.newsmell.infra;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ public final class Sql {
     public static List<Map<String, Object>> query(String service, String sql, Object... params) {
         Infra infra = Infra.shared();
         PostgresServer pg = infra.postgres();
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(infra.database(service)), pg.user(), pg.password());
+        try (Connection c = pg.connect(infra.database(service));
                 var statement = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);

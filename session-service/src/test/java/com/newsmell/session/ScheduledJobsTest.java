@@ -6,35 +6,42 @@ import static org.awaitility.Awaitility.await;
 
 import com.newsmell.infra.Sql;
 import com.newsmell.infra.WireEvents;
-import com.newsmell.session.metrics.HourlyRollupJob;
-import com.newsmell.session.session.IdleSessionCloser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the scheduler runs (the blocking scheduled methods, on a non-event-loop thread, as the scheduler does) closes
- * idle sessions and rolls up, without the admin endpoints. (A {@code @TestProfile} with a 1 s schedule would
- * restart Quarkus, and local-infra cannot start a second Infra in the same JVM.)
+ * The scheduler itself, every second, closes idle sessions and rolls up, without anybody calling the admin
+ * endpoints. The profile restarts Quarkus; local-infra lets the restarted application use the run's broker and
+ * server under a run id of its own (ADR 0006).
  */
 @QuarkusTest
+@TestProfile(ScheduledJobsTest.EverySecond.class)
 @QuarkusTestResource(SessionTestResource.class)
 class ScheduledJobsTest {
 
-    @Inject
-    IdleSessionCloser closer;
-
-    @Inject
-    HourlyRollupJob rollup;
+    /** Both jobs every second, from the first second on. */
+    public static class EverySecond implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "newsmell.session.close-every", "1s",
+                    "newsmell.session.close-delay", "1s",
+                    "newsmell.session.rollup-every", "1s",
+                    "newsmell.session.rollup-delay", "1s");
+        }
+    }
 
     @Test
-    void theScheduledJobsCloseIdleSessionsAndRollUp() throws Throwable {
+    void theSchedulerClosesIdleSessionsAndRollsUp() {
         String sessionId = "s-" + UUID.randomUUID();
         Instant old = Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         WireEvents.publish(List.of(WireEvents.event(PAGE_VIEW, sessionId, old)
@@ -42,16 +49,12 @@ class ScheduledJobsTest {
                 .path("/only")
                 .build()));
 
-        Api.awaitStoredEvents(sessionId, 1);
-        closer.scheduled();
-        rollup.scheduled();
-
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(Api.session(sessionId))
                         .containsEntry("closed", true)
                         .containsEntry("bounced", true)
                         .containsEntry("exitPage", "/only"));
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> Sql.count(
                                 SessionTestResource.DATABASE,
                                 "select count(*) from active_users_hourly where bucket = ?::timestamptz "

@@ -16,9 +16,17 @@ public interface SessionConfig {
     @WithDefault("1m")
     String closeEvery();
 
+    /** How long after start-up the close job first runs. */
+    @WithDefault("10s")
+    String closeDelay();
+
     /** How often the rollup job recomputes the hourly rollups of the hours that changed ("off" disables it). */
     @WithDefault("1h")
     String rollupEvery();
+
+    /** How long after start-up the rollup job first runs. */
+    @WithDefault("30s")
+    String rollupDelay();
 
     /** Most sessions closed in one transaction of the close job. */
     @WithDefault("500")

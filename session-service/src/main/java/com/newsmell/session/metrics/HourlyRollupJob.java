@@ -20,7 +20,7 @@ public class HourlyRollupJob {
 
     @Scheduled(
             every = "${newsmell.session.rollup-every:1h}",
-            delayed = "30s",
+            delayed = "${newsmell.session.rollup-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void scheduled() throws Throwable {
         int hours = VertxContextSupport.subscribeAndAwait(this::run);

@@ -36,7 +36,7 @@ public class IdleSessionCloser {
 
     @Scheduled(
             every = "${newsmell.session.close-every:1m}",
-            delayed = "10s",
+            delayed = "${newsmell.session.close-delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void scheduled() throws Throwable {
         Result result = VertxContextSupport.subscribeAndAwait(() -> run(Instant.now()));
