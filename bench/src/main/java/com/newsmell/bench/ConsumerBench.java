@@ -56,14 +56,20 @@ abstract class ConsumerBench {
     Infra infra;
     Path work;
 
-    /** The service's module name, which is also its consumer group. */
-    abstract String service();
+    private final String service;
+    private final String database;
+    private final Map<String, String> serviceConfig;
 
-    /** The service's database (before the run id is added). */
-    abstract String database();
-
-    /** Configuration of the service process, e.g. its scheduled jobs turned off. */
-    abstract Map<String, String> serviceConfig();
+    /**
+     * @param service the service's module name, which is also its consumer group
+     * @param database the service's database (before the run id is added)
+     * @param serviceConfig configuration of the service process, e.g. its scheduled jobs turned off
+     */
+    ConsumerBench(String service, String database, Map<String, String> serviceConfig) {
+        this.service = service;
+        this.database = database;
+        this.serviceConfig = serviceConfig;
+    }
 
     /** Measures, with the collector and the service running, and prints RESULT lines. */
     abstract void measure(ServiceProcess collector, ServiceProcess service, String topic) throws Exception;
@@ -119,18 +125,18 @@ abstract class ConsumerBench {
         String topic = infra.topic(ServiceConfig.INTERACTIONS);
         try (ServiceProcess collector = ServiceProcess.start(repo, "event-collector", "collector", Map.of())
                         .awaitReady(READY);
-                ServiceProcess service = ServiceProcess.start(repo, service(), database(), serviceConfig())
+                ServiceProcess consumer = ServiceProcess.start(repo, service, database, serviceConfig)
                         .awaitReady(READY)) {
             log(
                     "collector at %s, %s at %s (logs: %s, %s)",
-                    collector.baseUrl(), service(), service.baseUrl(), collector.log(), service.log());
-            measure(collector, service, topic);
+                    collector.baseUrl(), service, consumer.baseUrl(), collector.log(), consumer.log());
+            measure(collector, consumer, topic);
         }
     }
 
     /** A JDBC connection to the service's database. */
     Connection connect() throws Exception {
-        return infra.postgres().connect(infra.database(database()));
+        return infra.postgres().connect(infra.database(database));
     }
 
     // ------------------------------------------------------------------ sustained consumption
@@ -176,7 +182,7 @@ abstract class ConsumerBench {
         try (Admin admin = Admin.create(props)) {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(service())
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(service)
                         .partitionsToOffsetAndMetadata()
                         .get();
                 var partitions = admin.describeTopics(List.of(topic))
@@ -197,7 +203,7 @@ abstract class ConsumerBench {
                 }
                 Thread.sleep(100);
             }
-            throw new IllegalStateException(service() + " did not catch up within " + timeout);
+            throw new IllegalStateException(service + " did not catch up within " + timeout);
         }
     }
 

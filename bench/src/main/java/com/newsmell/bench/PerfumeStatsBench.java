@@ -40,20 +40,15 @@ public final class PerfumeStatsBench extends ConsumerBench {
         main(new PerfumeStatsBench(), args);
     }
 
-    @Override
-    String service() {
-        return "perfume-stats-service";
-    }
-
-    @Override
-    String database() {
-        return "perfume_stats";
-    }
-
-    @Override
-    Map<String, String> serviceConfig() {
-        return Map.of(
-                "newsmell.perfume-stats.jobs.hourly-cron", "off", "newsmell.perfume-stats.jobs.reconcile-cron", "off");
+    PerfumeStatsBench() {
+        super(
+                "perfume-stats-service",
+                "perfume_stats",
+                Map.of(
+                        "newsmell.perfume-stats.jobs.hourly-cron",
+                        "off",
+                        "newsmell.perfume-stats.jobs.reconcile-cron",
+                        "off"));
     }
 
     @Override

@@ -30,19 +30,8 @@ public final class SessionBench extends ConsumerBench {
         main(new SessionBench(), args);
     }
 
-    @Override
-    String service() {
-        return "session-service";
-    }
-
-    @Override
-    String database() {
-        return "session";
-    }
-
-    @Override
-    Map<String, String> serviceConfig() {
-        return Map.of("newsmell.session.rollup-every", "off");
+    SessionBench() {
+        super("session-service", "session", Map.of("newsmell.session.rollup-every", "off"));
     }
 
     @Override
