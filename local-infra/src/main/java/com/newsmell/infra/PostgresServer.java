@@ -130,10 +130,9 @@ public final class PostgresServer {
                         dir.resolve("initdb.log"),
                         Duration.ofMinutes(2));
             }
-            Path sockets = Files.createDirectories(dir.resolve("sockets"));
             for (int attempt = 1; ; attempt++) {
                 try {
-                    launch(bin, data, sockets);
+                    launch(bin, data);
                     everStarted = true;
                     return;
                 } catch (IllegalStateException e) {
@@ -153,7 +152,11 @@ public final class PostgresServer {
         }
     }
 
-    private void launch(Path bin, Path data, Path sockets) {
+    /**
+     * Starts the server on TCP only. {@code -k ""} turns Unix-domain sockets off: their path must fit the 107 bytes of
+     * {@code sun_path}, and a repo cloned deep enough (as in CI) pushed {@code <dir>/sockets/.s.PGSQL.<port>} past it.
+     */
+    private void launch(Path bin, Path data) {
         process = ChildProcesses.start(
                 ChildProcesses.asNonRoot(
                         bin.resolve("postgres").toString(),
@@ -164,7 +167,7 @@ public final class PostgresServer {
                         "-h",
                         "127.0.0.1",
                         "-k",
-                        sockets.toString(),
+                        "",
                         "-c",
                         "max_connections=400",
                         "-c",

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class ChildProcessesTest {
 
     /**
-     * A port from the ephemeral range was once taken by an outgoing connection before PostgreSQL bound it, and
-     * the server exited with "Address already in use". Ports now come from below that range, once each.
+     * A port from the ephemeral range can be taken by an outgoing connection before a child binds it. Ports come from
+     * below that range, once each.
      */
     @Test
     void freePortsLieBelowTheEphemeralRangeAndAreNeverHandedOutTwice() throws Exception {
