@@ -3,13 +3,14 @@ package com.newsmell.collector.query;
 import static com.newsmell.contract.http.QueryParams.blank;
 import static com.newsmell.contract.http.QueryParams.blankToNull;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.InteractionCategory;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.contract.http.Page;
 import com.newsmell.contract.http.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,16 +59,12 @@ public class EventQueryService {
     }
 
     private static ObjectNode toPage(List<UserInteractionEventEntity> rows, int size) {
-        ObjectNode page = JsonNodeFactory.instance.objectNode();
-        ArrayNode items = page.putArray("items");
-        rows.stream().limit(size).forEach(row -> items.add(EventCodec.toJsonNode(toEvent(row))));
-        if (rows.size() > size) {
-            UserInteractionEventEntity last = rows.get(size - 1);
-            page.put("nextCursor", encode(last));
-        } else {
-            page.putNull("nextCursor");
-        }
-        return page;
+        Page<JsonNode> page =
+                Page.of(rows, size, row -> EventCodec.toJsonNode(toEvent(row)), EventQueryService::encode);
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.putArray("items").addAll(page.items());
+        json.put("nextCursor", page.nextCursor());
+        return json;
     }
 
     static UserInteractionEvent toEvent(UserInteractionEventEntity row) {

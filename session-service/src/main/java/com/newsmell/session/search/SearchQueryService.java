@@ -1,13 +1,12 @@
 package com.newsmell.session.search;
 
+import com.newsmell.contract.http.Page;
 import com.newsmell.contract.http.Problem;
 import com.newsmell.contract.http.ProblemException;
 import com.newsmell.contract.http.QueryParams;
-import com.newsmell.session.web.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 
 /** Reads search queries; parameters are checked here and answered with problem details. */
 @ApplicationScoped
@@ -36,15 +35,10 @@ public class SearchQueryService {
                         toTime,
                         after,
                         size)
-                .map(rows -> {
-                    List<SearchQueryView> items =
-                            rows.stream().limit(size).map(SearchQuery::view).toList();
-                    String next = null;
-                    if (rows.size() > size) {
-                        SearchQueryView last = items.get(size - 1);
-                        next = QueryParams.encodeCursor(last.timestamp().toString(), last.sessionId(), last.searchId());
-                    }
-                    return new Page<>(items, next);
-                });
+                .map(rows -> Page.of(
+                        rows,
+                        size,
+                        SearchQuery::view,
+                        row -> QueryParams.encodeCursor(row.timestamp.toString(), row.sessionId, row.searchId)));
     }
 }

@@ -1,13 +1,12 @@
 package com.newsmell.session.session;
 
+import com.newsmell.contract.http.Page;
 import com.newsmell.contract.http.Problem;
 import com.newsmell.contract.http.ProblemException;
 import com.newsmell.contract.http.QueryParams;
-import com.newsmell.session.web.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 
 /** Reads sessions; parameters are checked here and answered with problem details. */
 @ApplicationScoped
@@ -42,15 +41,10 @@ public class SessionQueryService {
                         after == null ? null : Instant.parse(after[0]),
                         after == null ? null : after[1],
                         size)
-                .map(rows -> {
-                    List<SessionView> items =
-                            rows.stream().limit(size).map(UserSession::view).toList();
-                    String next = rows.size() > size
-                            ? QueryParams.encodeCursor(
-                                    items.get(size - 1).startTime().toString(),
-                                    items.get(size - 1).sessionId())
-                            : null;
-                    return new Page<>(items, next);
-                });
+                .map(rows -> Page.of(
+                        rows,
+                        size,
+                        UserSession::view,
+                        row -> QueryParams.encodeCursor(row.startTime.toString(), row.sessionId)));
     }
 }
