@@ -49,44 +49,59 @@ public class MetricsRepository {
     /** One row: searches, no_results, with_clicks, refined, abandoned, found_desired. */
     @WithSession
     public Uni<List<Object[]>> searchTotals(Instant from, Instant to, boolean includeBots) {
-        return query(
+        return inRange(
                 "select cast(coalesce(sum(searches), 0) as bigint), cast(coalesce(sum(no_results), 0) as bigint), "
                         + "cast(coalesce(sum(with_clicks), 0) as bigint), cast(coalesce(sum(refined), 0) as bigint), "
                         + "cast(coalesce(sum(abandoned), 0) as bigint), cast(coalesce(sum(found_desired), 0) as bigint) "
-                        + "from search_query_hourly" + range(),
-                List.of(RealtimeRollup.utc(from), RealtimeRollup.utc(to), includeBots));
+                        + "from search_query_hourly",
+                "",
+                from,
+                to,
+                includeBots);
     }
 
     /** Rows: normalised query, count; by {@code column} (searches or no_results) descending. */
     @WithSession
     public Uni<List<Object[]>> topQueries(Instant from, Instant to, boolean includeBots, String column, int top) {
-        return query(
-                "select query_norm, cast(sum(" + column + ") as bigint) as n from search_query_hourly" + range()
-                        + " and query_norm <> '' group by query_norm having sum(" + column + ") > 0 "
-                        + "order by n desc, query_norm limit " + top,
-                List.of(RealtimeRollup.utc(from), RealtimeRollup.utc(to), includeBots));
+        return inRange(
+                "select query_norm, cast(sum(" + column + ") as bigint) as n from search_query_hourly",
+                " and query_norm <> '' group by query_norm having sum(" + column + ") > 0 order by n desc, query_norm"
+                        + " limit " + top,
+                from,
+                to,
+                includeBots);
     }
 
     /** Rows: time to first click (ms), number of searches; ascending. */
     @WithSession
     public Uni<List<Object[]>> clickTimes(Instant from, Instant to, boolean includeBots) {
-        return query(
-                "select ttfc_ms, cast(sum(searches) as bigint) from search_click_time_hourly" + range()
-                        + " group by ttfc_ms order by ttfc_ms",
-                List.of(RealtimeRollup.utc(from), RealtimeRollup.utc(to), includeBots));
+        return inRange(
+                "select ttfc_ms, cast(sum(searches) as bigint) from search_click_time_hourly",
+                " group by ttfc_ms order by ttfc_ms",
+                from,
+                to,
+                includeBots);
     }
 
     /** Rows: position, clicks; ascending. */
     @WithSession
     public Uni<List<Object[]>> clickPositions(Instant from, Instant to, boolean includeBots) {
-        return query(
-                "select position, cast(sum(clicks) as bigint) from search_click_position_hourly" + range()
-                        + " group by position order by position",
-                List.of(RealtimeRollup.utc(from), RealtimeRollup.utc(to), includeBots));
+        return inRange(
+                "select position, cast(sum(clicks) as bigint) from search_click_position_hourly",
+                " group by position order by position",
+                from,
+                to,
+                includeBots);
     }
 
-    private static String range() {
-        return " where bucket >= cast(?1 as timestamptz) and bucket < cast(?2 as timestamptz) and (?3 or not is_bot)";
+    /** {@code selectFrom}, restricted to the buckets in [from, to) (and to humans unless bots are included), then {@code rest}. */
+    private static Uni<List<Object[]>> inRange(
+            String selectFrom, String rest, Instant from, Instant to, boolean includeBots) {
+        return query(
+                selectFrom
+                        + " where bucket >= cast(?1 as timestamptz) and bucket < cast(?2 as timestamptz)"
+                        + " and (?3 or not is_bot)" + rest,
+                List.of(RealtimeRollup.utc(from), RealtimeRollup.utc(to), includeBots));
     }
 
     private static Uni<List<Object[]>> query(String sql, List<Object> params) {
