@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.contract.data.EventData;
-import com.newsmell.contract.data.EventDataReader;
-import com.newsmell.contract.data.FieldReader;
 import com.newsmell.contract.data.SearchClickData;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -12,8 +12,8 @@ public final class Topics {
 
     /**
      * Records that could not be processed. The value is the original payload as received; the key is
-     * the original key when known. Headers {@link com.newsmell.contract.kafka.DeadLetterHeaders#REASON}
-     * and {@link com.newsmell.contract.kafka.DeadLetterHeaders#SOURCE} describe the failure.
+     * the original key when known. Headers {@link DeadLetterHeaders#REASON}
+     * and {@link DeadLetterHeaders#SOURCE} describe the failure.
      */
     public static final String DEAD_LETTER = "interaction-events-dlq";
 

@@ -3,7 +3,6 @@ package com.newsmell.contract;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.contract.data.EventData;
-import com.newsmell.contract.data.EventDataReader;
 import com.newsmell.contract.data.SearchClickData;
 import java.time.Instant;
 import java.util.ArrayList;

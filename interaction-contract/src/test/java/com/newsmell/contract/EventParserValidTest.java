@@ -2,6 +2,7 @@ package com.newsmell.contract;
 
 import static com.newsmell.contract.TestEvents.event;
 import static com.newsmell.contract.TestEvents.json;
+import static com.newsmell.contract.TestEvents.minimalData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -266,12 +267,7 @@ class EventParserValidTest {
     @ParameterizedTest
     @EnumSource(InteractionEventType.class)
     void everyTypeParsesWithEmptyDataWhenEnvelopeRequirementsAreMet(InteractionEventType type) {
-        String data = switch (type) {
-            case SEARCH_RESULT_CLICKED -> "{\"position\":0}";
-            case RECOMMENDATION_SHOWN -> "{\"algorithm\":\"a\",\"source\":\"email\",\"position\":0}";
-            default -> "{}";
-        };
-        UserInteractionEvent e = valid(event(type.name(), data));
+        UserInteractionEvent e = valid(event(type.name(), minimalData(type)));
         assertEquals(type, e.eventType());
         assertEquals(type.category(), e.eventCategory());
     }

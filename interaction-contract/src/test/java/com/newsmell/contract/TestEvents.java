@@ -3,6 +3,7 @@ package com.newsmell.contract;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /** Builds test event JSON from a valid base. */
 final class TestEvents {
@@ -35,5 +36,21 @@ final class TestEvents {
             }
         }
         return o;
+    }
+
+    /** The smallest eventData that meets the type's required fields ({@code "{}"} for most types). */
+    static String minimalData(InteractionEventType type) {
+        return switch (type) {
+            case SEARCH_RESULT_CLICKED -> "{\"position\":0}";
+            case RECOMMENDATION_SHOWN -> "{\"algorithm\":\"a\",\"source\":\"email\",\"position\":0}";
+            default -> "{}";
+        };
+    }
+
+    /** The violations of parsing {@code node}, each as {@code "pointer rule"}; empty when the event is valid. */
+    static List<String> violations(JsonNode node) {
+        return EventParser.parse(node).violations().stream()
+                .map(v -> v.pointer() + " " + v.rule())
+                .toList();
     }
 }

@@ -2,7 +2,7 @@ package com.newsmell.infra;
 
 import static org.awaitility.Awaitility.await;
 
-import com.newsmell.contract.kafka.DeadLetterHeaders;
+import com.newsmell.contract.DeadLetterHeaders;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -36,6 +36,15 @@ public final class ServiceProcess implements AutoCloseable {
      * of this run, and the run's topics.
      */
     public static ServiceProcess start(Path repo, String module, String database, Map<String, String> extraConfig) {
+        return start(repo, module, database, extraConfig, module);
+    }
+
+    /**
+     * The same, for one of several replicas of a module: {@code instance} names its log ({@code target/services/
+     * <instance>.log}).
+     */
+    public static ServiceProcess start(
+            Path repo, String module, String database, Map<String, String> extraConfig, String instance) {
         Path jar = repo.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " does not exist: build the module first (./mvnw package)");
@@ -53,8 +62,8 @@ public final class ServiceProcess implements AutoCloseable {
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
-        Path log = Path.of("target", "services", module + ".log").toAbsolutePath();
-        return new ServiceProcess(module, port, ChildProcesses.start(command, log), log);
+        Path log = Path.of("target", "services", instance + ".log").toAbsolutePath();
+        return new ServiceProcess(instance, port, ChildProcesses.start(command, log), log);
     }
 
     public String name() {

@@ -2,7 +2,7 @@ package com.newsmell.contract.data;
 
 /**
  * Typed, read-only view of an event's {@code eventData}. Obtain it with
- * {@link com.newsmell.contract.UserInteractionEvent#data()} or {@link EventDataReader#read}. All fields are
+ * {@code UserInteractionEvent.data()} or {@code EventDataReader.read}. All fields are
  * nullable (absent in the JSON) unless documented otherwise. Unknown fields are ignored by the typed view and
  * remain available in the raw {@code ObjectNode}.
  */

@@ -1,0 +1,125 @@
+package com.newsmell.toolkit.consumer;
+
+import com.newsmell.contract.EventCodec;
+import com.newsmell.contract.InvalidEventException;
+import com.newsmell.contract.UserInteractionEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * The one consumer pattern every service follows (ADR 0004):
+ *
+ * <ol>
+ *   <li>decode the batch; a record that is not a valid event goes to the dead-letter topic with its reason;
+ *   <li>apply the valid events in one transaction (the service claims their eventIds in the same
+ *       transaction, so a redelivery changes nothing twice);
+ *   <li>a transient failure (the database is down) is retried with back-off, without acknowledging: no offset
+ *       is committed until the effects are stored;
+ *   <li>any other failure is the data's: the events are applied one by one and the failing ones are
+ *       dead-lettered with the reason, and the consumer goes on;
+ *   <li>events the service rejects on business grounds are dead-lettered with their reason;
+ *   <li>then, and only then, the batch is acknowledged.
+ * </ol>
+ */
+@ApplicationScoped
+public class EventBatchProcessor {
+
+    private static final Logger LOG = Logger.getLogger(EventBatchProcessor.class);
+
+    private final DeadLetterPublisher deadLetters;
+
+    public EventBatchProcessor(DeadLetterPublisher deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    /** An event a service refuses to apply, with the reason that goes with it to the dead-letter topic. */
+    public record Rejection(UserInteractionEvent event, String reason) {}
+
+    /**
+     * Processes a batch. {@code apply} must be transactional and idempotent (claim the eventIds in the same
+     * transaction) and returns the events it rejected.
+     */
+    public Uni<Void> process(
+            KafkaRecordBatch<String, String> batch,
+            String source,
+            Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply) {
+        List<UserInteractionEvent> events = new ArrayList<>();
+        List<Uni<Void>> poison = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                UserInteractionEvent event = EventCodec.fromJson(record.getPayload());
+                if (event.eventId() == null) {
+                    poison.add(deadLetters.publish(
+                            record.getKey(), record.getPayload(), "invalid event: no eventId on the topic", source));
+                } else {
+                    events.add(event);
+                }
+            } catch (InvalidEventException | IllegalArgumentException e) {
+                poison.add(deadLetters.publish(record.getKey(), record.getPayload(), reason(e), source));
+            }
+        }
+        return all(poison)
+                .chain(() ->
+                        events.isEmpty() ? Uni.createFrom().item(List.<Rejection>of()) : applyWithRetry(events, apply))
+                .chain(rejections -> all(rejections.stream()
+                        .map(r -> deadLetters.publish(
+                                r.event().sessionId(), EventCodec.toJson(r.event()), r.reason(), source))
+                        .toList()))
+                .chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    private Uni<List<Rejection>> applyWithRetry(
+            List<UserInteractionEvent> events, Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply) {
+        return retryingTransient(events, apply).onFailure().recoverWithUni(failure -> oneByOne(events, apply, failure));
+    }
+
+    private static Uni<List<Rejection>> retryingTransient(
+            List<UserInteractionEvent> events, Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply) {
+        return Uni.createFrom()
+                .deferred(() -> apply.apply(events))
+                .onFailure(TransientFailures::isTransient)
+                .invoke(f -> LOG.warnf("database unavailable, retrying without acknowledging: %s", f.toString()))
+                .onFailure(TransientFailures::isTransient)
+                .retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .indefinitely();
+    }
+
+    private static Uni<List<Rejection>> oneByOne(
+            List<UserInteractionEvent> events,
+            Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply,
+            Throwable batchFailure) {
+        LOG.warnf("a batch of %d events failed (%s); applying them one by one", events.size(), batchFailure.toString());
+        Uni<List<Rejection>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (UserInteractionEvent event : events) {
+            chain = chain.chain(rejected -> retryingTransient(List.of(event), apply)
+                    .onFailure()
+                    .recoverWithItem(f -> List.of(new Rejection(event, "could not be applied: " + f)))
+                    .map(more -> {
+                        rejected.addAll(more);
+                        return rejected;
+                    }));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> all(List<Uni<Void>> unis) {
+        return unis.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Uni.join().all(unis).andFailFast().replaceWithVoid();
+    }
+
+    private static String reason(RuntimeException e) {
+        if (e instanceof InvalidEventException invalid && !invalid.violations().isEmpty()) {
+            return "invalid event: " + invalid.violations();
+        }
+        return "invalid event: " + e.getMessage();
+    }
+}

@@ -1,0 +1,156 @@
+package com.newsmell.toolkit.http;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Query-parameter parsing for every service's read endpoints. A bad value is a 400 problem (RFC 9457) whose
+ * error names the parameter ({@code "parameter"}) and the rule it broke: {@code required}, {@code format} (an
+ * instant or a cursor), {@code type} (a number or a boolean), {@code range} or {@code enum}.
+ */
+public final class QueryParams {
+
+    /** Page sizes of every keyset-paged read API. */
+    public static final int DEFAULT_LIMIT = 100;
+
+    public static final int MAX_LIMIT = 1000;
+
+    private QueryParams() {}
+
+    public static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** The trimmed value, or null when absent or blank. */
+    public static String blankToNull(String s) {
+        return blank(s) ? null : s.trim();
+    }
+
+    /** An ISO-8601 instant, or null when absent. */
+    public static Instant instant(String name, String value) {
+        return instant(name, value, null);
+    }
+
+    /** An ISO-8601 instant, or {@code fallback} when absent. */
+    public static Instant instant(String name, String value, Instant fallback) {
+        if (blank(value)) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw bad(name, "format", name + " must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z.");
+        }
+    }
+
+    public static Instant requiredInstant(String name, String value) {
+        if (blank(value)) {
+            throw bad(name, "required", name + " is required.");
+        }
+        return instant(name, value);
+    }
+
+    /** Checks from &lt; to when both are given. */
+    public static void range(Instant from, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw bad("to", "range", "to must be after from.");
+        }
+    }
+
+    /** A whole number in [min, max], or {@code fallback} when absent. */
+    public static int integer(String name, String value, int fallback, int min, int max) {
+        if (blank(value)) {
+            return fallback;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw bad(name, "type", name + " must be a whole number.");
+        }
+        if (n < min || n > max) {
+            throw bad(name, "range", name + " must be between " + min + " and " + max + ".");
+        }
+        return n;
+    }
+
+    /** A page size: 1 to {@link #MAX_LIMIT}, {@link #DEFAULT_LIMIT} when absent. */
+    public static int limit(String value) {
+        return integer("limit", value, DEFAULT_LIMIT, 1, MAX_LIMIT);
+    }
+
+    /** true or false; false when absent. */
+    public static boolean bool(String name, String value) {
+        if (blank(value)) {
+            return false;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw bad(name, "type", name + " must be true or false.");
+        };
+    }
+
+    /** One of the allowed values (case-sensitive), or {@code fallback} when absent. */
+    public static String oneOf(String name, String value, String fallback, Collection<String> allowed) {
+        if (blank(value)) {
+            return fallback;
+        }
+        if (!allowed.contains(value.trim())) {
+            throw bad(name, "enum", name + " must be one of " + String.join(", ", allowed) + ".");
+        }
+        return value.trim();
+    }
+
+    /** The value mapped from one of the allowed names; {@code fallback} when absent, or required when it is null. */
+    public static <T> T oneOf(String name, String value, Map<String, T> allowed, T fallback) {
+        if (blank(value)) {
+            if (fallback == null) {
+                throw bad(name, "required", name + " is required, one of " + String.join(", ", allowed.keySet()) + ".");
+            }
+            return fallback;
+        }
+        T mapped = allowed.get(value.trim());
+        if (mapped == null) {
+            throw bad(name, "enum", name + " must be one of " + String.join(", ", allowed.keySet()) + ".");
+        }
+        return mapped;
+    }
+
+    /** An opaque keyset cursor: the parts of the last row of the previous page, the first an instant. */
+    public static String encodeCursor(String... parts) {
+        String raw = String.join("\n", parts);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The cursor's parts (exactly {@code count}, the first an instant), or null without a cursor. */
+    public static String[] decodeCursor(String cursor, int count) {
+        if (blank(cursor)) {
+            return null;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
+            String[] parts = raw.split("\n", -1);
+            if (parts.length != count) {
+                throw new IllegalArgumentException("parts");
+            }
+            Instant.parse(parts[0]);
+            return parts;
+        } catch (RuntimeException e) {
+            throw badCursor();
+        }
+    }
+
+    /** The 400 for a cursor this API did not return. */
+    public static ProblemException badCursor() {
+        return bad("cursor", "format", "cursor is not one this API returned.");
+    }
+
+    public static ProblemException bad(String name, String rule, String detail) {
+        return new ProblemException(Problem.invalidQuery(name, rule, detail));
+    }
+}
