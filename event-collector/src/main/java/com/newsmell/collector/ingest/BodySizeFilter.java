@@ -18,17 +18,10 @@ public class BodySizeFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> refuseOversize(ContainerRequestContext request) {
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            return Optional.empty();
-        }
-        try {
-            if (Long.parseLong(length.trim()) > config.maxBatchBytes()) {
-                return Optional.of(RequestBodyReader.tooLarge(config.maxBatchBytes())
-                        .toResponse(request.getUriInfo().getPath()));
-            }
-        } catch (NumberFormatException e) {
-            return Optional.empty();
+        if (RequestBodyReader.declaredTooLarge(
+                request.getHeaderString(HttpHeaders.CONTENT_LENGTH), config.maxBatchBytes())) {
+            return Optional.of(RequestBodyReader.tooLarge(config.maxBatchBytes())
+                    .toResponse(request.getUriInfo().getPath()));
         }
         return Optional.empty();
     }

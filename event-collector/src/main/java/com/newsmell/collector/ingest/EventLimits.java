@@ -2,30 +2,30 @@ package com.newsmell.collector.ingest;
 
 import com.newsmell.collector.config.CollectorConfig;
 import com.newsmell.contract.Violation;
-import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The collector's own rule on top of the contract's: the accepted time window. */
-@ApplicationScoped
-public class EventLimits {
+/**
+ * The collector's own rule on top of the contract's: the accepted time window around receivedAt, both ends
+ * included.
+ */
+record EventLimits(Duration maxFutureSkew, Duration acceptedLateness) {
 
-    private final CollectorConfig config;
-
-    public EventLimits(CollectorConfig config) {
-        this.config = config;
+    static EventLimits of(CollectorConfig config) {
+        return new EventLimits(config.maxFutureSkew(), config.acceptedLateness());
     }
 
     List<Violation> checkTimestamp(Instant timestamp, Instant receivedAt) {
-        if (timestamp.isAfter(receivedAt.plus(config.maxFutureSkew()))) {
+        if (timestamp.isAfter(receivedAt.plus(maxFutureSkew))) {
             return List.of(new Violation(
-                    "/timestamp", "range", "timestamp is more than " + config.maxFutureSkew() + " in the future."));
+                    "/timestamp", Violation.RULE_RANGE, "timestamp is more than " + maxFutureSkew + " in the future."));
         }
-        if (timestamp.isBefore(receivedAt.minus(config.acceptedLateness()))) {
+        if (timestamp.isBefore(receivedAt.minus(acceptedLateness))) {
             return List.of(new Violation(
                     "/timestamp",
-                    "range",
-                    "timestamp is older than the accepted lateness of " + config.acceptedLateness() + "."));
+                    Violation.RULE_RANGE,
+                    "timestamp is older than the accepted lateness of " + acceptedLateness + "."));
         }
         return List.of();
     }

@@ -56,15 +56,12 @@ public class EventResource {
     }
 
     private RequestContext context(HttpHeaders headers, HttpServerRequest request) {
-        String address =
+        String remoteAddress =
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        String forwarded = headers.getHeaderString("X-Forwarded-For");
-        if (config.trustForwardedFor() && forwarded != null && !forwarded.isBlank()) {
-            address = forwarded.split(",")[0].trim();
-        }
         return new RequestContext(
                 headers.getHeaderString(HttpHeaders.USER_AGENT),
-                address,
+                RequestContext.clientAddress(
+                        remoteAddress, headers.getHeaderString("X-Forwarded-For"), config.trustForwardedFor()),
                 headers.getHeaderString(config.countryHeader()),
                 Instant.now());
     }

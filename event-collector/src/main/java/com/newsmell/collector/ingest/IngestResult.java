@@ -22,6 +22,10 @@ public record IngestResult(List<Item> items) {
         return items.stream().filter(Item::accepted).count();
     }
 
+    public long rejectedCount() {
+        return items.size() - acceptedCount();
+    }
+
     public List<String> acceptedIds() {
         return items.stream().filter(Item::accepted).map(Item::eventId).toList();
     }
@@ -29,7 +33,7 @@ public record IngestResult(List<Item> items) {
     public ObjectNode toJson(boolean withItems) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("accepted", acceptedCount());
-        node.put("rejected", items.size() - acceptedCount());
+        node.put("rejected", rejectedCount());
         ArrayNode ids = node.putArray("eventIds");
         acceptedIds().forEach(ids::add);
         if (withItems) {
@@ -39,16 +43,20 @@ public record IngestResult(List<Item> items) {
                 if (item.accepted()) {
                     result.put("status", "accepted").put("eventId", item.eventId());
                 } else {
-                    result.put("status", "rejected");
-                    ArrayNode errors = result.putArray("errors");
-                    item.errors()
-                            .forEach(v -> errors.addObject()
-                                    .put("pointer", v.pointer())
-                                    .put("rule", v.rule())
-                                    .put("detail", v.message()));
+                    result.put("status", "rejected").set("errors", errorsJson(item.errors()));
                 }
             }
         }
         return node;
+    }
+
+    /** Violations as {@code [{"pointer", "rule", "detail"}]}: a rejected item's errors, a dead letter's reason. */
+    static ArrayNode errorsJson(List<Violation> violations) {
+        ArrayNode errors = JsonNodeFactory.instance.arrayNode();
+        violations.forEach(v -> errors.addObject()
+                .put("pointer", v.pointer())
+                .put("rule", v.rule())
+                .put("detail", v.message()));
+        return errors;
     }
 }

@@ -2,14 +2,14 @@ package com.newsmell.collector.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.newsmell.collector.config.CollectorConfig;
 import com.newsmell.contract.EventParser;
+import com.newsmell.contract.ParseResult;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.contract.Violation;
-import com.newsmell.contract.http.Problem;
-import com.newsmell.contract.http.ProblemException;
-import com.newsmell.contract.kafka.DeadLetterPublisher;
+import com.newsmell.toolkit.consumer.DeadLetterPublisher;
+import com.newsmell.toolkit.http.Problem;
+import com.newsmell.toolkit.http.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,13 +36,12 @@ public class IngestService {
 
     public IngestService(
             CollectorConfig config,
-            EventLimits limits,
             Enricher enricher,
             EventPublisher publisher,
             DeadLetterPublisher deadLetters,
             MeterRegistry meters) {
         this.config = config;
-        this.limits = limits;
+        this.limits = EventLimits.of(config);
         this.enricher = enricher;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
@@ -71,7 +70,7 @@ public class IngestService {
     /** A batch: valid events are accepted, invalid ones are listed and dead-lettered with their reasons. */
     public Uni<IngestResult> ingestBatch(byte[] body, RequestContext request) {
         JsonNode node = RequestBodyReader.read(body, config.maxBatchBytes());
-        JsonNode events = batchEvents(node);
+        JsonNode events = RequestBodyReader.batchEvents(node, config.maxBatchEvents());
         List<Validated> validated = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             validated.add(validate(events.get(i), "/events/" + i, request));
@@ -102,36 +101,14 @@ public class IngestService {
                 .transform(this::unavailable)
                 .map(ignored -> {
                     count("accepted", result.acceptedCount());
-                    count("rejected", items.size() - result.acceptedCount());
+                    count("rejected", result.rejectedCount());
                     return result;
                 });
     }
 
-    private JsonNode batchEvents(JsonNode node) {
-        if (!node.isObject()) {
-            throw new ProblemException(
-                    Problem.invalidParameter("", "type", "The body must be an object {\"events\": [...]}."));
-        }
-        JsonNode events = node.get("events");
-        if (events == null || events.isNull()) {
-            throw new ProblemException(Problem.invalidParameter("/events", "required", "events is required."));
-        }
-        if (!events.isArray()) {
-            throw new ProblemException(Problem.invalidParameter("/events", "type", "events must be an array."));
-        }
-        if (events.isEmpty()) {
-            throw new ProblemException(Problem.invalidParameter("/events", "min-items", "events must not be empty."));
-        }
-        if (events.size() > config.maxBatchEvents()) {
-            throw new ProblemException(Problem.invalidParameter(
-                    "/events", "max-items", "A batch holds at most " + config.maxBatchEvents() + " events."));
-        }
-        return events;
-    }
-
     private Validated validate(JsonNode node, String prefix, RequestContext request) {
         List<Violation> violations = new ArrayList<>();
-        com.newsmell.contract.ParseResult parsed = EventParser.parse(node);
+        ParseResult parsed = EventParser.parse(node);
         violations.addAll(parsed.violations());
         UserInteractionEvent event = null;
         if (parsed.valid()) {
@@ -145,11 +122,7 @@ public class IngestService {
     }
 
     private Uni<Void> deadLetter(JsonNode event, List<Violation> violations) {
-        ArrayNode reason = JsonNodeFactory.instance.arrayNode();
-        violations.forEach(v -> reason.addObject()
-                .put("pointer", v.pointer())
-                .put("rule", v.rule())
-                .put("detail", v.message()));
+        ArrayNode reason = IngestResult.errorsJson(violations);
         JsonNode sessionId = event.path("sessionId");
         return deadLetters.publish(
                 sessionId.isTextual() ? sessionId.asText() : null,

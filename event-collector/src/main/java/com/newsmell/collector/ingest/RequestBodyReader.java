@@ -3,14 +3,17 @@ package com.newsmell.collector.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.newsmell.contract.EventCodec;
-import com.newsmell.contract.http.Problem;
-import com.newsmell.contract.http.ProblemException;
+import com.newsmell.toolkit.http.Problem;
+import com.newsmell.toolkit.http.ProblemException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Turns a request body into a JSON tree, or a 400/413 problem: strict UTF-8, strict JSON. */
+/**
+ * The request body rules: a body becomes a JSON tree, or a 400/413 problem (strict UTF-8, strict JSON, at most
+ * max-batch-bytes); a batch body holds 1 to max-batch-events events.
+ */
 final class RequestBodyReader {
 
     private RequestBodyReader() {}
@@ -45,6 +48,44 @@ final class RequestBodyReader {
                     location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             throw new ProblemException(
                     Problem.invalidParameter("", "syntax", "The body is not well-formed JSON" + where + "."));
+        }
+    }
+
+    /** The events of a batch body {@code {"events": [...]}}: 1 to {@code maxEvents} of them, or a 400 problem. */
+    static JsonNode batchEvents(JsonNode body, int maxEvents) {
+        if (!body.isObject()) {
+            throw new ProblemException(
+                    Problem.invalidParameter("", "type", "The body must be an object {\"events\": [...]}."));
+        }
+        JsonNode events = body.get("events");
+        if (events == null || events.isNull()) {
+            throw new ProblemException(Problem.invalidParameter("/events", "required", "events is required."));
+        }
+        if (!events.isArray()) {
+            throw new ProblemException(Problem.invalidParameter("/events", "type", "events must be an array."));
+        }
+        if (events.isEmpty()) {
+            throw new ProblemException(Problem.invalidParameter("/events", "min-items", "events must not be empty."));
+        }
+        if (events.size() > maxEvents) {
+            throw new ProblemException(Problem.invalidParameter(
+                    "/events", "max-items", "A batch holds at most " + maxEvents + " events."));
+        }
+        return events;
+    }
+
+    /**
+     * Whether a Content-Length header declares more than {@code maxBytes}; an absent or unreadable one declares
+     * nothing (the body's real size is checked by {@link #read}).
+     */
+    static boolean declaredTooLarge(String contentLength, int maxBytes) {
+        if (contentLength == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(contentLength.trim()) > maxBytes;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+/** Read API: thin; {@link EventQuery} checks the parameters (400 problem details), {@link EventQueryService} reads. */
 @Path("/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventQueryResource {
@@ -32,7 +33,7 @@ public class EventQueryResource {
             @QueryParam("to") String to,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return events.find(userId, sessionId, perfumeId, type, from, to, limit, cursor)
+        return events.find(EventQuery.of(userId, sessionId, perfumeId, type, from, to, limit, cursor))
                 .map(Object::toString);
     }
 }

@@ -1,6 +1,5 @@
 package com.newsmell.collector.query;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,10 +9,13 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A row of the raw store, read-only: the consumer writes the store set-based (RawEventStore). */
+/**
+ * A row of the raw store, read through {@link UserInteractionEventRepository}; the consumer writes the store
+ * set-based (RawEventStore, ADR 0012).
+ */
 @Entity
 @Table(name = "user_interaction_event")
-public class UserInteractionEventEntity extends PanacheEntityBase {
+public class UserInteractionEventEntity {
 
     @Id
     @Column(name = "event_id")

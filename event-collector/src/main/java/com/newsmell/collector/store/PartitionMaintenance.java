@@ -1,58 +1,62 @@
 package com.newsmell.collector.store;
 
 import com.newsmell.collector.config.CollectorConfig;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
+import com.newsmell.toolkit.jobs.CatchUp;
+import com.newsmell.toolkit.jobs.JobContext;
+import com.newsmell.toolkit.jobs.JobDefinition;
+import com.newsmell.toolkit.jobs.JobOutcome;
+import com.newsmell.toolkit.jobs.ScheduledJob;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the raw store's monthly partitions ahead of time (from the oldest accepted month to
- * partition-months-ahead after this one); rows that landed in the default partition are moved.
+ * The {@code partitions} job: creates the raw store's monthly partitions ahead of time (from the oldest accepted
+ * month to partition-months-ahead after this one); rows that landed in the default partition are moved.
  */
 @ApplicationScoped
-public class PartitionMaintenance {
+public class PartitionMaintenance implements ScheduledJob {
 
+    public static final String NAME = "partitions";
     private static final Logger LOG = Logger.getLogger(PartitionMaintenance.class);
 
-    private final Pool pool;
+    private final PartitionRepository partitions;
     private final CollectorConfig config;
 
-    public PartitionMaintenance(Pool pool, CollectorConfig config) {
-        this.pool = pool;
+    public PartitionMaintenance(PartitionRepository partitions, CollectorConfig config) {
+        this.partitions = partitions;
         this.config = config;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        ensurePartitions().subscribe().with(n -> {}, f -> LOG.warn("partition maintenance failed at startup", f));
+    @Override
+    public JobDefinition definition() {
+        return JobDefinition.of(
+                NAME,
+                config.partitionCron(),
+                CatchUp.LATEST_ONLY,
+                "Creates the raw store's monthly partitions from the oldest accepted month to "
+                        + config.partitionMonthsAhead() + " months ahead; rows = partitions created.");
     }
 
-    @Scheduled(cron = "{newsmell.collector.partition-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> scheduled() {
-        return ensurePartitions().replaceWithVoid();
+    @Override
+    public Uni<JobOutcome> run(JobContext context) {
+        LocalDate from = context.clock()
+                .atOffset(ZoneOffset.UTC)
+                .toLocalDate()
+                .minusDays(config.acceptedLateness().toDays());
+        return ensurePartitions(from).map(JobOutcome::rows);
     }
 
     /** Returns how many partitions were created. */
-    public Uni<Integer> ensurePartitions() {
-        LocalDate from = LocalDate.now(ZoneOffset.UTC)
-                .minusDays(config.acceptedLateness().toDays());
-        return ensurePartitions(from);
-    }
-
+    @WithTransaction
     public Uni<Integer> ensurePartitions(LocalDate from) {
-        return pool.preparedQuery("select ensure_interaction_partitions($1, $2)")
-                .execute(Tuple.of(from, config.partitionMonthsAhead()))
-                .map(rows -> rows.iterator().next().getInteger(0))
-                .invoke(n -> {
-                    if (n > 0) {
-                        LOG.infof("created %d raw-store partitions", n);
-                    }
-                });
+        return partitions.ensure(from, config.partitionMonthsAhead()).invoke(n -> {
+            if (n > 0) {
+                LOG.infof("created %d raw-store partitions", n);
+            }
+        });
     }
 }

@@ -1,6 +1,6 @@
 package com.newsmell.collector.store;
 
-import com.newsmell.contract.kafka.EventBatchProcessor;
+import com.newsmell.toolkit.consumer.EventBatchProcessor;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -56,14 +56,20 @@ public class RawEventStore {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        Map<UUID, UserInteractionEvent> unique = new LinkedHashMap<>();
-        events.forEach(e -> unique.putIfAbsent(UUID.fromString(e.eventId()), e));
+        Map<UUID, UserInteractionEvent> unique = firstPerEventId(events);
         return pool.withTransaction(connection -> claim(connection, unique)
                 .chain(claimed -> insert(
                         connection,
                         unique.values().stream()
                                 .filter(e -> claimed.contains(UUID.fromString(e.eventId())))
                                 .toList())));
+    }
+
+    /** The batch's events by eventId, in batch order; of a repeated eventId (a redelivery) the first is kept. */
+    static Map<UUID, UserInteractionEvent> firstPerEventId(List<UserInteractionEvent> events) {
+        Map<UUID, UserInteractionEvent> unique = new LinkedHashMap<>();
+        events.forEach(e -> unique.putIfAbsent(UUID.fromString(e.eventId()), e));
+        return unique;
     }
 
     private Uni<Set<UUID>> claim(SqlConnection connection, Map<UUID, UserInteractionEvent> events) {

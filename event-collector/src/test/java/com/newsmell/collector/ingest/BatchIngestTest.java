@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.collector.CollectorTestResource;
 import com.newsmell.collector.TestEvents;
-import com.newsmell.contract.kafka.DeadLetterHeaders;
+import com.newsmell.contract.DeadLetterHeaders;
 import com.newsmell.infra.Sql;
 import com.newsmell.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;

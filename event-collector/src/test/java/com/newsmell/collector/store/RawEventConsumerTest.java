@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.newsmell.collector.CollectorTestResource;
+import com.newsmell.contract.DeadLetterHeaders;
 import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
-import com.newsmell.contract.kafka.DeadLetterHeaders;
 import com.newsmell.infra.Infra;
 import com.newsmell.infra.PostgresServer;
 import com.newsmell.infra.Sql;

@@ -1,0 +1,73 @@
+package com.newsmell.collector.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.newsmell.contract.EventCodec;
+import com.newsmell.contract.InteractionCategory;
+import com.newsmell.contract.InteractionEventType;
+import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.toolkit.http.Page;
+import java.util.List;
+
+/** Raw-store rows as the API answers them: each row the contract's event, a page with its next cursor. */
+final class EventRows {
+
+    private EventRows() {}
+
+    /** {@code {"items": [events], "nextCursor"}} from rows fetched with {@code size + 1} as their limit. */
+    static ObjectNode page(List<UserInteractionEventEntity> rows, int size) {
+        Page<JsonNode> page = Page.of(
+                rows,
+                size,
+                row -> EventCodec.toJsonNode(toEvent(row)),
+                row -> new EventQuery.Cursor(row.timestamp, row.eventId).encode());
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.putArray("items").addAll(page.items());
+        json.put("nextCursor", page.nextCursor());
+        return json;
+    }
+
+    /** A row as the contract's event; eventData that is missing or not a JSON object reads as {}. */
+    static UserInteractionEvent toEvent(UserInteractionEventEntity row) {
+        return UserInteractionEvent.builder()
+                .eventId(row.eventId.toString())
+                .schemaVersion(row.schemaVersion)
+                .userId(row.userId)
+                .sessionId(row.sessionId)
+                .eventType(InteractionEventType.valueOf(row.eventType))
+                .eventCategory(InteractionCategory.valueOf(row.eventCategory))
+                .timestamp(row.timestamp)
+                .clientTimestamp(row.clientTimestamp)
+                .sentAt(row.sentAt)
+                .receivedAt(row.receivedAt)
+                .perfumeId(row.perfumeId)
+                .houseId(row.houseId)
+                .noteId(row.noteId)
+                .recommendationId(row.recommendationId)
+                .eventData(eventData(row.eventData))
+                .deviceType(row.deviceType)
+                .browser(row.browser)
+                .os(row.os)
+                .isBot(row.isBot)
+                .botReason(row.botReason)
+                .userAgent(row.userAgent)
+                .referrer(row.referrer)
+                .path(row.path)
+                .ipPrefix(row.ipPrefix)
+                .location(row.location)
+                .duration(row.duration)
+                .value(row.value)
+                .build();
+    }
+
+    private static ObjectNode eventData(String json) {
+        try {
+            return json != null && EventCodec.mapper().readTree(json) instanceof ObjectNode data
+                    ? data
+                    : JsonNodeFactory.instance.objectNode();
+        } catch (Exception e) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+    }
+}
