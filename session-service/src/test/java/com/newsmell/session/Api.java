@@ -2,6 +2,7 @@ package com.newsmell.session;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.infra.Sql;
@@ -41,7 +42,7 @@ final class Api {
     }
 
     static Map<String, Object> closeIdleSessions() {
-        return given().post("/v1/jobs/close-idle-sessions")
+        return given().post("/v1/jobs/close-idle-sessions/runs")
                 .then()
                 .statusCode(200)
                 .extract()
@@ -49,7 +50,7 @@ final class Api {
     }
 
     static void rollup() {
-        given().post("/v1/jobs/rollup").then().statusCode(200);
+        given().post("/v1/jobs/rollup/runs").then().statusCode(200).body("status", equalTo("succeeded"));
     }
 
     @SuppressWarnings("unchecked")

@@ -31,7 +31,7 @@ import java.util.function.Function;
 
 /**
  * The session scenarios of issue #4, with the exact expected value of every UserSession and SearchQuery field.
- * Run twice: through the pure fold ({@code SessionFolderTest}) and through the real broker, database and HTTP API
+ * Run twice: through the pure fold ({@code SessionFoldTest}) and through the real broker, database and HTTP API
  * ({@code SessionScenariosTest}). Every expected value is what the API returns once the session is closed.
  */
 public final class Scenarios {
@@ -83,7 +83,7 @@ public final class Scenarios {
         }
     }
 
-    static ObjectNode data(String json) {
+    public static ObjectNode data(String json) {
         try {
             return (ObjectNode) JSON.readTree(json);
         } catch (Exception e) {
@@ -163,11 +163,13 @@ public final class Scenarios {
         }
     }
 
-    private static UserInteractionEvent searchEvent(Ctx c, double at, String json) {
+    /** A SEARCH_PERFORMED on /search with the eventData. */
+    public static UserInteractionEvent searchEvent(Ctx c, double at, String json) {
         return c.ev(SEARCH_PERFORMED, at).path("/search").eventData(data(json)).build();
     }
 
-    private static UserInteractionEvent click(Ctx c, double at, String json) {
+    /** A SEARCH_RESULT_CLICKED on /search with the eventData. */
+    public static UserInteractionEvent click(Ctx c, double at, String json) {
         return c.ev(SEARCH_RESULT_CLICKED, at)
                 .path("/search")
                 .eventData(data(json))

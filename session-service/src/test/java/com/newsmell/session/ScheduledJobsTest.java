@@ -1,6 +1,7 @@
 package com.newsmell.session;
 
 import static com.newsmell.contract.InteractionEventType.PAGE_VIEW;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,8 +20,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scheduler itself, every second, closes idle sessions and rolls up, without anybody calling the admin
- * endpoints. The profile restarts Quarkus; local-infra lets the restarted application use the run's broker and
+ * The job runner itself, every second, closes idle sessions and rolls up, without anybody calling the admin
+ * endpoints; shows a failed run and retries it; prunes old runs (ADR 0011). The profile restarts Quarkus; local-infra lets the restarted application use the run's broker and
  * server under a run id of its own (ADR 0006).
  */
 @QuarkusTest
@@ -33,10 +34,10 @@ class ScheduledJobsTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "newsmell.session.close-every", "1s",
-                    "newsmell.session.close-delay", "1s",
-                    "newsmell.session.rollup-every", "1s",
-                    "newsmell.session.rollup-delay", "1s");
+                    "newsmell.jobs.enabled", "true",
+                    "newsmell.jobs.tick", "PT1S",
+                    "newsmell.session.close-idle-sessions-cron", "* * * * * ?",
+                    "newsmell.session.rollup-cron", "* * * * * ?");
         }
     }
 
@@ -61,5 +62,38 @@ class ScheduledJobsTest {
                                         + "and device_type = '*' and not include_bots and users >= 1",
                                 old.truncatedTo(ChronoUnit.HOURS).toString())
                         == 1);
+    }
+
+    @Test
+    void aFailedRunIsVisibleAndRetriedOnTheNextTick() {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/v1/jobs")
+                        .then()
+                        .statusCode(200)
+                        .body(
+                                "jobs.find { it.name == '" + FailingUntilToldJob.NAME + "' }.recentRuns.find {"
+                                        + " it.status == 'failed' }.error",
+                                org.hamcrest.Matchers.containsString("told to fail")));
+        FailingUntilToldJob.FAILING.set(false);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Sql.count(
+                                SessionTestResource.DATABASE,
+                                "select count(*) from job_run where job = ? and status = 'succeeded' and attempt > 1",
+                                FailingUntilToldJob.NAME)
+                        > 0);
+    }
+
+    @Test
+    void oldRunsArePruned() {
+        String job = "pruned-" + UUID.randomUUID();
+        Sql.query(
+                SessionTestResource.DATABASE,
+                "insert into job_run (job, period, trigger, clock, status, started_at, heartbeat_at, finished_at)"
+                        + " values (?, now() - interval '40 days', 'manual', now(), 'succeeded',"
+                        + " now() - interval '40 days', now(), now())",
+                job);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Sql.count(SessionTestResource.DATABASE, "select count(*) from job_run where job = ?", job)
+                        == 0);
     }
 }

@@ -12,9 +12,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.newsmell.contract.DeadLetterHeaders;
 import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.UserInteractionEvent;
-import com.newsmell.contract.kafka.DeadLetterHeaders;
 import com.newsmell.infra.ConsumerChecks;
 import com.newsmell.infra.Sql;
 import com.newsmell.infra.TopicReader;

@@ -1,12 +1,15 @@
 package com.newsmell.session;
 
+import static com.newsmell.contract.InteractionEventType.NAVIGATION_CLICK;
 import static com.newsmell.contract.InteractionEventType.PAGE_VIEW;
 import static com.newsmell.contract.InteractionEventType.SEARCH_PERFORMED;
 import static com.newsmell.contract.InteractionEventType.SEARCH_RESULT_CLICKED;
+import static com.newsmell.contract.InteractionEventType.WISHLIST_ADD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.newsmell.contract.UserInteractionEvent;
-import com.newsmell.session.session.SessionFolder;
+import com.newsmell.session.usersession.SessionFold;
+import com.newsmell.session.usersession.SessionView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,12 +17,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The scenarios through the pure fold: fast, and every arrival order. */
-class SessionFolderTest {
+class SessionFoldTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:15:00Z");
     private static final Duration DESIRED = Duration.ofSeconds(30);
@@ -35,7 +40,7 @@ class SessionFolderTest {
         List<UserInteractionEvent> events = new ArrayList<>(scenario.firstEvents(c));
         events.addAll(scenario.late().apply(c));
 
-        SessionFolder.Folded folded = SessionFolder.fold(events, true, DESIRED);
+        SessionFold.Folded folded = SessionFold.fold(events, true, DESIRED);
 
         assertThat(Scenarios.<Map<String, Object>>normalise(folded.session()))
                 .isEqualTo(scenario.session().apply(c));
@@ -50,18 +55,18 @@ class SessionFolderTest {
         Scenarios.Ctx c = new Scenarios.Ctx("s-unit", T0);
         List<UserInteractionEvent> events = new ArrayList<>(scenario.events().apply(c));
         events.addAll(scenario.late().apply(c));
-        SessionFolder.Folded inOrder = SessionFolder.fold(events, true, DESIRED);
+        SessionFold.Folded inOrder = SessionFold.fold(events, true, DESIRED);
         Random random = new Random(7);
         for (int i = 0; i < 20; i++) {
             Collections.shuffle(events, random);
-            assertThat(SessionFolder.fold(events, true, DESIRED)).isEqualTo(inOrder);
+            assertThat(SessionFold.fold(events, true, DESIRED)).isEqualTo(inOrder);
         }
     }
 
     @Test
     void anOpenSessionHasNoEndDurationExitOrBounceYet() {
         Scenarios.Ctx c = new Scenarios.Ctx("s-open", T0);
-        SessionFolder.Folded folded = SessionFolder.fold(
+        SessionFold.Folded folded = SessionFold.fold(
                 List.of(
                         c.ev(PAGE_VIEW, 0).path("/home").build(),
                         c.ev(SEARCH_PERFORMED, 5)
@@ -92,22 +97,110 @@ class SessionFolderTest {
                 .eventData(Scenarios.data("{\"searchId\":\"q9\",\"query\":\"rose\"}"))
                 .build();
 
-        assertThat(SessionFolder.fold(List.of(click), false, DESIRED).orphanClicks())
+        assertThat(SessionFold.fold(List.of(click), false, DESIRED).orphanClicks())
                 .containsExactly(click);
-        SessionFolder.Folded both = SessionFolder.fold(List.of(click, search), false, DESIRED);
+        SessionFold.Folded both = SessionFold.fold(List.of(click, search), false, DESIRED);
         assertThat(both.orphanClicks()).isEmpty();
         assertThat(both.searches().get(0).clickedPositions()).containsExactly(1);
         assertThat(both.searches().get(0).timeToFirstClick()).isEqualTo(2000);
     }
 
-    @Test
-    void aSessionClosesOnlyOnceIdleForTheTimeout() {
-        Instant last = T0;
+    @ParameterizedTest(name = "idle for 30 min {0} ms, closing = {1}: closed = {2}")
+    @CsvSource({"-1, true, false", "0, true, true", "1, true, true", "86400000, false, false"})
+    @DisplayName("UserSession.endTime DateTime? — a session is closed once idle for exactly the 30-minute timeout"
+            + " (ADR 0009: \"a session closes after 30 idle minutes\"), and only when the close job closes it")
+    void aSessionClosesFromExactlyTheIdleTimeout(long extraMillis, boolean closing, boolean closed) {
         Duration idle = Duration.ofMinutes(30);
-        assertThat(SessionFolder.closedAt(true, last, last.plus(idle), idle)).isTrue();
-        assertThat(SessionFolder.closedAt(true, last, last.plus(idle).minusMillis(1), idle))
+
+        assertThat(SessionFold.closedAt(closing, T0, T0.plus(idle).plusMillis(extraMillis), idle))
+                .isEqualTo(closed);
+    }
+
+    @Test
+    @DisplayName("UserSession.bounced Boolean — a closed session of one page view and nothing else is a bounce;"
+            + " navigation clicks are no interaction")
+    void aOnePageSessionIsABounce() {
+        Scenarios.Ctx c = new Scenarios.Ctx("s-bounce", T0);
+        List<UserInteractionEvent> onePage = List.of(
+                c.ev(PAGE_VIEW, 0).path("/home").build(),
+                c.ev(NAVIGATION_CLICK, 4).path("/home").build());
+
+        assertThat(SessionFold.fold(onePage, true, DESIRED).session().bounced()).isTrue();
+        assertThat(SessionFold.fold(onePage, false, DESIRED).session().bounced())
+                .as("an open session is no bounce yet")
                 .isFalse();
-        assertThat(SessionFolder.closedAt(false, last, last.plus(Duration.ofDays(1)), idle))
+    }
+
+    @Test
+    @DisplayName("UserSession.bounced Boolean — a second page view, or one interaction, or no page view at all is no"
+            + " bounce")
+    void moreThanOnePageIsNoBounce() {
+        Scenarios.Ctx c = new Scenarios.Ctx("s-no-bounce", T0);
+        UserInteractionEvent view = c.ev(PAGE_VIEW, 0).path("/home").build();
+
+        assertThat(SessionFold.fold(List.of(view, c.ev(PAGE_VIEW, 1).build()), true, DESIRED)
+                        .session()
+                        .bounced())
                 .isFalse();
+        assertThat(SessionFold.fold(
+                                List.of(
+                                        view,
+                                        c.ev(WISHLIST_ADD, 1).perfumeId("p1").build()),
+                                true,
+                                DESIRED)
+                        .session()
+                        .bounced())
+                .isFalse();
+        assertThat(SessionFold.fold(
+                                List.of(Scenarios.searchEvent(c, 0, "{\"searchId\":\"q1\",\"query\":\"rose\"}")),
+                                true,
+                                DESIRED)
+                        .session()
+                        .bounced())
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("UserSession.exitPage String? — the path of the last page view, not of a later non-view event; the"
+            + " entry page is the first page view's")
+    void theExitPageIsTheLastPageViewsPath() {
+        Scenarios.Ctx c = new Scenarios.Ctx("s-exit", T0);
+        SessionView session = SessionFold.fold(
+                        List.of(
+                                c.ev(WISHLIST_ADD, 0)
+                                        .path("/perfume/p0")
+                                        .perfumeId("p0")
+                                        .build(),
+                                c.ev(PAGE_VIEW, 1).path("/home").build(),
+                                c.ev(PAGE_VIEW, 2).path("/perfume/p1").build(),
+                                c.ev(WISHLIST_ADD, 3)
+                                        .path("/perfume/p2")
+                                        .perfumeId("p2")
+                                        .build()),
+                        true,
+                        DESIRED)
+                .session();
+
+        assertThat(session.entryPage()).isEqualTo("/home");
+        assertThat(session.exitPage()).isEqualTo("/perfume/p1");
+        assertThat(session.endTime()).isEqualTo(c.at(3));
+    }
+
+    @ParameterizedTest(name = "last event after {0} ms: duration {1} s")
+    @CsvSource({"0, 0", "999, 0", "1000, 1", "59999, 59", "1800000, 1800"})
+    @DisplayName(
+            "UserSession.duration Int? // Duration in seconds — endTime − startTime in whole seconds, rounded down")
+    void theDurationIsWholeSecondsRoundedDown(long lastMillis, int seconds) {
+        Scenarios.Ctx c = new Scenarios.Ctx("s-duration", T0);
+        SessionView session = SessionFold.fold(
+                        List.of(
+                                c.ev(PAGE_VIEW, 0).build(),
+                                c.ev(PAGE_VIEW, lastMillis / 1000.0).build()),
+                        true,
+                        DESIRED)
+                .session();
+
+        assertThat(session.duration()).isEqualTo(seconds);
+        assertThat(session.endTime()).isEqualTo(T0.plusMillis(lastMillis));
     }
 }

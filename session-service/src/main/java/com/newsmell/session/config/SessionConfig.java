@@ -12,21 +12,13 @@ public interface SessionConfig {
     @WithDefault("PT30M")
     Duration idleTimeout();
 
-    /** How often the close job looks for idle sessions (Quarkus "every" syntax; "off" disables it). */
-    @WithDefault("1m")
-    String closeEvery();
+    /** When the close-idle-sessions job runs (Quartz cron, seconds first; "off" turns the schedule off). */
+    @WithDefault("0 * * * * ?")
+    String closeIdleSessionsCron();
 
-    /** How long after start-up the close job first runs. */
-    @WithDefault("10s")
-    String closeDelay();
-
-    /** How often the rollup job recomputes the hourly rollups of the hours that changed ("off" disables it). */
-    @WithDefault("1h")
-    String rollupEvery();
-
-    /** How long after start-up the rollup job first runs. */
-    @WithDefault("30s")
-    String rollupDelay();
+    /** When the rollup job recomputes the hourly rollups of the hours that changed (seed: "every hour"). */
+    @WithDefault("0 0 * * * ?")
+    String rollupCron();
 
     /** Most sessions closed in one transaction of the close job. */
     @WithDefault("500")

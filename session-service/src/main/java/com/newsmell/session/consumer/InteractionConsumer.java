@@ -1,8 +1,8 @@
 package com.newsmell.session.consumer;
 
-import com.newsmell.contract.kafka.EventBatchProcessor;
-import com.newsmell.session.session.IdleSessionCloser;
-import com.newsmell.session.session.SessionService;
+import com.newsmell.session.usersession.IdleSessionCloser;
+import com.newsmell.session.usersession.SessionService;
+import com.newsmell.toolkit.consumer.EventBatchProcessor;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -24,7 +24,43 @@ public record SearchMetrics(
     public record QueryCount(String query, long searches) {}
 
     /** Milliseconds; null without clicked searches. */
-    public record ClickTime(Integer median, Integer p90) {}
+    public record ClickTime(Integer median, Integer p90) {
+
+        public static ClickTime of(List<NearestRank.ValueCount> timesToFirstClick) {
+            return new ClickTime(
+                    NearestRank.percentile(timesToFirstClick, 0.5), NearestRank.percentile(timesToFirstClick, 0.9));
+        }
+    }
 
     public record PositionCount(int position, long clicks) {}
+
+    /** The figures of a range from its sums and distributions. */
+    public static SearchMetrics of(
+            Instant from,
+            Instant to,
+            boolean includeBots,
+            SearchTotals totals,
+            List<QueryCount> topQueries,
+            List<QueryCount> topNoResultQueries,
+            List<NearestRank.ValueCount> timesToFirstClick,
+            List<PositionCount> clickPositions) {
+        long searches = totals.searches();
+        return new SearchMetrics(
+                from,
+                to,
+                includeBots,
+                searches,
+                topQueries,
+                topNoResultQueries,
+                rate(totals.withClicks(), searches),
+                ClickTime.of(timesToFirstClick),
+                rate(totals.refined(), searches),
+                rate(totals.abandoned(), searches),
+                rate(totals.foundDesired(), searches),
+                clickPositions);
+    }
+
+    private static Double rate(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
 }

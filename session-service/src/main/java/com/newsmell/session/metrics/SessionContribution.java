@@ -1,33 +1,33 @@
 package com.newsmell.session.metrics;
 
-import com.newsmell.session.session.SessionView;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
+import java.util.List;
 
 /**
- * What one session adds to the real-time hourly session metrics (bucketed by the hour of its start). A re-fold
- * subtracts the session's old contribution and adds its new one, in the same transaction.
+ * What one session adds to the real-time hourly session metrics (bucketed by the hour of its start, UTC). A
+ * re-fold takes the session's old contribution out and puts its new one in ({@link RollupChanges}).
+ *
+ * @param values one value per {@link #COLUMNS} column, in order
  */
 public record SessionContribution(Key key, long[] values) {
 
     /** The hourly row a session counts in. */
     public record Key(Instant bucket, String deviceType, boolean isBot) {}
 
-    /** Column names of {@link #values}, in order. */
-    public static final String[] COLUMNS = {
-        "sessions",
-        "closed_sessions",
-        "duration_seconds",
-        "bounces",
-        "page_views",
-        "wishlist_sessions",
-        "collection_sessions",
-        "rating_sessions",
-        "review_sessions"
-    };
+    /** The columns of session_metrics_hourly that {@link #values} adds to, in order. */
+    public static final List<String> COLUMNS = List.of(
+            "sessions",
+            "closed_sessions",
+            "duration_seconds",
+            "bounces",
+            "page_views",
+            "wishlist_sessions",
+            "collection_sessions",
+            "rating_sessions",
+            "review_sessions");
 
-    public static SessionContribution of(SessionView s) {
+    public static SessionContribution of(SessionFigures s) {
         Key key = new Key(
                 s.startTime().truncatedTo(ChronoUnit.HOURS), s.deviceType() == null ? "" : s.deviceType(), s.isBot());
         return new SessionContribution(key, new long[] {
@@ -41,13 +41,5 @@ public record SessionContribution(Key key, long[] values) {
             s.completedRating() ? 1 : 0,
             s.completedReview() ? 1 : 0
         });
-    }
-
-    /** Adds {@code sign} times this contribution to the deltas. */
-    public void addTo(Map<Key, long[]> deltas, int sign) {
-        long[] sum = deltas.computeIfAbsent(key, k -> new long[COLUMNS.length]);
-        for (int i = 0; i < values.length; i++) {
-            sum[i] += sign * values[i];
-        }
     }
 }

@@ -22,5 +22,23 @@ public record SessionMetrics(
             double wishlistConversionRate,
             double collectionConversionRate,
             double ratingConversionRate,
-            double reviewConversionRate) {}
+            double reviewConversionRate) {
+
+        /** The bucket's figures from its sums (a bucket with sessions: the repository leaves empty ones out). */
+        public static Bucket of(SessionTotals t) {
+            long closed = t.closedSessions();
+            double sessions = t.sessions();
+            return new Bucket(
+                    t.bucket(),
+                    t.sessions(),
+                    t.uniqueUsers(),
+                    closed == 0 ? null : (double) t.durationSeconds() / closed,
+                    closed == 0 ? null : (double) t.bounces() / closed,
+                    t.pageViews() / sessions,
+                    t.wishlistSessions() / sessions,
+                    t.collectionSessions() / sessions,
+                    t.ratingSessions() / sessions,
+                    t.reviewSessions() / sessions);
+        }
+    }
 }

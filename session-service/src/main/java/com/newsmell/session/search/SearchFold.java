@@ -32,9 +32,9 @@ import java.util.TreeSet;
  * The search queries of one session, computed from scratch from its events in (timestamp, eventId) order: a
  * pure function, so any arrival order and any replay give the same queries.
  */
-public final class SearchFolder {
+public final class SearchFold {
 
-    private SearchFolder() {}
+    private SearchFold() {}
 
     /** The queries, and the clicks that reference no search of the session (yet). */
     public record Result(List<SearchQueryView> queries, List<UserInteractionEvent> orphanClicks) {}

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.contract.EventCodec;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -19,7 +18,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "search_query")
 @IdClass(SearchQueryKey.class)
-public class SearchQuery extends PanacheEntityBase {
+public class SearchQuery {
 
     @Id
     @Column(name = "session_id")

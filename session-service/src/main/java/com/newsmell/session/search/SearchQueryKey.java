@@ -11,11 +11,6 @@ public class SearchQueryKey implements Serializable {
 
     public SearchQueryKey() {}
 
-    public SearchQueryKey(String sessionId, String searchId) {
-        this.sessionId = sessionId;
-        this.searchId = searchId;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof SearchQueryKey k

@@ -14,6 +14,27 @@ import java.util.Map;
 @ApplicationScoped
 public class SearchQueryRepository implements PanacheRepositoryBase<SearchQuery, SearchQueryKey> {
 
+    /**
+     * Replaces the searches of these sessions with their re-folded ones (a search's key is its session's and the
+     * client's searchId: there is nothing to update in place). Returns the hours (UTC) of the deleted searches, whose
+     * rollups change too.
+     */
+    @WithSession
+    public Uni<List<Instant>> replaceOfSessions(List<String> sessionIds, List<SearchQuery> searches) {
+        return getSession()
+                .chain(session -> session.createNativeQuery(
+                                "delete from search_query where session_id in (?1) "
+                                        + "returning cast(floor(extract(epoch from timestamp) / 3600) as bigint)",
+                                Long.class)
+                        .setParameter(1, sessionIds)
+                        .getResultList())
+                .chain(hours -> (searches.isEmpty() ? Uni.createFrom().voidItem() : persist(searches))
+                        .replaceWith(hours.stream()
+                                .distinct()
+                                .map(hour -> Instant.ofEpochSecond(hour * 3600))
+                                .toList()));
+    }
+
     /** One page in (timestamp, sessionId, searchId) order, keyset-paged; fetches limit + 1 rows. */
     @WithSession
     public Uni<List<SearchQuery>> page(

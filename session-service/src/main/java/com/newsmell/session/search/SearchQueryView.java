@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The specification's SearchQuery as the API returns it (and as {@link SearchFolder} computes it).
+ * The specification's SearchQuery as the API returns it (and as {@link SearchFold} computes it).
  *
  * @param timeToFirstClick milliseconds from the search to its first click, null without clicks
  * @param timeOnResults milliseconds from the search to the first later event that leaves the results, null if

@@ -1,6 +1,6 @@
 package com.newsmell.session.search;
 
-import com.newsmell.contract.http.Page;
+import com.newsmell.toolkit.http.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,4 +1,4 @@
-package com.newsmell.session.session;
+package com.newsmell.session.usersession;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,7 +6,6 @@ import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.InteractionCategory;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -20,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 /** A claimed event of a session, with what the fold needs of it: sessions are re-folded from these. */
 @Entity
 @Table(name = "session_event")
-public class SessionEvent extends PanacheEntityBase {
+public class SessionEvent {
 
     @Id
     @Column(name = "event_id")

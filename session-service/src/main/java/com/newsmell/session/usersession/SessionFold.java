@@ -1,4 +1,4 @@
-package com.newsmell.session.session;
+package com.newsmell.session.usersession;
 
 import static com.newsmell.contract.InteractionEventType.COLLECTION_ADD;
 import static com.newsmell.contract.InteractionEventType.PERFUME_VIEW;
@@ -9,7 +9,7 @@ import static com.newsmell.contract.InteractionEventType.WISHLIST_ADD;
 import com.newsmell.contract.InteractionCategory;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
-import com.newsmell.session.search.SearchFolder;
+import com.newsmell.session.search.SearchFold;
 import com.newsmell.session.search.SearchQueryView;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +23,13 @@ import java.util.function.Function;
  * events (they are put in (timestamp, eventId) order first), so out-of-order arrival gives exactly the in-order
  * result, and a replay gives the same rows.
  */
-public final class SessionFolder {
+public final class SessionFold {
 
     /** The order every fold works in: event time, then eventId (as PostgreSQL orders uuids). */
     public static final Comparator<UserInteractionEvent> ORDER =
             Comparator.comparing(UserInteractionEvent::timestamp).thenComparing(UserInteractionEvent::eventId);
 
-    private SessionFolder() {}
+    private SessionFold() {}
 
     /** The folded session, its queries, and the clicks no search of the session claims. */
     public record Folded(
@@ -102,7 +102,7 @@ public final class SessionFolder {
                 closed ? exitPage : null,
                 closed && pageViews == 1 && interactions == 0,
                 ordered.stream().anyMatch(UserInteractionEvent::isBot));
-        SearchFolder.Result searches = SearchFolder.fold(ordered, sessionId, userId, closed, foundDesiredView);
+        SearchFold.Result searches = SearchFold.fold(ordered, sessionId, userId, closed, foundDesiredView);
         return new Folded(session, searches.queries(), searches.orphanClicks());
     }
 

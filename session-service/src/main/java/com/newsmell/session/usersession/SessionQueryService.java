@@ -1,9 +1,9 @@
-package com.newsmell.session.session;
+package com.newsmell.session.usersession;
 
-import com.newsmell.contract.http.Page;
-import com.newsmell.contract.http.Problem;
-import com.newsmell.contract.http.ProblemException;
-import com.newsmell.contract.http.QueryParams;
+import com.newsmell.toolkit.http.Page;
+import com.newsmell.toolkit.http.Problem;
+import com.newsmell.toolkit.http.ProblemException;
+import com.newsmell.toolkit.http.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

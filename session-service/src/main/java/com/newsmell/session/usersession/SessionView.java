@@ -1,9 +1,10 @@
-package com.newsmell.session.session;
+package com.newsmell.session.usersession;
 
+import com.newsmell.session.metrics.SessionFigures;
 import java.time.Instant;
 
 /**
- * The specification's UserSession as the API returns it (and as {@link SessionFolder} computes it).
+ * The specification's UserSession as the API returns it (and as {@link SessionFold} computes it).
  *
  * @param endTime the last event's time once the session is closed, else null
  * @param duration {@code endTime - startTime} in seconds once closed, else null
@@ -32,4 +33,5 @@ public record SessionView(
         String entryPage,
         String exitPage,
         boolean bounced,
-        boolean isBot) {}
+        boolean isBot)
+        implements SessionFigures {}

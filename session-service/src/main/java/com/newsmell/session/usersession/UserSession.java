@@ -1,6 +1,5 @@
-package com.newsmell.session.session;
+package com.newsmell.session.usersession;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +9,7 @@ import java.time.Instant;
 /** The specification's UserSession: one row per sessionId, always the fold of all the session's events. */
 @Entity
 @Table(name = "user_session")
-public class UserSession extends PanacheEntityBase {
+public class UserSession {
 
     @Id
     @Column(name = "session_id")

@@ -1,10 +1,12 @@
-package com.newsmell.session.session;
+package com.newsmell.session.usersession;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,36 @@ import java.util.Map;
 
 @ApplicationScoped
 public class UserSessionRepository implements PanacheRepositoryBase<UserSession, String> {
+
+    /**
+     * The existing sessions of these ids, locked for the rest of the transaction in sessionId order ({@code select …
+     * for update}), so that replicas never lose each other's re-folds nor deadlock (ADR 0008, 0012).
+     */
+    @WithSession
+    public Uni<List<UserSession>> lockInOrder(List<String> sortedSessionIds) {
+        return find("sessionId in ?1", Sort.by("sessionId"), sortedSessionIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    /** Persists the rows of sessions seen for the first time (inserted when the transaction flushes). */
+    @WithSession
+    public Uni<Void> create(List<UserSession> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows);
+    }
+
+    /** The ids of at most {@code limit} open sessions whose last event is at or before {@code lastEventBefore}, oldest first. */
+    @WithSession
+    public Uni<List<String>> idleSessionIds(Instant lastEventBefore, int limit) {
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select s.sessionId from UserSession s where s.closed = false "
+                                        + "and s.lastEventTime <= :lastEventBefore order by s.lastEventTime",
+                                String.class)
+                        .setParameter("lastEventBefore", lastEventBefore)
+                        .setMaxResults(limit)
+                        .getResultList());
+    }
 
     @WithSession
     public Uni<UserSession> findBySessionId(String sessionId) {

@@ -1,0 +1,27 @@
+package com.newsmell.session.usersession;
+
+import com.newsmell.contract.UserInteractionEvent;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/** The claimed events of the sessions, which every re-fold reads. */
+@ApplicationScoped
+public class SessionEventRepository implements PanacheRepositoryBase<SessionEvent, UUID> {
+
+    /** Stores freshly claimed events (written now, so that the re-fold of the same transaction reads them). */
+    @WithSession
+    public Uni<Void> store(List<UserInteractionEvent> fresh) {
+        return persist(fresh.stream().map(SessionEvent::of)).chain(this::flush);
+    }
+
+    /** Every stored event of these sessions, in (sessionId, timestamp, eventId) order. */
+    @WithSession
+    public Uni<List<SessionEvent>> ofSessions(List<String> sessionIds) {
+        return list("sessionId in ?1", Sort.by("sessionId").and("timestamp").and("eventId"), sessionIds);
+    }
+}
