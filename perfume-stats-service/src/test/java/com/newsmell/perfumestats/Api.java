@@ -47,18 +47,20 @@ final class Api {
     @SuppressWarnings("unchecked")
     static Map<String, Object> runHourly(Instant now) {
         return given().queryParam("now", now.toString())
-                .post("/v1/jobs/hourly")
+                .post("/v1/jobs/hourly/runs")
                 .then()
                 .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("succeeded"))
                 .extract()
                 .as(Map.class);
     }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> runReconcile() {
-        return given().post("/v1/jobs/reconcile")
+        return given().post("/v1/jobs/reconcile/runs")
                 .then()
                 .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("succeeded"))
                 .extract()
                 .as(Map.class);
     }

@@ -9,36 +9,39 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Test events of one session (valid for the contract), in the vocabulary of the scenarios. */
-final class Events {
+/**
+ * Test events of one session (valid for the contract), in the vocabulary of the scenarios; building them needs no
+ * broker (the pure unit tests use them too), publishing them does.
+ */
+public final class Events {
 
-    final String sessionId = "s-" + UUID.randomUUID();
-    final String userId;
+    public final String sessionId = "s-" + UUID.randomUUID();
+    public final String userId;
 
-    Events(String userId) {
+    public Events(String userId) {
         this.userId = userId;
     }
 
-    static String perfume() {
+    public static String perfume() {
         return "p-" + UUID.randomUUID();
     }
 
-    UserInteractionEvent.Builder of(InteractionEventType type, String perfumeId, Instant at) {
+    public UserInteractionEvent.Builder of(InteractionEventType type, String perfumeId, Instant at) {
         return WireEvents.event(type, sessionId, at).userId(userId).perfumeId(perfumeId);
     }
 
-    UserInteractionEvent view(String perfumeId, Instant at) {
+    public UserInteractionEvent view(String perfumeId, Instant at) {
         return of(InteractionEventType.PERFUME_VIEW, perfumeId, at).build();
     }
 
-    UserInteractionEvent view(String perfumeId, Instant at, long viewDurationMs) {
+    public UserInteractionEvent view(String perfumeId, Instant at, long viewDurationMs) {
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("viewDuration", viewDurationMs);
         return of(InteractionEventType.PERFUME_VIEW, perfumeId, at)
                 .eventData(data)
                 .build();
     }
 
-    UserInteractionEvent rating(InteractionEventType type, String perfumeId, Instant at, Integer... values) {
+    public UserInteractionEvent rating(InteractionEventType type, String perfumeId, Instant at, Integer... values) {
         ObjectNode ratings = JsonNodeFactory.instance.objectNode();
         String[] names = {"overall", "longevity", "sillage", "priceValue", "gender"};
         for (int i = 0; i < values.length; i++) {
@@ -51,11 +54,11 @@ final class Events {
         return of(type, perfumeId, at).eventData(data).build();
     }
 
-    UserInteractionEvent simple(InteractionEventType type, String perfumeId, Instant at) {
+    public UserInteractionEvent simple(InteractionEventType type, String perfumeId, Instant at) {
         return of(type, perfumeId, at).build();
     }
 
-    UserInteractionEvent search(Instant at, String... resultPerfumeIds) {
+    public UserInteractionEvent search(Instant at, String... resultPerfumeIds) {
         ObjectNode data = JsonNodeFactory.instance
                 .objectNode()
                 .put("searchId", "q-" + UUID.randomUUID())
@@ -70,7 +73,7 @@ final class Events {
                 .build();
     }
 
-    UserInteractionEvent searchClick(String perfumeId, Instant at) {
+    public UserInteractionEvent searchClick(String perfumeId, Instant at) {
         ObjectNode data =
                 JsonNodeFactory.instance.objectNode().put("position", 0).put("perfumeId", perfumeId);
         return WireEvents.event(InteractionEventType.SEARCH_RESULT_CLICKED, sessionId, at)
@@ -79,7 +82,7 @@ final class Events {
                 .build();
     }
 
-    UserInteractionEvent recommendation(InteractionEventType type, String perfumeId, Instant at) {
+    public UserInteractionEvent recommendation(InteractionEventType type, String perfumeId, Instant at) {
         ObjectNode data = JsonNodeFactory.instance
                 .objectNode()
                 .put("algorithm", "similar")
@@ -91,7 +94,7 @@ final class Events {
                 .build();
     }
 
-    static UserInteractionEvent bot(UserInteractionEvent event) {
+    public static UserInteractionEvent bot(UserInteractionEvent event) {
         return event.toBuilder().isBot(true).botReason("test").build();
     }
 

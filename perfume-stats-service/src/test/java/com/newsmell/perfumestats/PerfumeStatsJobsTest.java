@@ -131,7 +131,9 @@ class PerfumeStatsJobsTest {
 
         Map<String, Object> report = Api.runReconcile();
 
-        assertThat(report.get("drift").toString()).contains("totalViews").contains("inWishlistCount");
+        assertThat(((Map<?, ?>) report.get("detail")).get("drift").toString())
+                .contains("totalViews")
+                .contains("inWishlistCount");
         assertThat(Api.mismatches(Api.stats(p), Map.of("totalViews", 2, "inWishlistCount", 1)))
                 .isEmpty();
         given().get("/q/metrics")
@@ -311,7 +313,7 @@ class PerfumeStatsJobsTest {
                     .body("errors.parameter", hasItem(bad.parameter()));
         }
         given().queryParam("now", "soon")
-                .post("/v1/jobs/hourly")
+                .post("/v1/jobs/hourly/runs")
                 .then()
                 .statusCode(400)
                 .body("errors.parameter", hasItem("now"));

@@ -56,19 +56,19 @@ public interface PerfumeStatsConfig {
     }
 
     interface Jobs {
-        /** Quartz cron of the hourly job (windows, trending, bucket retention); "off" disables it. */
+        /** Quartz cron of the hourly job (seed: trending "every hour"); "off" turns the schedule off. */
         @WithDefault("0 0 * * * ?")
         String hourlyCron();
 
-        /** Quartz cron of the daily reconciliation; "off" disables it. */
+        /** How many shards the hourly job splits its perfumes into; any replica runs any shard. */
+        @WithDefault("4")
+        int hourlyShards();
+
+        /** Quartz cron of the daily reconciliation (seed: perfume statistics "daily at 3am"). */
         @WithDefault("0 0 3 * * ?")
         String reconcileCron();
 
-        /** Time zone of both crons. */
-        @WithDefault("UTC")
-        String timeZone();
-
-        /** How long hourly buckets are kept (the 30-day window needs 31). */
+        /** How long hourly buckets are kept, in days; never less than 32 (the 30-day window reads 31). */
         @WithDefault("35")
         int hourlyRetentionDays();
     }

@@ -1,7 +1,6 @@
 package com.newsmell.perfumestats.membership;
 
 import com.newsmell.contract.UserInteractionEvent;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,17 +8,19 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
  * Whether one user has one perfume in one list (wishlist or collection), as of the event time of the latest add
  * or remove seen for the pair. An add or remove not later than {@link #asOf} changes nothing, so arrival order
- * and duplicates don't matter.
+ * and duplicates don't matter. A row is created with just its key ({@link MembershipRepository#createAndLock}):
+ * until {@link MembershipFold} applies its first event, {@link #asOf} is null and the pair is not in the list.
  */
 @Entity
 @Table(name = "membership")
 @IdClass(Membership.Key.class)
-public class Membership extends PanacheEntityBase {
+public class Membership {
 
     @Id
     @Column(name = "list_kind")
@@ -43,8 +44,12 @@ public class Membership extends PanacheEntityBase {
         return new Key(listKind, userKey, perfumeId);
     }
 
-    /** The (list, user, perfume) triple; also the entity's id class. */
-    public static class Key implements Serializable {
+    /** The (list, user, perfume) triple, ordered as the primary key; also the entity's id class. */
+    public static class Key implements Serializable, Comparable<Key> {
+
+        private static final Comparator<Key> ORDER = Comparator.<Key, String>comparing(k -> k.listKind)
+                .thenComparing(k -> k.userKey)
+                .thenComparing(k -> k.perfumeId);
 
         public String listKind;
         public String userKey;
@@ -62,8 +67,9 @@ public class Membership extends PanacheEntityBase {
             return new Key(kind.column(), UserKeys.of(event), event.perfumeId());
         }
 
-        public ListKind kind() {
-            return ListKind.ofColumn(listKind);
+        @Override
+        public int compareTo(Key o) {
+            return ORDER.compare(this, o);
         }
 
         @Override
@@ -77,11 +83,6 @@ public class Membership extends PanacheEntityBase {
         @Override
         public int hashCode() {
             return Objects.hash(listKind, userKey, perfumeId);
-        }
-
-        @Override
-        public String toString() {
-            return listKind + "/" + userKey + "/" + perfumeId;
         }
     }
 }

@@ -1,27 +1,29 @@
 package com.newsmell.perfumestats.membership;
 
+import com.newsmell.toolkit.persistence.AggregateRows;
+import com.newsmell.toolkit.persistence.AggregateRows.KeyPart;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class MembershipRepository implements PanacheRepositoryBase<Membership, Membership.Key> {
 
-    /** The memberships of the given triples that exist, in one query. */
+    private static final List<KeyPart<Membership.Key>> KEY = List.of(
+            new KeyPart<>("list_kind", "listKind", k -> k.listKind),
+            new KeyPart<>("user_key", "userKey", k -> k.userKey),
+            new KeyPart<>("perfume_id", "perfumeId", k -> k.perfumeId));
+
+    /**
+     * The memberships of these triples, created if missing and locked for the rest of the transaction in key order
+     * (ADR 0008, 0012; {@link AggregateRows#createAndLock}).
+     */
     @WithSession
-    public Uni<List<Membership>> findByKeys(Collection<Membership.Key> keys) {
-        if (keys.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        Set<String> users = keys.stream().map(k -> k.userKey).collect(Collectors.toSet());
-        Set<String> perfumes = keys.stream().map(k -> k.perfumeId).collect(Collectors.toSet());
-        // users x perfumes is a superset of the pairs; keep only the triples asked for
-        return list("userKey in ?1 and perfumeId in ?2", users, perfumes)
-                .map(found -> found.stream().filter(m -> keys.contains(m.key())).toList());
+    public Uni<List<Membership>> createAndLock(List<Membership.Key> sortedKeys) {
+        return getSession()
+                .chain(session -> AggregateRows.createAndLock(
+                        session, Membership.class, "membership", KEY, sortedKeys, Membership::key));
     }
 }

@@ -1,6 +1,5 @@
 package com.newsmell.perfumestats.rating;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,13 +7,18 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 
-/** One user's latest rating of one perfume (by event time), each value 1-5 or null when not rated. */
+/**
+ * One user's latest rating of one perfume (by event time), each value 1-5 or null when not rated. A row is created
+ * with just its key ({@link PerfumeRatingRepository#createAndLock}): until {@link RatingFold} applies its first
+ * event, {@link #asOf} and every value are null.
+ */
 @Entity
 @Table(name = "perfume_rating")
 @IdClass(PerfumeRating.Key.class)
-public class PerfumeRating extends PanacheEntityBase {
+public class PerfumeRating {
 
     @Id
     @Column(name = "user_key")
@@ -53,7 +57,11 @@ public class PerfumeRating extends PanacheEntityBase {
         gender = v.get(4);
     }
 
-    public static class Key implements Serializable {
+    /** The (user, perfume) pair, ordered as the primary key; also the entity's id class. */
+    public static class Key implements Serializable, Comparable<Key> {
+
+        private static final Comparator<Key> ORDER =
+                Comparator.<Key, String>comparing(k -> k.userKey).thenComparing(k -> k.perfumeId);
 
         public String userKey;
         public String perfumeId;
@@ -63,6 +71,11 @@ public class PerfumeRating extends PanacheEntityBase {
         public Key(String userKey, String perfumeId) {
             this.userKey = userKey;
             this.perfumeId = perfumeId;
+        }
+
+        @Override
+        public int compareTo(Key o) {
+            return ORDER.compare(this, o);
         }
 
         @Override

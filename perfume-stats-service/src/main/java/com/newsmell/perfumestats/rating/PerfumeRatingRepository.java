@@ -1,26 +1,28 @@
 package com.newsmell.perfumestats.rating;
 
+import com.newsmell.toolkit.persistence.AggregateRows;
+import com.newsmell.toolkit.persistence.AggregateRows.KeyPart;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class PerfumeRatingRepository implements PanacheRepositoryBase<PerfumeRating, PerfumeRating.Key> {
 
-    /** The stored ratings of the given pairs, in one query. */
+    private static final List<KeyPart<PerfumeRating.Key>> KEY = List.of(
+            new KeyPart<>("user_key", "userKey", k -> k.userKey),
+            new KeyPart<>("perfume_id", "perfumeId", k -> k.perfumeId));
+
+    /**
+     * The ratings of these (user, perfume) pairs, created if missing and locked for the rest of the transaction in
+     * key order (ADR 0008, 0012; {@link AggregateRows#createAndLock}).
+     */
     @WithSession
-    public Uni<List<PerfumeRating>> findByKeys(Collection<PerfumeRating.Key> keys) {
-        if (keys.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        Set<String> users = keys.stream().map(k -> k.userKey).collect(Collectors.toSet());
-        Set<String> perfumes = keys.stream().map(k -> k.perfumeId).collect(Collectors.toSet());
-        return list("userKey in ?1 and perfumeId in ?2", users, perfumes)
-                .map(found -> found.stream().filter(r -> keys.contains(r.key())).toList());
+    public Uni<List<PerfumeRating>> createAndLock(List<PerfumeRating.Key> sortedKeys) {
+        return getSession()
+                .chain(session -> AggregateRows.createAndLock(
+                        session, PerfumeRating.class, "perfume_rating", KEY, sortedKeys, PerfumeRating::key));
     }
 }

@@ -8,7 +8,7 @@ public final class RatingDelta {
 
     void replace(RatingValues before, RatingValues after) {
         for (int d = 0; d < RatingValues.DIMENSIONS; d++) {
-            Short old = before == null ? null : before.get(d);
+            Short old = before.get(d);
             Short now = after.get(d);
             if (old != null) {
                 sums[d] -= old;

@@ -1,107 +1,94 @@
 package com.newsmell.perfumestats.reconcile;
 
-import com.newsmell.perfumestats.jobs.JobReport;
-import com.newsmell.perfumestats.jobs.JobRuns;
-import com.newsmell.perfumestats.stats.PerfumeInteractionStats;
+import com.newsmell.perfumestats.config.PerfumeStatsConfig;
 import com.newsmell.perfumestats.stats.PerfumeInteractionStatsRepository;
-import com.newsmell.perfumestats.stats.StatsFormulas;
+import com.newsmell.toolkit.jobs.CatchUp;
+import com.newsmell.toolkit.jobs.JobContext;
+import com.newsmell.toolkit.jobs.JobDefinition;
+import com.newsmell.toolkit.jobs.JobOutcome;
+import com.newsmell.toolkit.jobs.ScheduledJob;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * The daily reconciliation: re-derives every counter from the daily buckets, the membership table and the rating
- * table; a perfume whose stored counter differs has drifted. Drift is counted per field in the metric
+ * The {@code reconcile} job (seed: perfume statistics "daily at 3am"; every missed day is caught up): re-derives
+ * every counter from the daily buckets, the membership table and the rating table ({@link ReconcileRepository});
+ * a perfume whose stored counter differs has drifted. Drift is counted per field in the metric
  * {@code perfume_stats_reconcile_drift_total{field}} (and {@code perfume_stats_reconcile_drifted_perfumes} for the
- * last run), logged, and corrected. The candidates are found without locks, then locked (the consumer's order) and
- * re-derived in the same transaction, so a batch committed meanwhile is never undone.
+ * last run), logged, and corrected ({@link ReconcileFold}). The candidates are found without locks, then locked
+ * (the consumer's order) and re-derived in the same transaction, so a batch committed meanwhile is never undone.
  */
 @ApplicationScoped
-public class ReconcileJob {
+public class ReconcileJob implements ScheduledJob {
 
+    public static final String NAME = "reconcile";
     private static final Logger LOG = Logger.getLogger(ReconcileJob.class);
 
     private final PerfumeInteractionStatsRepository stats;
+    private final ReconcileRepository reconcile;
     private final MeterRegistry metrics;
+    private final PerfumeStatsConfig config;
     private final AtomicLong lastDrifted = new AtomicLong();
 
-    public ReconcileJob(PerfumeInteractionStatsRepository stats, MeterRegistry metrics) {
+    public ReconcileJob(
+            PerfumeInteractionStatsRepository stats,
+            ReconcileRepository reconcile,
+            MeterRegistry metrics,
+            PerfumeStatsConfig config) {
         this.stats = stats;
+        this.reconcile = reconcile;
         this.metrics = metrics;
+        this.config = config;
         metrics.gauge("perfume_stats_reconcile_drifted_perfumes", lastDrifted);
     }
 
+    @Override
+    public JobDefinition definition() {
+        return JobDefinition.of(
+                NAME,
+                config.jobs().reconcileCron(),
+                CatchUp.EVERY_PERIOD,
+                "Re-derives every counter from the daily buckets, memberships and ratings, and corrects drift;"
+                        + " rows = perfumes that had drifted, detail = drift per field.");
+    }
+
+    /**
+     * Finds the drifted perfumes without locks, then locks them (the consumer's order), derives their counters
+     * again under the lock and corrects those still drifted.
+     */
+    @Override
     @WithTransaction
-    public Uni<JobReport> run(Instant now) {
-        long started = System.nanoTime();
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(ReconciledField.derivedQuery(true, ""), Object[].class)
-                        .getResultList())
+    public Uni<JobOutcome> run(JobContext context) {
+        Instant now = context.clock();
+        return reconcile
+                .driftedPerfumeIds()
                 .chain(candidates -> candidates.isEmpty()
-                        ? Uni.createFrom().item(Map.<String, Integer>of())
-                        : correct(candidates.stream().map(r -> (String) r[0]).toList()))
-                .chain(drift -> {
-                    long drifted = drift.getOrDefault("perfumes", 0);
-                    Map<String, Integer> fields = new LinkedHashMap<>(drift);
-                    fields.remove("perfumes");
-                    lastDrifted.set(drifted);
-                    fields.forEach((field, n) -> metrics.counter("perfume_stats_reconcile_drift", "field", field)
-                            .increment(n));
-                    JobReport report = new JobReport(
-                            JobRuns.RECONCILE, now, (System.nanoTime() - started) / 1_000_000, drifted, fields);
-                    if (drifted > 0) {
+                        ? Uni.createFrom().item(new ReconcileFold.Drift(0, Map.of()))
+                        : correct(candidates.stream().sorted().toList()))
+                .map(drift -> {
+                    lastDrifted.set(drift.perfumes());
+                    drift.fields()
+                            .forEach((field, n) -> metrics.counter("perfume_stats_reconcile_drift", "field", field)
+                                    .increment(n));
+                    if (drift.perfumes() > 0) {
                         LOG.warnf(
                                 "reconcile as of %s: %d perfumes had drifted and were corrected: %s",
-                                now, drifted, fields);
-                    } else {
-                        LOG.infof("reconcile as of %s: no drift (%d ms)", now, report.durationMs());
+                                now, drift.perfumes(), drift.fields());
                     }
-                    return Panache.getSession()
-                            .chain(session -> JobRuns.record(session, report))
-                            .replaceWith(report);
+                    return new JobOutcome(drift.perfumes(), now, Map.of("drift", drift.fields()));
                 });
     }
 
-    /** Locks the candidates, re-derives them, and corrects those still drifted; returns the drift per field. */
-    private Uni<Map<String, Integer>> correct(List<String> candidates) {
-        return stats.createAndLock(new TreeSet<>(candidates))
-                .chain(rows -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(
-                                        ReconciledField.derivedQuery(false, "ids"), Object[].class)
-                                .setParameter("ids", candidates)
-                                .getResultList())
-                        .map(derived -> {
-                            Map<String, Object[]> byPerfume = new HashMap<>();
-                            derived.forEach(r -> byPerfume.put((String) r[0], r));
-                            Map<String, Integer> drift = new LinkedHashMap<>();
-                            for (PerfumeInteractionStats row : rows) {
-                                Object[] values = byPerfume.get(row.perfumeId);
-                                boolean drifted = false;
-                                for (ReconciledField f : ReconciledField.values()) {
-                                    long value = ((Number) values[f.ordinal() + 1]).longValue();
-                                    if (f.stored.applyAsLong(row) != value) {
-                                        drift.merge(f.name, 1, Integer::sum);
-                                        f.setter.accept(row, value);
-                                        drifted = true;
-                                    }
-                                }
-                                if (drifted) {
-                                    drift.merge("perfumes", 1, Integer::sum);
-                                    StatsFormulas.derive(row);
-                                    row.updatedAt = Instant.now();
-                                }
-                            }
-                            return drift;
-                        }));
+    private Uni<ReconcileFold.Drift> correct(List<String> sortedIds) {
+        return stats.createAndLock(sortedIds)
+                .chain(locked ->
+                        reconcile.derive(sortedIds).map(derived -> ReconcileFold.fold(locked, derived, Instant.now())));
     }
 }

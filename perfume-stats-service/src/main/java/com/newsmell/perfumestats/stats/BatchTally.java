@@ -10,6 +10,7 @@ import com.newsmell.perfumestats.membership.UserKeys;
 import com.newsmell.perfumestats.rating.PerfumeRating;
 import com.newsmell.perfumestats.rating.RatingValues;
 import com.newsmell.perfumestats.timeseries.BucketKey;
+import com.newsmell.perfumestats.timeseries.Counters;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -17,6 +18,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One batch's events aggregated in memory, per perfume, per (perfume, hour), per (perfume, day), per (list, user,
@@ -28,8 +32,8 @@ public final class BatchTally {
     private final Map<String, PerfumeTally> perfumes = new LinkedHashMap<>();
     private final Map<BucketKey, Counters> hours = new LinkedHashMap<>();
     private final Map<BucketKey, Counters> days = new LinkedHashMap<>();
-    private final Map<Membership.Key, UserInteractionEvent> latestMembershipChange = new LinkedHashMap<>();
-    private final Map<PerfumeRating.Key, UserInteractionEvent> latestRating = new LinkedHashMap<>();
+    private final SortedMap<Membership.Key, UserInteractionEvent> latestMembershipChange = new TreeMap<>();
+    private final SortedMap<PerfumeRating.Key, UserInteractionEvent> latestRating = new TreeMap<>();
 
     private BatchTally() {}
 
@@ -126,18 +130,18 @@ public final class BatchTally {
         return days;
     }
 
-    /** Per triple, the batch's latest add or remove (by event time; the first seen on equal times). */
-    Map<Membership.Key, UserInteractionEvent> latestMembershipChange() {
+    /** Per triple in key order, the batch's latest add or remove (by event time; the first seen on equal times). */
+    SortedMap<Membership.Key, UserInteractionEvent> latestMembershipChange() {
         return latestMembershipChange;
     }
 
-    /** Per (user, perfume), the batch's latest rating event carrying ratings. */
-    Map<PerfumeRating.Key, UserInteractionEvent> latestRating() {
+    /** Per (user, perfume) in key order, the batch's latest rating event carrying ratings (the first on equal times). */
+    SortedMap<PerfumeRating.Key, UserInteractionEvent> latestRating() {
         return latestRating;
     }
 
     /** Every perfume the batch changes, sorted (rows are locked in this order). */
     Set<String> perfumeIds() {
-        return new java.util.TreeSet<>(perfumes.keySet());
+        return new TreeSet<>(perfumes.keySet());
     }
 }

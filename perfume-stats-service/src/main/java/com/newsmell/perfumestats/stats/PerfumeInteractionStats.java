@@ -1,6 +1,5 @@
 package com.newsmell.perfumestats.stats;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,11 +9,12 @@ import java.time.Instant;
 /**
  * The specification's PerfumeInteractionStats: one row per perfumeId. The consumer keeps the counters; the
  * hourly job keeps the windows and the trending score (read-only here, so that a consumer transaction never
- * writes back a stale value over the job's).
+ * writes back a stale value over the job's). A row is created with just its perfumeId
+ * ({@link PerfumeInteractionStatsRepository#createAndLock}); every other column starts at its default.
  */
 @Entity
 @Table(name = "perfume_interaction_stats")
-public class PerfumeInteractionStats extends PanacheEntityBase {
+public class PerfumeInteractionStats {
 
     @Id
     @Column(name = "perfume_id")

@@ -1,30 +1,34 @@
 package com.newsmell.perfumestats.stats;
 
-import com.newsmell.contract.http.Problem;
-import com.newsmell.contract.http.ProblemException;
-import com.newsmell.perfumestats.jobs.JobRuns;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
+import com.newsmell.toolkit.http.Problem;
+import com.newsmell.toolkit.http.ProblemException;
+import com.newsmell.toolkit.jobs.JobRunRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 
-/** The reads of perfume statistics: one perfume, the top perfumes by a metric, the trending ones. */
+/**
+ * The reads of perfume statistics: one perfume, the top perfumes by a metric, the trending ones; each with the
+ * as-of of the hourly job's latest successful run (the job runner's ledger, ADR 0011).
+ */
 @ApplicationScoped
 public class PerfumeStatsQueries {
 
     /** A page of perfumes, with the hourly job's as-of time. */
     public record Ranking(String metric, Instant asOf, List<PerfumeStatsView> items) {}
 
-    private final PerfumeInteractionStatsRepository stats;
+    /** The job whose run the figures are as of (the trending package's hourly job). */
+    static final String AS_OF_JOB = "hourly";
 
-    public PerfumeStatsQueries(PerfumeInteractionStatsRepository stats) {
+    private final PerfumeInteractionStatsRepository stats;
+    private final JobRunRepository jobRuns;
+
+    public PerfumeStatsQueries(PerfumeInteractionStatsRepository stats, JobRunRepository jobRuns) {
         this.stats = stats;
+        this.jobRuns = jobRuns;
     }
 
-    @WithSession
     public Uni<PerfumeStatsView> one(String perfumeId) {
         return stats.findByPerfumeId(perfumeId).chain(row -> {
             if (row == null) {
@@ -39,22 +43,13 @@ public class PerfumeStatsQueries {
     }
 
     /** By the metric's index, highest first; perfumes with fewer than minRatings ratings are left out. */
-    @WithSession
     public Uni<Ranking> top(TopMetric metric, int limit, int minRatings) {
-        String query = "totalRatings >= ?1 and " + metric.present() + " order by " + metric.field + " desc, perfumeId";
-        return stats.find(query, minRatings)
-                .page(Page.ofSize(limit))
-                .list()
-                .chain(rows -> ranking(metric.parameter, rows));
+        return stats.top(metric, limit, minRatings).chain(rows -> ranking(metric.parameter, rows));
     }
 
     /** The stored trending scores (computed by the hourly job), highest first, optionally of one house. */
-    @WithSession
     public Uni<Ranking> trending(int limit, String houseId) {
-        var query = houseId == null
-                ? stats.find("trendingScore > 0 order by trendingScore desc, perfumeId")
-                : stats.find("houseId = ?1 and trendingScore > 0 order by trendingScore desc, perfumeId", houseId);
-        return query.page(Page.ofSize(limit)).list().chain(rows -> ranking("trendingScore", rows));
+        return stats.trending(limit, houseId).chain(rows -> ranking("trendingScore", rows));
     }
 
     private Uni<Ranking> ranking(String metric, List<PerfumeInteractionStats> rows) {
@@ -65,6 +60,6 @@ public class PerfumeStatsQueries {
     }
 
     private Uni<Instant> asOf() {
-        return Panache.getSession().chain(session -> JobRuns.asOf(session, JobRuns.HOURLY));
+        return jobRuns.latestAsOf(AS_OF_JOB);
     }
 }

@@ -1,6 +1,7 @@
 package com.newsmell.perfumestats.stats;
 
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.perfumestats.timeseries.Counters;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;

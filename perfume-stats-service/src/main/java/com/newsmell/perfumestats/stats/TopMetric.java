@@ -14,7 +14,9 @@ public enum TopMetric {
     RECOMMENDATION_CTR("recommendationCTR", "recommendationCtr", false);
 
     public final String parameter;
+    /** The entity field (an indexed column). */
     final String field;
+    /** A counter (a value above 0) rather than a ratio (a value when not null). */
     final boolean counter;
 
     TopMetric(String parameter, String field, boolean counter) {
@@ -29,10 +31,5 @@ public enum TopMetric {
             map.put(m.parameter, m);
         }
         return map;
-    }
-
-    /** The HQL condition that a perfume has a value for the metric (counters: above 0; ratios: not null). */
-    String present() {
-        return counter ? field + " > 0" : field + " is not null";
     }
 }

@@ -9,16 +9,14 @@ import java.util.Map;
 public record TimeseriesQuery(String perfumeId, Metric metric, Granularity granularity, Instant from, Instant to) {
 
     public enum Metric {
-        VIEWS("views", "views"),
-        WISHLIST_ADDS("wishlistAdds", "wishlist_adds"),
-        RATINGS("ratings", "ratings");
+        VIEWS("views"),
+        WISHLIST_ADDS("wishlistAdds"),
+        RATINGS("ratings");
 
         public final String parameter;
-        final String column;
 
-        Metric(String parameter, String column) {
+        Metric(String parameter) {
             this.parameter = parameter;
-            this.column = column;
         }
 
         public static Map<String, Metric> byParameter() {
@@ -26,18 +24,17 @@ public record TimeseriesQuery(String perfumeId, Metric metric, Granularity granu
         }
     }
 
+    /** The bucket size: the UTC hour (hourly buckets) or the UTC day (daily buckets). */
     public enum Granularity {
-        HOUR("hour", ChronoUnit.HOURS, BucketWriter.HOURLY),
-        DAY("day", ChronoUnit.DAYS, BucketWriter.DAILY);
+        HOUR("hour", ChronoUnit.HOURS),
+        DAY("day", ChronoUnit.DAYS);
 
         public final String parameter;
         final ChronoUnit unit;
-        final String table;
 
-        Granularity(String parameter, ChronoUnit unit, String table) {
+        Granularity(String parameter, ChronoUnit unit) {
             this.parameter = parameter;
             this.unit = unit;
-            this.table = table;
         }
 
         public static Map<String, Granularity> byParameter() {

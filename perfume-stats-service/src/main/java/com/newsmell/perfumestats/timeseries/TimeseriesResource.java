@@ -1,7 +1,7 @@
 package com.newsmell.perfumestats.timeseries;
 
-import com.newsmell.contract.http.QueryParams;
 import com.newsmell.perfumestats.config.PerfumeStatsConfig;
+import com.newsmell.toolkit.http.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

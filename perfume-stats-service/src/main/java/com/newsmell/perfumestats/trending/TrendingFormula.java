@@ -1,7 +1,5 @@
 package com.newsmell.perfumestats.trending;
 
-import com.newsmell.perfumestats.config.PerfumeStatsConfig;
-
 /**
  * The trending score (README "Trending score"):
  *
@@ -14,17 +12,12 @@ import com.newsmell.perfumestats.config.PerfumeStatsConfig;
  * </pre>
  *
  * A perfume at its own steady rate scores just under 1 whatever its volume; one whose engagement rose in the last
- * hours scores well above 1; the prior keeps a perfume with a handful of events from spiking.
+ * hours scores well above 1; the prior keeps a perfume with a handful of events from spiking. The hourly job
+ * computes it for every perfume in one SQL statement ({@link TrendingRepository#refresh}), as {@link #score} does.
  */
 public final class TrendingFormula {
 
     private TrendingFormula() {}
-
-    /** The SQL expression of w over a bucket row (columns of the bucket tables). */
-    public static String weightSql(PerfumeStatsConfig.Trending.Weights w) {
-        return "(" + w.view() + " * views + " + w.rating() + " * ratings + " + w.wishlist() + " * wishlist_adds + "
-                + w.collection() + " * collection_adds + " + w.tradeInquiry() + " * trade_inquiries)";
-    }
 
     /** D: the decayed weight of one event per hour over the lookback. */
     public static double flatRateDecaySum(int lookbackHours, double halfLifeHours) {

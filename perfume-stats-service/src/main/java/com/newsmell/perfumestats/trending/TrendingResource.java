@@ -1,8 +1,8 @@
 package com.newsmell.perfumestats.trending;
 
-import com.newsmell.contract.http.QueryParams;
 import com.newsmell.perfumestats.config.PerfumeStatsConfig;
 import com.newsmell.perfumestats.stats.PerfumeStatsQueries;
+import com.newsmell.toolkit.http.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -23,6 +23,9 @@ public record Windows(
 
     public static final int BASELINE_HOURS = 30 * 24;
 
+    /** The hourly buckets the 30-day window reads, with a day to spare on each side. */
+    static final int MIN_HOURLY_RETENTION_DAYS = 32;
+
     public static Windows of(Instant requested, int lookbackHours) {
         Instant now = requested.truncatedTo(ChronoUnit.HOURS);
         Instant start7 = now.minus(Duration.ofDays(7));
@@ -36,6 +39,19 @@ public record Windows(
                 ceilDay(start30),
                 now.truncatedTo(ChronoUnit.DAYS),
                 now.minus(Duration.ofHours(lookback)));
+    }
+
+    /** How many hours the trending score looks back: {@code lookbackHours} kept within [1, 720]. */
+    public int lookbackHours() {
+        return (int) Duration.between(recentFrom, now).toHours();
+    }
+
+    /**
+     * Where the hourly buckets are cut off: {@code retentionDays} before now, but never less than 32 days, so the
+     * 30-day window (back to now - 30 d) always finds its partial first day.
+     */
+    public Instant hourlyBucketCutoff(int retentionDays) {
+        return now.minus(Duration.ofDays(Math.max(MIN_HOURLY_RETENTION_DAYS, retentionDays)));
     }
 
     static Instant ceilDay(Instant t) {

@@ -1,12 +1,12 @@
-package com.newsmell.perfumestats.stats;
+package com.newsmell.perfumestats.timeseries;
 
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.contract.data.PageViewData;
 
 /**
- * Event counts of one perfume, over a batch or one time bucket: the columns of the hourly and daily buckets,
- * and the counter fields of PerfumeInteractionStats they add to.
+ * Event counts of one perfume, over a batch or one time bucket: the columns of the hourly and daily buckets
+ * ({@link BucketRepository}), and the counter fields of PerfumeInteractionStats they add to.
  */
 public final class Counters {
 
@@ -25,7 +25,7 @@ public final class Counters {
     public int recommendationClicks;
 
     /** Counts one event of this perfume (not search impressions: see {@link #addSearchImpression()}). */
-    void add(UserInteractionEvent event) {
+    public void add(UserInteractionEvent event) {
         switch (event.eventType()) {
             case PERFUME_VIEW -> {
                 views++;
@@ -48,7 +48,7 @@ public final class Counters {
         }
     }
 
-    void addSearchImpression() {
+    public void addSearchImpression() {
         searchImpressions++;
     }
 
@@ -61,7 +61,7 @@ public final class Counters {
     }
 
     /** The event types counted per perfume (besides memberships, ratings and search impressions). */
-    static boolean counts(InteractionEventType type) {
+    public static boolean counts(InteractionEventType type) {
         return switch (type) {
             case PERFUME_VIEW,
                     RATING_COMPLETED,
