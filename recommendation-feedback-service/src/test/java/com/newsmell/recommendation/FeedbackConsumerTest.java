@@ -1,8 +1,9 @@
 package com.newsmell.recommendation;
 
 import static com.newsmell.contract.InteractionEventType.PAGE_VIEW;
-import static com.newsmell.contract.InteractionEventType.RECOMMENDATION_CLICKED;
-import static com.newsmell.contract.InteractionEventType.RECOMMENDATION_SHOWN;
+import static com.newsmell.recommendation.RecommendationEvents.clicked;
+import static com.newsmell.recommendation.RecommendationEvents.data;
+import static com.newsmell.recommendation.RecommendationEvents.shown;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,9 +12,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.infra.ConsumerChecks;
 import com.newsmell.infra.Sql;
@@ -252,39 +250,5 @@ class FeedbackConsumerTest {
                         perfumeId)
                 .get(0)
                 .get("u");
-    }
-
-    /** A RECOMMENDATION_SHOWN with default context (override eventData for exact values). */
-    private static UserInteractionEvent.Builder shown(
-            String sessionId, String recommendationId, String perfumeId, Instant at, int position) {
-        return recommendation(RECOMMENDATION_SHOWN, sessionId, recommendationId, perfumeId, at)
-                .eventData(data("collaborative", "homepage", position, null, null));
-    }
-
-    private static UserInteractionEvent.Builder clicked(
-            String sessionId, String recommendationId, String perfumeId, Instant at) {
-        return recommendation(RECOMMENDATION_CLICKED, sessionId, recommendationId, perfumeId, at);
-    }
-
-    private static UserInteractionEvent.Builder recommendation(
-            InteractionEventType type, String sessionId, String recommendationId, String perfumeId, Instant at) {
-        return WireEvents.event(type, sessionId, at)
-                .recommendationId(recommendationId)
-                .perfumeId(perfumeId);
-    }
-
-    private static ObjectNode data(
-            String algorithm, String source, int position, Double confidence, Double similarityScore) {
-        ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("algorithm", algorithm);
-        data.put("source", source);
-        data.put("position", position);
-        if (confidence != null) {
-            data.put("confidence", confidence);
-        }
-        if (similarityScore != null) {
-            data.put("similarityScore", similarityScore);
-        }
-        return data;
     }
 }

@@ -1,10 +1,20 @@
-package com.newsmell.profile.profile;
+package com.newsmell.profile.behavior;
 
 import com.newsmell.contract.InteractionCategory;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
-/** How one event changes its user's profile. Every rule is order-independent, so arrival order doesn't matter. */
+/**
+ * How a batch of events changes its users' profiles. Every rule is order-independent, so arrival order doesn't
+ * matter. Pure: no database, no clock.
+ */
 final class ProfileFold {
 
     private ProfileFold() {}
@@ -14,11 +24,27 @@ final class ProfileFold {
         return event.userId() != null && !event.isBot();
     }
 
-    static UserBehaviorProfile start(UserInteractionEvent event) {
-        UserBehaviorProfile profile = new UserBehaviorProfile();
-        profile.userId = event.userId();
-        profile.lastActiveDate = event.timestamp();
-        return profile;
+    /** The events that count, per userId, in userId order: the order their profiles are created and locked in. */
+    static SortedMap<String, List<UserInteractionEvent>> byUser(Collection<UserInteractionEvent> events) {
+        SortedMap<String, List<UserInteractionEvent>> byUser = new TreeMap<>();
+        for (UserInteractionEvent event : events) {
+            if (counts(event)) {
+                byUser.computeIfAbsent(event.userId(), u -> new ArrayList<>()).add(event);
+            }
+        }
+        return byUser;
+    }
+
+    /** Folds each profile's events ({@link #byUser}) into it; a profile that has events is updated at {@code now}. */
+    static void fold(
+            Collection<UserBehaviorProfile> profiles, Map<String, List<UserInteractionEvent>> byUser, Instant now) {
+        for (UserBehaviorProfile profile : profiles) {
+            List<UserInteractionEvent> events = byUser.getOrDefault(profile.userId, List.of());
+            if (!events.isEmpty()) {
+                events.forEach(event -> apply(profile, event));
+                profile.updatedAt = now;
+            }
+        }
     }
 
     static void apply(UserBehaviorProfile profile, UserInteractionEvent event) {

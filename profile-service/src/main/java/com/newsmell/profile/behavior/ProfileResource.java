@@ -1,7 +1,7 @@
-package com.newsmell.profile.profile;
+package com.newsmell.profile.behavior;
 
-import com.newsmell.contract.http.Problem;
-import com.newsmell.contract.http.ProblemException;
+import com.newsmell.toolkit.http.Problem;
+import com.newsmell.toolkit.http.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProfileResource {
 
-    private final UserBehaviorProfileRepository profiles;
+    private final ProfileService profiles;
 
-    public ProfileResource(UserBehaviorProfileRepository profiles) {
+    public ProfileResource(ProfileService profiles) {
         this.profiles = profiles;
     }
 
@@ -25,7 +25,7 @@ public class ProfileResource {
     @Path("/{userId}")
     @Operation(summary = "One user's behavior profile, as built from their events so far")
     public Uni<ProfileView> get(@PathParam("userId") String userId) {
-        return profiles.findByUserId(userId).map(profile -> {
+        return profiles.find(userId).map(profile -> {
             if (profile == null) {
                 throw new ProblemException(Problem.of(
                         404, "profile-not-found", "Profile not found", "No profile for user " + userId + " yet."));

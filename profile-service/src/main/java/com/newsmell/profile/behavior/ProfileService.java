@@ -1,63 +1,46 @@
-package com.newsmell.profile.profile;
+package com.newsmell.profile.behavior;
 
 import com.newsmell.contract.UserInteractionEvent;
-import com.newsmell.contract.kafka.EventBatchProcessor.Rejection;
-import com.newsmell.contract.kafka.EventClaims;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.newsmell.toolkit.consumer.EventBatchProcessor.Rejection;
+import com.newsmell.toolkit.consumer.EventClaims;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.SortedMap;
 
-/** Folds interaction events into user behavior profiles, idempotently (eventIds claimed in the same transaction). */
+/**
+ * Folds interaction events into user behavior profiles (ADR 0012): claim the eventIds, create and lock the
+ * profiles the fresh events touch, fold them; Hibernate flushes the changed rows at commit.
+ */
 @ApplicationScoped
 public class ProfileService {
 
     private final UserBehaviorProfileRepository profiles;
+    private final EventClaims claims;
 
-    public ProfileService(UserBehaviorProfileRepository profiles) {
+    public ProfileService(UserBehaviorProfileRepository profiles, EventClaims claims) {
         this.profiles = profiles;
+        this.claims = claims;
     }
 
     @WithTransaction
     public Uni<List<Rejection>> apply(List<UserInteractionEvent> events) {
-        return Panache.getSession()
-                .chain(session -> EventClaims.claim(session, events))
-                .chain(this::fold)
-                .replaceWith(List.of());
+        return claims.claim(events).chain(this::fold).replaceWith(List.of());
+    }
+
+    public Uni<UserBehaviorProfile> find(String userId) {
+        return profiles.findByUserId(userId);
     }
 
     private Uni<Void> fold(List<UserInteractionEvent> fresh) {
-        Map<String, List<UserInteractionEvent>> byUser = fresh.stream()
-                .filter(ProfileFold::counts)
-                .collect(Collectors.groupingBy(UserInteractionEvent::userId, LinkedHashMap::new, Collectors.toList()));
+        SortedMap<String, List<UserInteractionEvent>> byUser = ProfileFold.byUser(fresh);
         if (byUser.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return profiles.findByUserIdsForUpdate(byUser.keySet()).chain(existing -> {
-            Map<String, UserBehaviorProfile> known =
-                    existing.stream().collect(Collectors.toMap(p -> p.userId, Function.identity()));
-            List<UserBehaviorProfile> created = new ArrayList<>();
-            Instant now = Instant.now();
-            byUser.forEach((userId, events) -> {
-                UserBehaviorProfile profile = known.get(userId);
-                if (profile == null) {
-                    profile = ProfileFold.start(events.get(0));
-                    profile.createdAt = now;
-                    created.add(profile);
-                }
-                for (UserInteractionEvent event : events) {
-                    ProfileFold.apply(profile, event);
-                }
-                profile.updatedAt = now;
-            });
-            return created.isEmpty() ? Uni.createFrom().voidItem() : profiles.persist(created);
-        });
+        return profiles.createAndLock(List.copyOf(byUser.keySet()))
+                .invoke(locked -> ProfileFold.fold(locked, byUser, Instant.now()))
+                .replaceWithVoid();
     }
 }

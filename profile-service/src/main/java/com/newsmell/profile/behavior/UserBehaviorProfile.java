@@ -1,16 +1,18 @@
-package com.newsmell.profile.profile;
+package com.newsmell.profile.behavior;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The specification's UserBehaviorProfile (minimal version): one row per userId. */
+/**
+ * The specification's UserBehaviorProfile (minimal version): one row per userId. A row is created with just its
+ * key ({@link UserBehaviorProfileRepository#createAndLock}); {@code created_at} is the database's.
+ */
 @Entity
 @Table(name = "user_behavior_profile")
-public class UserBehaviorProfile extends PanacheEntityBase {
+public class UserBehaviorProfile {
 
     @Id
     @Column(name = "user_id")
@@ -22,11 +24,9 @@ public class UserBehaviorProfile extends PanacheEntityBase {
     @Column(name = "total_searches")
     public int totalSearches;
 
+    /** The largest event timestamp; null only inside the transaction that creates the row. */
     @Column(name = "last_active_date")
     public Instant lastActiveDate;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

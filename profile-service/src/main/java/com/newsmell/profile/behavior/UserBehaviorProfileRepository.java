@@ -1,12 +1,10 @@
-package com.newsmell.profile.profile;
+package com.newsmell.profile.behavior;
 
+import com.newsmell.toolkit.persistence.AggregateRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import java.util.Collection;
 import java.util.List;
 
 @ApplicationScoped
@@ -18,14 +16,20 @@ public class UserBehaviorProfileRepository implements PanacheRepositoryBase<User
     }
 
     /**
-     * The profiles of these users, locked for the rest of the transaction: a user's events arrive on any
-     * partition (the topic is keyed by sessionId), so two consumers may fold the same user at once. Locking in
-     * userId order keeps two such transactions from deadlocking.
+     * The profiles of these users, created if missing (race-free: {@code insert … on conflict do nothing}) and
+     * locked for the rest of the transaction. A user's events arrive on any partition (the topic is keyed by
+     * sessionId), so two replicas may fold the same user at once; locking in userId order keeps them from losing
+     * an update or deadlocking (ADR 0008, 0012).
      */
     @WithSession
-    public Uni<List<UserBehaviorProfile>> findByUserIdsForUpdate(Collection<String> userIds) {
-        return find("userId in ?1", Sort.by("userId"), userIds)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list();
+    public Uni<List<UserBehaviorProfile>> createAndLock(List<String> sortedUserIds) {
+        return getSession()
+                .chain(session -> AggregateRows.createAndLock(
+                        session,
+                        UserBehaviorProfile.class,
+                        "user_behavior_profile",
+                        "user_id",
+                        "userId",
+                        sortedUserIds));
     }
 }

@@ -1,7 +1,7 @@
 package com.newsmell.profile.consumer;
 
-import com.newsmell.contract.kafka.EventBatchProcessor;
-import com.newsmell.profile.profile.ProfileService;
+import com.newsmell.profile.behavior.ProfileService;
+import com.newsmell.toolkit.consumer.EventBatchProcessor;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package com.newsmell.recommendation.consumer;
 
-import com.newsmell.contract.kafka.EventBatchProcessor;
-import com.newsmell.contract.kafka.EventBatchProcessor.Rejection;
 import com.newsmell.recommendation.feedback.FeedbackService;
+import com.newsmell.toolkit.consumer.EventBatchProcessor;
+import com.newsmell.toolkit.consumer.EventBatchProcessor.Rejection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;

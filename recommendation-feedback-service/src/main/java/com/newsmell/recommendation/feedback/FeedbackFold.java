@@ -4,11 +4,17 @@ import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.contract.data.RecommendationData;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * How one event changes its RecommendationFeedback row. Every rule is order-independent: the row is created
- * by whichever event comes first, the impression (time and context) is the earliest SHOWN's, the first
- * interaction time is the earliest CLICKED's.
+ * How a batch of events changes its RecommendationFeedback rows. Every rule is order-independent: the row is
+ * created by whichever event comes first, the impression (time and context) is the earliest SHOWN's, the first
+ * interaction time is the earliest CLICKED's. Pure: no database, no clock.
  */
 final class FeedbackFold {
 
@@ -21,12 +27,28 @@ final class FeedbackFold {
                         || event.eventType() == InteractionEventType.RECOMMENDATION_CLICKED);
     }
 
-    static RecommendationFeedback start(FeedbackKey key) {
-        RecommendationFeedback row = new RecommendationFeedback();
-        row.recommendationId = key.recommendationId();
-        row.userId = key.userId();
-        row.perfumeId = key.perfumeId();
-        return row;
+    /** The relevant events per row key, in key order: the order their rows are created and locked in. */
+    static SortedMap<FeedbackKey, List<UserInteractionEvent>> byKey(Collection<UserInteractionEvent> events) {
+        SortedMap<FeedbackKey, List<UserInteractionEvent>> byKey = new TreeMap<>();
+        for (UserInteractionEvent event : events) {
+            if (relevant(event)) {
+                byKey.computeIfAbsent(FeedbackKey.of(event), k -> new ArrayList<>())
+                        .add(event);
+            }
+        }
+        return byKey;
+    }
+
+    /** Folds each row's events ({@link #byKey}) into it; a row that has events is updated at {@code now}. */
+    static void fold(
+            Collection<RecommendationFeedback> rows, Map<FeedbackKey, List<UserInteractionEvent>> byKey, Instant now) {
+        for (RecommendationFeedback row : rows) {
+            List<UserInteractionEvent> events = byKey.getOrDefault(FeedbackKey.of(row), List.of());
+            if (!events.isEmpty()) {
+                events.forEach(event -> apply(row, event));
+                row.updatedAt = now;
+            }
+        }
     }
 
     static void apply(RecommendationFeedback row, UserInteractionEvent event) {

@@ -1,12 +1,17 @@
 package com.newsmell.recommendation.feedback;
 
 import com.newsmell.contract.UserInteractionEvent;
+import java.util.Comparator;
 
-/** The natural key of a RecommendationFeedback row. */
-record FeedbackKey(String recommendationId, String userId, String perfumeId) {
+/** The natural key of a RecommendationFeedback row; keys sort as the rows are created and locked. */
+record FeedbackKey(String recommendationId, String userId, String perfumeId) implements Comparable<FeedbackKey> {
 
     /** The prefix of the {@code userId} of an anonymous viewer, followed by the sessionId. */
     static final String ANONYMOUS_PREFIX = "session:";
+
+    private static final Comparator<FeedbackKey> ORDER = Comparator.comparing(FeedbackKey::recommendationId)
+            .thenComparing(FeedbackKey::userId)
+            .thenComparing(FeedbackKey::perfumeId);
 
     static FeedbackKey of(UserInteractionEvent event) {
         return new FeedbackKey(event.recommendationId(), viewer(event), event.perfumeId());
@@ -19,5 +24,10 @@ record FeedbackKey(String recommendationId, String userId, String perfumeId) {
     /** The userId, else {@code session:<sessionId>} for an anonymous viewer. */
     static String viewer(UserInteractionEvent event) {
         return event.userId() != null ? event.userId() : ANONYMOUS_PREFIX + event.sessionId();
+    }
+
+    @Override
+    public int compareTo(FeedbackKey other) {
+        return ORDER.compare(this, other);
     }
 }

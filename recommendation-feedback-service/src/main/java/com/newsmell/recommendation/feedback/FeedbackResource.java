@@ -1,7 +1,7 @@
 package com.newsmell.recommendation.feedback;
 
-import com.newsmell.contract.http.Problem;
-import com.newsmell.contract.http.ProblemException;
+import com.newsmell.toolkit.http.Problem;
+import com.newsmell.toolkit.http.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedbackResource {
 
-    private final RecommendationFeedbackRepository feedback;
+    private final FeedbackService feedback;
 
-    public FeedbackResource(RecommendationFeedbackRepository feedback) {
+    public FeedbackResource(FeedbackService feedback) {
         this.feedback = feedback;
     }
 

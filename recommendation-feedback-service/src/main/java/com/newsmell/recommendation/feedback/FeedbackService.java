@@ -1,32 +1,29 @@
 package com.newsmell.recommendation.feedback;
 
 import com.newsmell.contract.UserInteractionEvent;
-import com.newsmell.contract.kafka.EventBatchProcessor.Rejection;
-import com.newsmell.contract.kafka.EventClaims;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.newsmell.toolkit.consumer.EventBatchProcessor.Rejection;
+import com.newsmell.toolkit.consumer.EventClaims;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.SortedMap;
 
 /**
- * Folds RECOMMENDATION_SHOWN / RECOMMENDATION_CLICKED events into recommendation feedback, idempotently
- * (eventIds claimed in the same transaction). Bot traffic and other event types are skipped, and not claimed.
+ * Folds RECOMMENDATION_SHOWN / RECOMMENDATION_CLICKED events into recommendation feedback (ADR 0012): claim the
+ * eventIds, create and lock the rows the fresh events touch, fold them; Hibernate flushes the changed rows at
+ * commit. Bot traffic and other event types are skipped, and not claimed.
  */
 @ApplicationScoped
 public class FeedbackService {
 
     private final RecommendationFeedbackRepository feedback;
+    private final EventClaims claims;
 
-    public FeedbackService(RecommendationFeedbackRepository feedback) {
+    public FeedbackService(RecommendationFeedbackRepository feedback, EventClaims claims) {
         this.feedback = feedback;
+        this.claims = claims;
     }
 
     /** Whether any of the events is one this service folds (lets the consumer skip a transaction). */
@@ -41,38 +38,21 @@ public class FeedbackService {
         if (relevant.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession()
-                .chain(session -> EventClaims.claim(session, relevant))
-                .chain(this::fold)
-                .replaceWith(List.of());
+        return claims.claim(relevant).chain(this::fold).replaceWith(List.of());
+    }
+
+    /** A recommendation's rows, by position (rows whose SHOWN has not arrived yet last). */
+    public Uni<List<RecommendationFeedback>> findByRecommendationId(String recommendationId) {
+        return feedback.findByRecommendationId(recommendationId);
     }
 
     private Uni<Void> fold(List<UserInteractionEvent> fresh) {
-        if (fresh.isEmpty()) {
+        SortedMap<FeedbackKey, List<UserInteractionEvent>> byKey = FeedbackFold.byKey(fresh);
+        if (byKey.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Map<FeedbackKey, List<UserInteractionEvent>> byKey =
-                fresh.stream().collect(Collectors.groupingBy(FeedbackKey::of, LinkedHashMap::new, Collectors.toList()));
-        Set<String> recommendationIds =
-                byKey.keySet().stream().map(FeedbackKey::recommendationId).collect(Collectors.toSet());
-        Set<String> userIds = byKey.keySet().stream().map(FeedbackKey::userId).collect(Collectors.toSet());
-        return feedback.findCandidates(recommendationIds, userIds).chain(existing -> {
-            Map<FeedbackKey, RecommendationFeedback> known =
-                    existing.stream().collect(Collectors.toMap(FeedbackKey::of, Function.identity()));
-            List<RecommendationFeedback> created = new ArrayList<>();
-            Instant now = Instant.now();
-            byKey.forEach((key, keyEvents) -> {
-                RecommendationFeedback row = known.get(key);
-                if (row == null) {
-                    row = FeedbackFold.start(key);
-                    created.add(row);
-                }
-                for (UserInteractionEvent event : keyEvents) {
-                    FeedbackFold.apply(row, event);
-                }
-                row.updatedAt = now;
-            });
-            return created.isEmpty() ? Uni.createFrom().voidItem() : feedback.persist(created);
-        });
+        return feedback.createAndLock(List.copyOf(byKey.keySet()))
+                .invoke(locked -> FeedbackFold.fold(locked, byKey, Instant.now()))
+                .replaceWithVoid();
     }
 }

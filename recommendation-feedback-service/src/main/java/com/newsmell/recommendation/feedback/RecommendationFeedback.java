@@ -1,10 +1,7 @@
 package com.newsmell.recommendation.feedback;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -12,14 +9,14 @@ import java.time.Instant;
 /**
  * The specification's RecommendationFeedback (minimal version: impressions and clicks): one row per
  * (recommendationId, userId, perfumeId). {@code userId} is the event's userId, or {@code session:<sessionId>}
- * for an anonymous viewer.
+ * for an anonymous viewer. A row is created with just its key ({@link RecommendationFeedbackRepository#createAndLock});
+ * its surrogate {@code id} is the database's.
  */
 @Entity
 @Table(name = "recommendation_feedback")
-public class RecommendationFeedback extends PanacheEntityBase {
+public class RecommendationFeedback {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "recommendation_id")

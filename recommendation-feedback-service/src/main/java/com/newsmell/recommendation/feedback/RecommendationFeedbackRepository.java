@@ -1,16 +1,21 @@
 package com.newsmell.recommendation.feedback;
 
+import com.newsmell.toolkit.persistence.AggregateRows;
+import com.newsmell.toolkit.persistence.AggregateRows.KeyPart;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import java.util.Collection;
 import java.util.List;
 
 @ApplicationScoped
 public class RecommendationFeedbackRepository implements PanacheRepositoryBase<RecommendationFeedback, Long> {
+
+    private static final List<KeyPart<FeedbackKey>> KEY = List.of(
+            new KeyPart<>("recommendation_id", "recommendationId", FeedbackKey::recommendationId),
+            new KeyPart<>("user_id", "userId", FeedbackKey::userId),
+            new KeyPart<>("perfume_id", "perfumeId", FeedbackKey::perfumeId));
 
     /** A recommendation's rows, by position (rows whose SHOWN has not arrived yet last). */
     @WithSession
@@ -24,19 +29,20 @@ public class RecommendationFeedbackRepository implements PanacheRepositoryBase<R
     }
 
     /**
-     * The rows of these recommendations for these users: a superset of the (recommendationId, userId,
-     * perfumeId) keys a batch touches, loaded in one query and locked in a stable order, so that replicas
-     * consuming other partitions never lose each other's updates (ADR 0008).
+     * The rows of these keys, created if missing (race-free: {@code insert … on conflict do nothing}) and locked
+     * for the rest of the transaction in key order, so that replicas consuming other partitions never lose each
+     * other's updates nor deadlock (ADR 0008, 0012). The lock query selects the keys' recommendations and users
+     * in one statement (a superset of the keys), and only the keys' rows are returned.
      */
     @WithSession
-    public Uni<List<RecommendationFeedback>> findCandidates(
-            Collection<String> recommendationIds, Collection<String> userIds) {
-        return find(
-                        "recommendationId in ?1 and userId in ?2",
-                        Sort.by("recommendationId").and("userId").and("perfumeId"),
-                        recommendationIds,
-                        userIds)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list();
+    public Uni<List<RecommendationFeedback>> createAndLock(List<FeedbackKey> sortedKeys) {
+        return getSession()
+                .chain(session -> AggregateRows.createAndLock(
+                        session,
+                        RecommendationFeedback.class,
+                        "recommendation_feedback",
+                        KEY,
+                        sortedKeys,
+                        FeedbackKey::of));
     }
 }
