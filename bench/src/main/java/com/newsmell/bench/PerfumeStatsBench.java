@@ -5,7 +5,7 @@ import static com.newsmell.bench.CollectorBench.log;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.infra.ServiceProcess;
-import com.newsmell.simulator.UserAgents;
+import com.newsmell.simulator.world.UserAgents;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -88,7 +88,7 @@ public final class PerfumeStatsBench extends ConsumerBench {
         log("RESULT hourly job: %d perfumes x 30 days of buckets: %.1f s", jobPerfumes, jobSeconds);
     }
 
-    /** Generates the buckets directly in the service's database, then times POST /v1/jobs/hourly. */
+    /** Generates the buckets directly in the service's database, then times POST /v1/jobs/hourly/runs (all shards, on the one replica). */
     private double hourlyJob(ServiceProcess stats) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
         log("generating %d perfumes x 30 days of buckets (hourly fill %.2f) ...", jobPerfumes, hourlyFill);
@@ -112,7 +112,7 @@ public final class PerfumeStatsBench extends ConsumerBench {
         log("generated in %.1f s; running the hourly job ...", (System.nanoTime() - t0) / 1e9);
         long t1 = System.nanoTime();
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(stats.baseUrl() + "/v1/jobs/hourly?now=" + now))
+                HttpRequest.newBuilder(URI.create(stats.baseUrl() + "/v1/jobs/hourly/runs?now=" + now))
                         .timeout(Duration.ofHours(1))
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),

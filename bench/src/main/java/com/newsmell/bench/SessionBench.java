@@ -31,7 +31,7 @@ public final class SessionBench extends ConsumerBench {
     }
 
     SessionBench() {
-        super("session-service", "session", Map.of("newsmell.session.rollup-every", "off"));
+        super("session-service", "session", Map.of("newsmell.session.rollup-cron", "off"));
     }
 
     @Override

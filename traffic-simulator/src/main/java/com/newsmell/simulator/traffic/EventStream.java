@@ -1,6 +1,7 @@
-package com.newsmell.simulator;
+package com.newsmell.simulator.traffic;
 
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.simulator.journey.JourneyGenerator;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

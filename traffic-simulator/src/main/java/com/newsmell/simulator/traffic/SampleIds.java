@@ -1,4 +1,4 @@
-package com.newsmell.simulator;
+package com.newsmell.simulator.traffic;
 
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;

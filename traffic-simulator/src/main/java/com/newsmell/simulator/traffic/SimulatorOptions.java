@@ -1,4 +1,4 @@
-package com.newsmell.simulator;
+package com.newsmell.simulator.traffic;
 
 import java.net.URI;
 import java.time.Duration;

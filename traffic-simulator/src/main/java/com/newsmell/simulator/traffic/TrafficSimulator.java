@@ -1,4 +1,4 @@
-package com.newsmell.simulator;
+package com.newsmell.simulator.traffic;
 
 import java.io.PrintStream;
 

@@ -1,4 +1,4 @@
-package com.newsmell.simulator;
+package com.newsmell.simulator.traffic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.EventParser;
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.simulator.journey.JourneyGenerator;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

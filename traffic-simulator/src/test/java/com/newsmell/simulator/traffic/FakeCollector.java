@@ -1,4 +1,4 @@
-package com.newsmell.simulator;
+package com.newsmell.simulator.traffic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package com.newsmell.simulator;
+package com.newsmell.simulator.traffic;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

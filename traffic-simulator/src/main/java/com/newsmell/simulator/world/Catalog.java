@@ -1,4 +1,4 @@
-package com.newsmell.simulator;
+package com.newsmell.simulator.world;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -338,7 +338,8 @@ public final class Catalog {
         return List.copyOf(picked);
     }
 
-    static int weighted(double[] weights, SplittableRandom rng) {
+    /** An index drawn with probability proportional to its weight (the last one if rounding leaves none). */
+    public static int weighted(double[] weights, SplittableRandom rng) {
         double total = 0;
         for (double w : weights) {
             total += w;
@@ -353,7 +354,8 @@ public final class Catalog {
         return weights.length - 1;
     }
 
-    static double gaussian(SplittableRandom rng) {
+    /** A standard normal value drawn from {@code rng} (two draws). */
+    public static double gaussian(SplittableRandom rng) {
         // Box-Muller; SplittableRandom has no nextGaussian on Java 17.
         double u1 = Math.max(rng.nextDouble(), 1e-12);
         double u2 = rng.nextDouble();

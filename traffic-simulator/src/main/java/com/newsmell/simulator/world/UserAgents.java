@@ -1,4 +1,4 @@
-package com.newsmell.simulator;
+package com.newsmell.simulator.world;
 
 import java.util.List;
 import java.util.SplittableRandom;

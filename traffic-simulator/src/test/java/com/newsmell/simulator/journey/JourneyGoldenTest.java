@@ -1,0 +1,130 @@
+package com.newsmell.simulator.journey;
+
+import static java.util.Map.entry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.newsmell.contract.InteractionEventType;
+import com.newsmell.contract.UserInteractionEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the generator's output for fixed seeds: the event counts by type and a digest of every event. A change to
+ * how journeys are written must not change a single event (id, time, page, data); a change to what journeys do
+ * must update these figures on purpose.
+ */
+class JourneyGoldenTest {
+
+    private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+
+    /** Events by type: for seed 42 (400 sessions, 5% bots), then for seed 7 (6,000 events, 20% bots). */
+    private static final Map<InteractionEventType, int[]> COUNTS = Map.ofEntries(
+            entry(InteractionEventType.PAGE_VIEW, new int[] {1092, 781}),
+            entry(InteractionEventType.PERFUME_VIEW, new int[] {1640, 1043}),
+            entry(InteractionEventType.HOUSE_VIEW, new int[] {247, 201}),
+            entry(InteractionEventType.COLLECTION_VIEW, new int[] {75, 55}),
+            entry(InteractionEventType.SEARCH_PERFORMED, new int[] {506, 265}),
+            entry(InteractionEventType.SEARCH_RESULT_CLICKED, new int[] {322, 158}),
+            entry(InteractionEventType.SEARCH_NO_RESULTS, new int[] {93, 44}),
+            entry(InteractionEventType.FILTER_APPLIED, new int[] {85, 49}),
+            entry(InteractionEventType.RATING_STARTED, new int[] {64, 43}),
+            entry(InteractionEventType.RATING_COMPLETED, new int[] {58, 33}),
+            entry(InteractionEventType.REVIEW_STARTED, new int[] {23, 15}),
+            entry(InteractionEventType.REVIEW_SUBMITTED, new int[] {20, 13}),
+            entry(InteractionEventType.WISHLIST_ADD, new int[] {125, 71}),
+            entry(InteractionEventType.WISHLIST_REMOVE, new int[] {47, 24}),
+            entry(InteractionEventType.COLLECTION_ADD, new int[] {54, 31}),
+            entry(InteractionEventType.IMAGE_VIEWED, new int[] {680, 342}),
+            entry(InteractionEventType.IMAGE_ZOOMED, new int[] {211, 105}),
+            entry(InteractionEventType.NOTES_EXPANDED, new int[] {739, 397}),
+            entry(InteractionEventType.NOTES_COLLAPSED, new int[] {199, 106}),
+            entry(InteractionEventType.SIMILAR_CLICKED, new int[] {117, 50}),
+            entry(InteractionEventType.HOUSE_LINK_CLICKED, new int[] {87, 37}),
+            entry(InteractionEventType.PROFILE_VIEWED, new int[] {19, 4}),
+            entry(InteractionEventType.TRADE_INQUIRY, new int[] {24, 17}),
+            entry(InteractionEventType.NAVIGATION_CLICK, new int[] {152, 66}),
+            entry(InteractionEventType.BACK_BUTTON, new int[] {124, 55}),
+            entry(InteractionEventType.TRADE_OFFERED, new int[] {15, 7}),
+            entry(InteractionEventType.TRADE_ACCEPTED, new int[] {12, 3}),
+            entry(InteractionEventType.RECOMMENDATION_SHOWN, new int[] {3093, 1721}),
+            entry(InteractionEventType.RECOMMENDATION_CLICKED, new int[] {352, 201}),
+            entry(InteractionEventType.RECOMMENDATION_FEEDBACK, new int[] {107, 61}),
+            entry(InteractionEventType.TRADE_DECLINED, new int[] {0, 2}));
+
+    @Test
+    void seed42SessionsArePinned() {
+        List<UserInteractionEvent> events = JourneyGenerator.create(42, 200, 0.05).sessions(400, NOW).stream()
+                .flatMap(s -> s.events().stream())
+                .toList();
+        assertEquals(expected(0), countsByType(events));
+        assertEquals("554c7db1ec55b929522f048591ca8318e981926ef1bd77531d924c3dcaa4c7a3", digest(events));
+    }
+
+    @Test
+    void seed7EventsWithManyBotsArePinned() {
+        List<UserInteractionEvent> events = JourneyGenerator.create(7, 100, 0.2).events(6_000, NOW);
+        assertEquals(expected(1), countsByType(events));
+        assertEquals("503ba7fe217848415a1e7870e1acd34679e9e06191202737d32695b1402cc433", digest(events));
+    }
+
+    /** Column {@code column} of {@link #COUNTS}, types with no event left out. */
+    private static Map<InteractionEventType, Integer> expected(int column) {
+        Map<InteractionEventType, Integer> out = new EnumMap<>(InteractionEventType.class);
+        COUNTS.forEach((type, counts) -> {
+            if (counts[column] > 0) {
+                out.put(type, counts[column]);
+            }
+        });
+        return out;
+    }
+
+    private static Map<InteractionEventType, Integer> countsByType(List<UserInteractionEvent> events) {
+        return events.stream()
+                .collect(Collectors.groupingBy(
+                        UserInteractionEvent::eventType,
+                        () -> new EnumMap<>(InteractionEventType.class),
+                        Collectors.summingInt(e -> 1)));
+    }
+
+    /** SHA-256 over every field the generator sets, event by event (independent of the wire format). */
+    private static String digest(List<UserInteractionEvent> events) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (UserInteractionEvent e : events) {
+            String line = String.join(
+                    "|",
+                    e.eventId(),
+                    e.eventType().name(),
+                    Objects.toString(e.userId()),
+                    e.sessionId(),
+                    e.timestamp().toString(),
+                    Objects.toString(e.sentAt()),
+                    Objects.toString(e.perfumeId()),
+                    Objects.toString(e.houseId()),
+                    Objects.toString(e.noteId()),
+                    Objects.toString(e.recommendationId()),
+                    e.eventData().toString(),
+                    Objects.toString(e.userAgent()),
+                    Objects.toString(e.referrer()),
+                    Objects.toString(e.path()),
+                    Objects.toString(e.duration()),
+                    Objects.toString(e.value()));
+            sha.update(line.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}
