@@ -83,7 +83,7 @@ class SystemEndToEndIT {
 
         // session-service, every field once closed (issue 4): the stream is 50 minutes old, past the idle timeout.
         given().baseUri(system.url(RunningSystem.SESSIONS))
-                .post("/v1/jobs/close-idle-sessions")
+                .post("/v1/jobs/close-idle-sessions/runs")
                 .then()
                 .statusCode(200);
         await().atMost(WAIT).untilAsserted(() -> {
@@ -166,7 +166,7 @@ class SystemEndToEndIT {
         // its window [asOf - 7 d, asOf) holds every event of the stream.
         given().baseUri(system.url(RunningSystem.PERFUME_STATS))
                 .queryParam("now", Instant.now().plusSeconds(3600).toString())
-                .post("/v1/jobs/hourly")
+                .post("/v1/jobs/hourly/runs")
                 .then()
                 .statusCode(200);
         await().atMost(WAIT).untilAsserted(() -> {
