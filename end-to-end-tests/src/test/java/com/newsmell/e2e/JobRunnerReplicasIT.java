@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,8 +36,6 @@ class JobRunnerReplicasIT {
             "newsmell.perfume-stats.jobs.reconcile-cron", "* * * * * ?",
             "newsmell.perfume-stats.jobs.hourly-cron", "*/3 * * * * ?",
             "mp.messaging.incoming.interactions.group.id", "perfume-stats-replicas-it");
-    private static final Pattern RUNS_METRIC = Pattern.compile(
-            "newsmell_job_runs_total\\{[^}]*job=\"reconcile\"[^}]*outcome=\"succeeded\"[^}]*trigger=\"schedule\"[^}]*} ([0-9.E]+)");
 
     @Test
     void eachPeriodRunsOnceAcrossTwoReplicasAndMissedPeriodsCatchUp() {
@@ -173,8 +169,25 @@ class JobRunnerReplicasIT {
                             HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/q/metrics"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
-            Matcher m = RUNS_METRIC.matcher(metrics.body());
-            return m.find() ? Double.parseDouble(m.group(1)) : 0;
+            // e.g. newsmell_job_runs_total{job="reconcile",outcome="succeeded",trigger="schedule"} 6.0
+            List<String> lines = metrics.body()
+                    .lines()
+                    .filter(line -> line.startsWith("newsmell_job_runs_total{")
+                            && line.contains("job=\"reconcile\"")
+                            && line.contains("outcome=\"succeeded\"")
+                            && line.contains("trigger=\"schedule\""))
+                    .toList();
+            assertThat(lines)
+                    .as(
+                            "the reconcile counter of %s among %s",
+                            replica.name(),
+                            metrics.body()
+                                    .lines()
+                                    .filter(line -> line.contains("newsmell_job"))
+                                    .toList())
+                    .hasSize(1);
+            String line = lines.get(0);
+            return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

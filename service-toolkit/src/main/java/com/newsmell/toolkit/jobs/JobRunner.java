@@ -200,17 +200,20 @@ public class JobRunner {
         long started = System.nanoTime();
         return Uni.createFrom()
                 .deferred(() -> job.run(context))
-                .chain(outcome -> runs.succeed(context.runId(), outcome)
-                        .invoke(() -> LOG.infof(
-                                "job %s %s %s: %d rows in %d ms",
-                                context.job(),
-                                context.trigger(),
-                                context.period(),
-                                outcome.rowsProcessed(),
-                                (System.nanoTime() - started) / 1_000_000)))
+                .chain(outcome -> runs.succeed(context.runId(), outcome).invoke(() -> {
+                    count("newsmell.job.runs", context, JobRun.SUCCEEDED);
+                    LOG.infof(
+                            "job %s %s %s: %d rows in %d ms",
+                            context.job(),
+                            context.trigger(),
+                            context.period(),
+                            outcome.rowsProcessed(),
+                            (System.nanoTime() - started) / 1_000_000);
+                }))
                 .onFailure()
                 .recoverWithUni(f -> {
                     LOG.errorf(f, "job %s %s %s failed", context.job(), context.trigger(), context.period());
+                    count("newsmell.job.runs", context, JobRun.FAILED);
                     return runs.fail(context.runId(), f);
                 })
                 .replaceWith(context.runId());
