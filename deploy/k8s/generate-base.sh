@@ -54,6 +54,7 @@ data:
   KAFKA_BOOTSTRAP_SERVERS: "kafka:9092"
   INTERACTIONS_TOPIC: "interaction-events"
   DEAD_LETTER_TOPIC: "interaction-events-dlq"
+  PERFUME_VIEW_AUDIT_TOPIC: "perfume-view-audit"
 ${extra}---
 apiVersion: v1
 kind: Service

@@ -15,6 +15,9 @@ public final class ServiceConfig {
     /** Base name of the run's dead-letter topic (the run id is appended). */
     public static final String DEAD_LETTER = "interaction-events-dlq";
 
+    /** The collector's daily raw-store counts of a sample of perfumes, which perfume-stats-service checks against. */
+    public static final String PERFUME_VIEW_AUDIT = "perfume-view-audit";
+
     private ServiceConfig() {}
 
     public static Map<String, String> forService(Infra infra, String database) {
@@ -28,6 +31,7 @@ public final class ServiceConfig {
         config.put("kafka.bootstrap.servers", infra.kafkaBootstrapServers());
         config.put("newsmell.topics.interactions", infra.topic(INTERACTIONS));
         config.put("newsmell.topics.dead-letter", infra.topic(DEAD_LETTER));
+        config.put("newsmell.topics.perfume-view-audit", infra.topic(PERFUME_VIEW_AUDIT));
         return config;
     }
 }

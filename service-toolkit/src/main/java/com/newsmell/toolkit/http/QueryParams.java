@@ -35,16 +35,30 @@ public final class QueryParams {
         return instant(name, value, null);
     }
 
-    /** An ISO-8601 instant, or {@code fallback} when absent. */
+    /** The earliest instant any parameter may name (inclusive). */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+    /** The latest instant any parameter may name (exclusive). */
+    public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+    /**
+     * An ISO-8601 instant in [1970-01-01, 2100-01-01), or {@code fallback} when absent (ADR 0013: anything outside
+     * is a client's mistake, not a query to run).
+     */
     public static Instant instant(String name, String value, Instant fallback) {
         if (blank(value)) {
             return fallback;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.trim());
+            instant = Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw bad(name, "format", name + " must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z.");
         }
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            throw bad(name, "range", name + " must be from 1970-01-01T00:00:00Z to before 2100-01-01T00:00:00Z.");
+        }
+        return instant;
     }
 
     public static Instant requiredInstant(String name, String value) {
