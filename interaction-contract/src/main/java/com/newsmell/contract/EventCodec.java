@@ -17,7 +17,8 @@ import java.util.List;
  * declaration order; {@code null} fields are omitted, instants are ISO-8601 UTC strings
  * ({@link Instant#toString()}), {@code eventType}/{@code eventCategory} are enum names, {@code schemaVersion} and
  * {@code isBot} are always written. Written by hand with the tree model (no reflection), so it is native-safe.
- * Reading goes through {@link EventParser}, so the wire format and the client format share one set of rules.
+ * Reading goes through {@link EventParser#decode}, so the wire format and the client format share one set of rules
+ * (less the seed's required fields, which the collector checked on submission: ADR 0014).
  */
 public final class EventCodec {
 
@@ -51,7 +52,7 @@ public final class EventCodec {
     }
 
     /**
-     * Parses and validates one event.
+     * Parses and validates one event as stored ({@link EventParser#decode}: any known schemaVersion).
      *
      * @throws InvalidEventException when the input is not JSON (pointer {@code ""}, rule {@code format}) or not a
      *     valid event
@@ -72,12 +73,13 @@ public final class EventCodec {
     }
 
     /**
-     * Validates one event tree.
+     * Validates one event tree as stored ({@link EventParser#decode}: any known schemaVersion; a string that cannot
+     * be stored, such as one holding a NUL, is invalid).
      *
      * @throws InvalidEventException when it is not a valid event
      */
     public static UserInteractionEvent fromJsonNode(JsonNode node) {
-        ParseResult result = EventParser.parse(node);
+        ParseResult result = EventParser.decode(node);
         if (!result.valid()) {
             throw new InvalidEventException(result.violations());
         }
@@ -120,6 +122,12 @@ public final class EventCodec {
         }
         if (e.value() != null) {
             o.put("value", e.value());
+        }
+        if (e.pageScrollPosition() != null) {
+            o.put("pageScrollPosition", e.pageScrollPosition());
+        }
+        if (e.timeOnPage() != null) {
+            o.put("timeOnPage", e.timeOnPage());
         }
         return o;
     }

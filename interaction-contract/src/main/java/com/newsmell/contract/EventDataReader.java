@@ -55,13 +55,13 @@ public final class EventDataReader {
         PageViewData.Viewport viewport = null;
         FieldReader v = r.nested("viewport");
         if (v != null) {
-            viewport = new PageViewData.Viewport(v.count("width"), v.count("height"));
+            viewport = new PageViewData.Viewport(v.nonNegativeNumber("width"), v.nonNegativeNumber("height"));
         }
         return new PageViewData(
                 r.string("title"),
-                r.nonNegativeLong("viewDuration"),
-                r.integer("scrollDepth", 0, 100),
-                r.nonNegativeLong("timeToInteraction"),
+                r.nonNegativeNumber("viewDuration"),
+                r.number("scrollDepth", 0, 100),
+                r.nonNegativeNumber("timeToInteraction"),
                 r.enumString("source", PageViewData.SOURCES),
                 viewport,
                 r.enumString("deviceType", PageViewData.DEVICE_TYPES));
@@ -75,11 +75,11 @@ public final class EventDataReader {
         return new SearchData(
                 r.string("searchId"),
                 r.string("query"),
-                r.count("queryLength"),
+                r.nonNegativeNumber("queryLength"),
                 r.stringList("queryWords"),
                 filters,
-                r.count("resultsCount"),
-                r.count("resultsShown"),
+                r.nonNegativeNumber("resultsCount"),
+                r.nonNegativeNumber("resultsShown"),
                 r.bool("hasResults"),
                 r.enumString("searchType", SearchData.SEARCH_TYPES),
                 r.enumString("queryType", SearchData.QUERY_TYPES),
@@ -122,16 +122,16 @@ public final class EventDataReader {
         }
         return new RatingData(
                 ratings,
-                r.nonNegativeLong("timeToComplete"),
-                r.count("categoriesRated"),
+                r.nonNegativeNumber("timeToComplete"),
+                r.nonNegativeNumber("categoriesRated"),
                 r.bool("edited"),
                 r.objectField("previousRatings"),
                 r.enumString("source", RatingData.SOURCES),
                 r.bool("hadPreviousRating"));
     }
 
-    private static Integer rating(FieldReader r, String field) {
-        return r.integer(field, RatingData.MIN_RATING, RatingData.MAX_RATING);
+    private static Double rating(FieldReader r, String field) {
+        return r.number(field, RatingData.MIN_RATING, RatingData.MAX_RATING);
     }
 
     private static ReviewData review(FieldReader r) {
@@ -145,23 +145,21 @@ public final class EventDataReader {
                 r.stringOrNumber("price"),
                 r.enumString("tradePreference", CollectionData.TRADE_PREFERENCES),
                 r.enumString("source", CollectionData.SOURCES),
-                r.nonNegativeLong("timeInWishlist"),
+                r.nonNegativeNumber("timeInWishlist"),
                 r.stringList("changedFields"),
                 r.objectField("previousValues"));
     }
 
     private static EngagementData engagement(FieldReader r) {
         return new EngagementData(
-                r.count("imageIndex"),
-                r.nonNegativeLong("viewDuration"),
+                r.nonNegativeNumber("imageIndex"),
+                r.nonNegativeNumber("viewDuration"),
                 r.bool("zoomed"),
                 r.enumString("noteType", EngagementData.NOTE_TYPES),
-                r.nonNegativeLong("expandDuration"),
+                r.nonNegativeNumber("expandDuration"),
                 r.string("targetPerfumeId"),
-                r.count("position"),
-                r.string("similarityReason"),
-                r.number("pageScrollPosition", 0, Double.MAX_VALUE),
-                r.nonNegativeLong("timeOnPage"));
+                r.nonNegativeNumber("position"),
+                r.string("similarityReason"));
     }
 
     private static RecommendationData recommendation(FieldReader r, boolean shown) {

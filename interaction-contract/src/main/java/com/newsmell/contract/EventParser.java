@@ -15,8 +15,22 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Validates one event JSON object — as submitted by a client or in the {@link EventCodec} wire format — and
- * builds the {@link UserInteractionEvent} envelope. All violations are collected, none is fatal.
+ * Validates one event JSON object and builds the {@link UserInteractionEvent} envelope, in one of two modes
+ * (ADR 0014):
+ *
+ * <ul>
+ *   <li>{@link #parse} — a client's submission (the collector): every rule of the current schema version, including
+ *       the seed's required fields ({@link RequiredFields}); the event is of {@link
+ *       UserInteractionEvent#CURRENT_SCHEMA_VERSION};
+ *   <li>{@link #decode} — an event as stored on the topic or in the raw store, of any known schemaVersion (every
+ *       consumer, through {@link EventCodec}): the same rules without {@link RequiredFields}, which were the
+ *       collector's to check when the event was accepted; a schemaVersion 1 engagement event's {@code
+ *       pageScrollPosition} / {@code timeOnPage} are read from its eventData, where version 1 kept them.
+ * </ul>
+ *
+ * <p>A string that cannot be stored ({@link StorableText}: a NUL, a lone surrogate) anywhere in the event rejects
+ * it in both modes with {@code no-nul} / {@code utf-16} at the string's pointer, and only those violations are
+ * reported (no other message can repeat the string). Otherwise all violations are collected, none is fatal.
  *
  * <p>Rules (pointers relative to the event object):
  *
@@ -34,9 +48,10 @@ import java.util.regex.Pattern;
  *   <li>{@code userId}, {@code perfumeId}, {@code houseId}, {@code noteId}, {@code recommendationId} optional
  *       strings of at most {@link Limits#MAX_ID_LENGTH} characters; blank values are treated as absent;
  *   <li>{@code deviceType} optional, one of {@link #DEVICE_TYPES}; {@code duration} optional integer
- *       {@code >= 0}; {@code value} optional number; {@code isBot} optional boolean (default false);
+ *       {@code >= 0} (the seed's {@code Int}); {@code value} optional number; {@code pageScrollPosition} and
+ *       {@code timeOnPage} optional numbers {@code >= 0}; {@code isBot} optional boolean (default false);
  *   <li>{@code schemaVersion} optional integer 1..{@link UserInteractionEvent#CURRENT_SCHEMA_VERSION} (default
- *       current; {@code range});
+ *       current; {@code range}); a submission is checked and stamped as the current version whatever it says;
  *   <li>{@code eventData} optional object (default {@code {}}), checked against {@link Limits} and the schema of
  *       the event type ({@link EventDataReader});
  *   <li>per type: see {@link #REQUIRES_PERFUME_ID}, {@link #REQUIRES_RECOMMENDATION_ID}; SEARCH_RESULT_CLICKED
@@ -78,17 +93,34 @@ public final class EventParser {
 
     private EventParser() {}
 
+    /** A client's submission: every rule of the current schema version, the seed's required fields included. */
     public static ParseResult parse(JsonNode node) {
+        return parse(node, true);
+    }
+
+    /**
+     * An event as stored (topic, raw store), of any known schemaVersion: the rules without the seed's required
+     * fields, which the collector checked when it accepted the event.
+     */
+    public static ParseResult decode(JsonNode node) {
+        return parse(node, false);
+    }
+
+    private static ParseResult parse(JsonNode node, boolean submission) {
         List<Violation> v = new ArrayList<>();
         if (node == null || !node.isObject()) {
             v.add(new Violation("", Violation.RULE_TYPE, "event must be a JSON object"));
+            return new ParseResult(null, v);
+        }
+        StorableText.check(node, "", v);
+        if (!v.isEmpty()) {
             return new ParseResult(null, v);
         }
         FieldReader r = new FieldReader((ObjectNode) node, "", v);
 
         int schemaVersion = UserInteractionEvent.CURRENT_SCHEMA_VERSION;
         Integer sv = r.integer("schemaVersion", 1, UserInteractionEvent.CURRENT_SCHEMA_VERSION);
-        if (sv != null) {
+        if (sv != null && !submission) {
             schemaVersion = sv;
         }
 
@@ -153,6 +185,8 @@ public final class EventParser {
         String location = r.string("location", Limits.MAX_SHORT_TEXT_LENGTH);
         Integer duration = r.count("duration");
         Double value = r.number("value", -Double.MAX_VALUE, Double.MAX_VALUE);
+        Double pageScrollPosition = r.nonNegativeNumber("pageScrollPosition");
+        Double timeOnPage = r.nonNegativeNumber("timeOnPage");
 
         ObjectNode eventData = r.objectField("eventData");
         EventData typed = null;
@@ -165,18 +199,30 @@ public final class EventParser {
         if (eventType != null
                 && (!r.present("eventData") || r.object().get("eventData").isObject())) {
             typed = EventDataReader.read(eventType, eventData, v);
+            FieldReader data = new FieldReader(eventData, EventDataReader.BASE, v);
+            if (submission) {
+                RequiredFields.check(eventType, r, data);
+            } else if (schemaVersion < RequiredFields.SINCE_SCHEMA_VERSION
+                    && eventType.category() == InteractionCategory.ENGAGEMENT) {
+                if (pageScrollPosition == null) {
+                    pageScrollPosition = data.nonNegativeNumber("pageScrollPosition");
+                }
+                if (timeOnPage == null) {
+                    timeOnPage = data.nonNegativeNumber("timeOnPage");
+                }
+            }
         }
 
         if (eventType != null) {
-            if (REQUIRES_PERFUME_ID.contains(eventType) && missing(r, "perfumeId")) {
+            if (REQUIRES_PERFUME_ID.contains(eventType) && r.absentOrBlank("perfumeId")) {
                 r.violation("perfumeId", Violation.RULE_REQUIRED, "'perfumeId' is required for " + eventType);
             }
-            if (REQUIRES_RECOMMENDATION_ID.contains(eventType) && missing(r, "recommendationId")) {
+            if (REQUIRES_RECOMMENDATION_ID.contains(eventType) && r.absentOrBlank("recommendationId")) {
                 r.violation(
                         "recommendationId", Violation.RULE_REQUIRED, "'recommendationId' is required for " + eventType);
             }
             if (eventType == InteractionEventType.SEARCH_RESULT_CLICKED
-                    && missing(r, "perfumeId")
+                    && r.absentOrBlank("perfumeId")
                     && !(typed instanceof SearchClickData c
                             && c.perfumeId() != null
                             && !c.perfumeId().isBlank())
@@ -218,7 +264,9 @@ public final class EventParser {
                 ipPrefix,
                 location,
                 duration,
-                value);
+                value,
+                pageScrollPosition,
+                timeOnPage);
         return new ParseResult(event, v);
     }
 
@@ -256,15 +304,6 @@ public final class EventParser {
             return null;
         }
         return s;
-    }
-
-    /** Absent, null or a blank string (wrong types are reported as {@code type} instead). */
-    private static boolean missing(FieldReader r, String field) {
-        if (!r.present(field)) {
-            return true;
-        }
-        JsonNode n = r.object().get(field);
-        return n.isTextual() && n.textValue().isBlank();
     }
 
     private static String optionalId(FieldReader r, String field) {

@@ -151,11 +151,6 @@ public final class FieldReader {
         return integer(field, 0, Integer.MAX_VALUE);
     }
 
-    /** Non-negative long (durations in milliseconds, positions, ...). */
-    public Long nonNegativeLong(String field) {
-        return integral(field, 0, Long.MAX_VALUE);
-    }
-
     public Double number(String field, double min, double max) {
         if (!present(field)) {
             return null;
@@ -176,6 +171,14 @@ public final class FieldReader {
         return v;
     }
 
+    /**
+     * A non-negative JSON number, decimals allowed: the seed's {@code number} (a JavaScript number, an IEEE-754
+     * double), so every value a JavaScript client can send is kept exactly.
+     */
+    public Double nonNegativeNumber(String field) {
+        return number(field, 0, Double.MAX_VALUE);
+    }
+
     public ObjectNode objectField(String field) {
         if (!present(field)) {
             return null;
@@ -192,6 +195,24 @@ public final class FieldReader {
     public FieldReader nested(String field) {
         ObjectNode o = objectField(field);
         return o == null ? null : new FieldReader(o, pointer(field), violations);
+    }
+
+    /**
+     * A nested reader for an object-valued field, or {@code null} when absent or not an object; reports nothing
+     * (for a second pass over fields {@link #nested} has checked).
+     */
+    public FieldReader nestedObject(String field) {
+        JsonNode n = object.get(field);
+        return n != null && n.isObject() ? new FieldReader((ObjectNode) n, pointer(field), violations) : null;
+    }
+
+    /** True when the field is absent, null or a blank string (a wrong type is no absence: it is reported as such). */
+    public boolean absentOrBlank(String field) {
+        if (!present(field)) {
+            return true;
+        }
+        JsonNode n = object.get(field);
+        return n.isTextual() && n.textValue().isBlank();
     }
 
     /** An array of strings; each bad element yields a {@code type} violation at its index. */

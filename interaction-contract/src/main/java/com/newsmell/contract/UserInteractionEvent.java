@@ -43,6 +43,12 @@ import java.util.ArrayList;
  * @param location coarse location (e.g. country code)
  * @param duration duration in milliseconds, {@code >= 0}
  * @param value numeric value (rating, price, ...)
+ * @param pageScrollPosition the page's scroll position in CSS pixels when the event happened, {@code >= 0}: the
+ *     seed's EngagementEvent puts it on the event ({@code pageScrollPosition: number}); required on IMAGE_VIEWED,
+ *     NOTES_EXPANDED and SIMILAR_CLICKED since schemaVersion 2; for events stored with schemaVersion 1 it is read
+ *     from {@code eventData.pageScrollPosition} (ADR 0014)
+ * @param timeOnPage milliseconds on the page when the event happened, {@code >= 0}: the seed's EngagementEvent
+ *     {@code timeOnPage: number}, on the event like {@code pageScrollPosition}
  */
 public record UserInteractionEvent(
         String eventId,
@@ -71,10 +77,16 @@ public record UserInteractionEvent(
         String ipPrefix,
         String location,
         Integer duration,
-        Double value) {
+        Double value,
+        Double pageScrollPosition,
+        Double timeOnPage) {
 
-    /** The envelope schema version written by this library. */
-    public static final int CURRENT_SCHEMA_VERSION = 1;
+    /**
+     * The envelope schema version written by this library, and stamped by the collector on every event it accepts.
+     * Version 2 (ADR 0014): the seed's required fields were checked on submission, and {@code pageScrollPosition} /
+     * {@code timeOnPage} are on the envelope; version 1 events (stored before) are read as they are.
+     */
+    public static final int CURRENT_SCHEMA_VERSION = 2;
 
     public UserInteractionEvent {
         if (eventData == null) {
@@ -129,7 +141,9 @@ public record UserInteractionEvent(
                 .ipPrefix(ipPrefix)
                 .location(location)
                 .duration(duration)
-                .value(value);
+                .value(value)
+                .pageScrollPosition(pageScrollPosition)
+                .timeOnPage(timeOnPage);
     }
 
     /** Mutable builder; {@code schemaVersion} defaults to {@link #CURRENT_SCHEMA_VERSION}, eventData to {}. */
@@ -161,6 +175,8 @@ public record UserInteractionEvent(
         private String location;
         private Integer duration;
         private Double value;
+        private Double pageScrollPosition;
+        private Double timeOnPage;
 
         private Builder() {}
 
@@ -299,6 +315,16 @@ public record UserInteractionEvent(
             return this;
         }
 
+        public Builder pageScrollPosition(Double pageScrollPosition) {
+            this.pageScrollPosition = pageScrollPosition;
+            return this;
+        }
+
+        public Builder timeOnPage(Double timeOnPage) {
+            this.timeOnPage = timeOnPage;
+            return this;
+        }
+
         public UserInteractionEvent build() {
             return new UserInteractionEvent(
                     eventId,
@@ -327,7 +353,9 @@ public record UserInteractionEvent(
                     ipPrefix,
                     location,
                     duration,
-                    value);
+                    value,
+                    pageScrollPosition,
+                    timeOnPage);
         }
     }
 }

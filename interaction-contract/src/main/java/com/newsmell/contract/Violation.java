@@ -21,6 +21,10 @@ public record Violation(String pointer, String rule, String message) {
     public static final String RULE_MAX_SIZE = "max-size";
     public static final String RULE_MAX_DEPTH = "max-depth";
     public static final String RULE_MAX_LENGTH = "max-length";
+    /** A string holds a NUL character, which PostgreSQL refuses in text (ADR 0014). */
+    public static final String RULE_NO_NUL = "no-nul";
+    /** A string holds a lone UTF-16 surrogate, which has no UTF-8 encoding (ADR 0014). */
+    public static final String RULE_UTF_16 = "utf-16";
 
     public Violation {
         Objects.requireNonNull(pointer, "pointer");

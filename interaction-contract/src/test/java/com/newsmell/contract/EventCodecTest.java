@@ -59,7 +59,7 @@ class EventCodecTest {
         String json = EventCodec.toJson(e);
         assertEquals(e, EventCodec.fromJson(json));
         assertEquals(json, EventCodec.toJson(EventCodec.fromJson(json)), "serialization is stable");
-        assertEquals(new RatingData.Ratings(5, null, 3, null, null), ((RatingData) e.data()).ratings());
+        assertEquals(new RatingData.Ratings(5.0, null, 3.0, null, null), ((RatingData) e.data()).ratings());
     }
 
     @Test
@@ -103,7 +103,9 @@ class EventCodecTest {
         assertEquals("2024-05-01T11:59:59Z", node.get("sentAt").textValue());
         assertEquals("RATING_COMPLETED", node.get("eventType").textValue());
         assertEquals("RATING", node.get("eventCategory").textValue());
-        assertEquals(1, node.get("schemaVersion").intValue());
+        assertEquals(
+                UserInteractionEvent.CURRENT_SCHEMA_VERSION,
+                node.get("schemaVersion").intValue());
         assertTrue(node.get("isBot").booleanValue());
         assertEquals(17000, node.get("duration").intValue());
         List<String> names = iterable(node);

@@ -1,5 +1,6 @@
 package com.newsmell.contract;
 
+import static com.newsmell.contract.TestEvents.data;
 import static com.newsmell.contract.TestEvents.event;
 import static com.newsmell.contract.TestEvents.minimalData;
 import static com.newsmell.contract.TestEvents.violations;
@@ -122,8 +123,8 @@ class EventDataRulesTest {
      * milliseconds", "timeToInteraction: number // milliseconds to first interaction", "viewport: { width: number;
      * height: number }", "queryLength: number", "resultsCount: number", "resultsShown: number", "timeToComplete:
      * number // seconds", "categoriesRated: number", "timeInWishlist?: number", "imageIndex?: number",
-     * "expandDuration?: number", "position?: number", "pageScrollPosition: number", "timeOnPage: number", and on the
-     * envelope "duration Int? // Duration in milliseconds".
+     * "expandDuration?: number", "position?: number", and on the envelope "duration Int? // Duration in milliseconds"
+     * and EngagementEvent's "pageScrollPosition: number", "timeOnPage: number".
      */
     static Stream<Arguments> nonNegativeFields() {
         return Stream.of(
@@ -143,8 +144,6 @@ class EventDataRulesTest {
                 Arguments.of("IMAGE_VIEWED", "viewDuration"),
                 Arguments.of("NOTES_EXPANDED", "expandDuration"),
                 Arguments.of("SIMILAR_CLICKED", "position"),
-                Arguments.of("SIMILAR_CLICKED", "pageScrollPosition"),
-                Arguments.of("SIMILAR_CLICKED", "timeOnPage"),
                 Arguments.of("RECOMMENDATION_CLICKED", "position"));
     }
 
@@ -164,6 +163,18 @@ class EventDataRulesTest {
     @CsvSource({"0, ''", "-1, /duration range"})
     void envelopeDurationEnds(int duration, String expected) {
         assertEquals(expectedViolations(expected), violations(event("PAGE_VIEW", "{}", "duration=" + duration)));
+    }
+
+    // Seed, EngagementEvent: "pageScrollPosition: number", "timeOnPage: number" — on the event, beside eventData.
+    @ParameterizedTest(name = "envelope {0} = {1}: {2}")
+    @CsvSource({
+        "pageScrollPosition, 0, ''",
+        "pageScrollPosition, -0.5, /pageScrollPosition range",
+        "timeOnPage, 0, ''",
+        "timeOnPage, -1, /timeOnPage range"
+    })
+    void envelopeEngagementFieldsAreNonNegative(String field, String value, String expected) {
+        assertEquals(expectedViolations(expected), violations(event("SIMILAR_CLICKED", "{}", field + "=" + value)));
     }
 
     // Seed, SearchEvent: "priceRange?: { min: number; max: number }"; the contract adds min >= 0 and min <= max.
@@ -354,36 +365,24 @@ class EventDataRulesTest {
     @ParameterizedTest(name = "RECOMMENDATION_SHOWN without {0} fails with required")
     @ValueSource(strings = {"algorithm", "source", "position"})
     void shownNeedsAlgorithmSourceAndPosition(String field) {
-        String data = "{\"algorithm\":\"a\",\"source\":\"email\",\"position\":0}"
-                .replace("\"" + field + "\":", "\"x_" + field + "\":");
-        assertEquals(List.of("/eventData/" + field + " required"), violations(event("RECOMMENDATION_SHOWN", data)));
+        assertEquals(
+                List.of("/eventData/" + field + " required"),
+                violations(event("RECOMMENDATION_SHOWN", "{}", "-eventData/" + field)));
     }
 
     // ADR 0002: "position on result clicks"; positions are counts, so 0 is the first result.
-    @ParameterizedTest(name = "SEARCH_RESULT_CLICKED position {0}: {1}")
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "{\"position\":0}        | ''",
-                "{}                      | /eventData/position required",
-                "{\"position\":null}     | /eventData/position required"
-            })
-    void resultClickPosition(String data, String expected) {
-        assertEquals(expectedViolations(expected), violations(event("SEARCH_RESULT_CLICKED", data)));
+    @ParameterizedTest(name = "SEARCH_RESULT_CLICKED {0}: {1}")
+    @CsvSource({
+        "eventData/position=0, ''",
+        "-eventData/position, /eventData/position required",
+        "eventData/position=null, /eventData/position required"
+    })
+    void resultClickPosition(String edit, String expected) {
+        assertEquals(expectedViolations(expected), violations(event("SEARCH_RESULT_CLICKED", "{}", edit)));
     }
 
     /** The expected violations of a table row: none for {@code ''}, else the one given. */
     private static List<String> expectedViolations(String expected) {
         return expected.isEmpty() ? List.of() : List.of(expected);
-    }
-
-    /** eventData with {@code value} at {@code field}, a {@code /}-separated path of nested objects. */
-    private static String data(String field, String value) {
-        String[] parts = field.split("/");
-        StringBuilder json = new StringBuilder();
-        for (String part : parts) {
-            json.append("{\"").append(part).append("\":");
-        }
-        return json.append(value).append("}".repeat(parts.length)).toString();
     }
 }

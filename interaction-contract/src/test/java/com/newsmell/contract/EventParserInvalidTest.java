@@ -76,7 +76,11 @@ class EventParserInvalidTest {
                 c("fractional duration", event("PAGE_VIEW", "{}", "duration=1.5"), "/duration", "type"),
                 c("value string", event("PAGE_VIEW", "{}", "value=\"4\""), "/value", "type"),
                 c("isBot string", event("PAGE_VIEW", "{}", "isBot=\"yes\""), "/isBot", "type"),
-                c("future schemaVersion", event("PAGE_VIEW", "{}", "schemaVersion=2"), "/schemaVersion", "range"),
+                c(
+                        "future schemaVersion",
+                        event("PAGE_VIEW", "{}", "schemaVersion=" + (UserInteractionEvent.CURRENT_SCHEMA_VERSION + 1)),
+                        "/schemaVersion",
+                        "range"),
                 c("eventData array", event("PAGE_VIEW", "[]"), "/eventData", "type"),
                 // per-type envelope requirements
                 c(
@@ -123,10 +127,10 @@ class EventParserInvalidTest {
                         "/eventData/ratings/sillage",
                         "range"),
                 c(
-                        "rating 3.5",
-                        event("RATING_COMPLETED", "{\"ratings\":{\"overall\":3.5}}"),
+                        "rating 5.01",
+                        event("RATING_COMPLETED", "{\"ratings\":{\"overall\":5.01}}"),
                         "/eventData/ratings/overall",
-                        "type"),
+                        "range"),
                 c(
                         "rating as string",
                         event("RATING_COMPLETED", "{\"ratings\":{\"longevity\":\"5\"}}"),
@@ -166,7 +170,7 @@ class EventParserInvalidTest {
                         "range"),
                 c(
                         "negative price",
-                        event("SEARCH_PERFORMED", "{\"filters\":{\"priceRange\":{\"min\":-1}}}"),
+                        event("SEARCH_PERFORMED", "{\"filters\":{\"priceRange\":{\"min\":-1,\"max\":5}}}"),
                         "/eventData/filters/priceRange/min",
                         "range"),
                 c(
@@ -181,7 +185,7 @@ class EventParserInvalidTest {
                         "type"),
                 c(
                         "search click without position",
-                        event("SEARCH_RESULT_CLICKED", "{\"searchId\":\"s\"}"),
+                        event("SEARCH_RESULT_CLICKED", "{\"searchId\":\"s\"}", "-eventData/position"),
                         "/eventData/position",
                         "required"),
                 c(
@@ -208,7 +212,7 @@ class EventParserInvalidTest {
                         "range"),
                 c(
                         "recommendation shown without algorithm",
-                        event("RECOMMENDATION_SHOWN", "{\"source\":\"homepage\",\"position\":0}"),
+                        event("RECOMMENDATION_SHOWN", "{}", "-eventData/algorithm"),
                         "/eventData/algorithm",
                         "required"),
                 c(
@@ -277,7 +281,11 @@ class EventParserInvalidTest {
                         "/perfumeId required",
                         "/eventData/ratings/overall range",
                         "/eventData/ratings/gender range",
-                        "/eventData/source enum"),
+                        "/eventData/source enum",
+                        "/eventData/timeToComplete required",
+                        "/eventData/categoriesRated required",
+                        "/eventData/edited required",
+                        "/eventData/hadPreviousRating required"),
                 got);
     }
 

@@ -39,18 +39,18 @@ class EventParserValidTest {
     void minimalClientEvent() {
         UserInteractionEvent e = valid(
                 json(
-                        "{\"sessionId\":\"s1\",\"path\":\"/\",\"eventType\":\"PAGE_VIEW\",\"timestamp\":\"2024-05-01T12:00:00Z\"}"));
+                        "{\"sessionId\":\"s1\",\"path\":\"/\",\"eventType\":\"BACK_BUTTON\",\"timestamp\":\"2024-05-01T12:00:00Z\"}"));
         assertNull(e.eventId(), "eventId is assigned by the server, never here");
         assertEquals(UserInteractionEvent.CURRENT_SCHEMA_VERSION, e.schemaVersion());
-        assertEquals(InteractionEventType.PAGE_VIEW, e.eventType());
-        assertEquals(InteractionCategory.VIEW, e.eventCategory());
+        assertEquals(InteractionEventType.BACK_BUTTON, e.eventType());
+        assertEquals(InteractionCategory.NAVIGATION, e.eventCategory());
         assertEquals(Instant.parse("2024-05-01T12:00:00Z"), e.timestamp());
         assertEquals(e.timestamp(), e.clientTimestamp(), "clientTimestamp defaults to timestamp");
         assertNull(e.sentAt());
         assertNull(e.receivedAt());
         assertTrue(e.eventData().isEmpty());
         assertFalse(e.isBot());
-        assertInstanceOf(PageViewData.class, e.data());
+        assertInstanceOf(GenericData.class, e.data());
     }
 
     @Test
@@ -60,7 +60,8 @@ class EventParserValidTest {
                 + "\"sessionId\":\"s1\",\"eventType\":\"PERFUME_VIEW\",\"eventCategory\":\"VIEW\","
                 + "\"timestamp\":\"2024-05-01T12:00:00.250Z\",\"clientTimestamp\":\"2024-05-01T14:00:00+02:00\","
                 + "\"sentAt\":\"2024-05-01T12:00:01Z\",\"receivedAt\":\"2024-05-01T12:00:01.500Z\","
-                + "\"perfumeId\":\"p-1\",\"houseId\":\"h-1\",\"noteId\":\"n-1\",\"eventData\":{\"title\":\"Aventus\"},"
+                + "\"perfumeId\":\"p-1\",\"houseId\":\"h-1\",\"noteId\":\"n-1\",\"eventData\":{\"title\":\"Aventus\","
+                + "\"viewDuration\":1200,\"scrollDepth\":40,\"source\":\"direct\",\"viewport\":{\"width\":800,\"height\":600}},"
                 + "\"deviceType\":\"desktop\",\"browser\":\"Firefox\",\"os\":\"Linux\",\"isBot\":true,"
                 + "\"botReason\":\"ua\",\"userAgent\":\"Mozilla/5.0\",\"referrer\":\"https://example.com/\","
                 + "\"path\":\"/perfumes/p-1\",\"ipPrefix\":\"10.1.2.0/24\",\"location\":\"DE\",\"duration\":1200,"
@@ -81,7 +82,7 @@ class EventParserValidTest {
     @Test
     void nullsAreAbsentAndBlankOptionalIdsAreDropped() {
         UserInteractionEvent e = valid(event(
-                "PAGE_VIEW", "{}", "userId=null", "duration=null", "houseId=\"  \"", "eventData=null", "isBot=null"));
+                "BACK_BUTTON", "{}", "userId=null", "duration=null", "houseId=\"  \"", "eventData=null", "isBot=null"));
         assertNull(e.userId());
         assertNull(e.duration());
         assertNull(e.houseId());
@@ -98,7 +99,13 @@ class EventParserValidTest {
         PageViewData d = (PageViewData) e.data();
         assertEquals(
                 new PageViewData(
-                        "Aventus", 45000L, 80, 1200L, "search", new PageViewData.Viewport(1920, 1080), "desktop"),
+                        "Aventus",
+                        45000.0,
+                        80.0,
+                        1200.0,
+                        "search",
+                        new PageViewData.Viewport(1920.0, 1080.0),
+                        "desktop"),
                 d);
         assertEquals("kept", e.eventData().get("extra").asText(), "unknown eventData fields are kept raw");
     }
@@ -117,7 +124,7 @@ class EventParserValidTest {
         assertEquals("srch-1", d.searchId());
         assertEquals(List.of("vanilla", "oud"), d.queryWords());
         assertEquals(99.5, d.filters().get("priceRange").get("max").asDouble());
-        assertEquals(42, d.resultsCount());
+        assertEquals(42.0, d.resultsCount());
         assertEquals("initial", d.searchType());
         assertEquals("text", d.queryType());
         assertNull(d.previousQuery());
@@ -160,8 +167,8 @@ class EventParserValidTest {
                                         + "\"timeToComplete\":12,\"categoriesRated\":5,\"edited\":true,"
                                         + "\"previousRatings\":{\"overall\":4},\"source\":\"detail_page\",\"hadPreviousRating\":true}"))
                 .data();
-        assertEquals(new RatingData.Ratings(5, 4, 3, 2, 1), d.ratings());
-        assertEquals(12L, d.timeToComplete());
+        assertEquals(new RatingData.Ratings(5.0, 4.0, 3.0, 2.0, 1.0), d.ratings());
+        assertEquals(12.0, d.timeToComplete());
         assertEquals(4, d.previousRatings().get("overall").asInt());
         assertEquals("detail_page", d.source());
         assertTrue(d.hadPreviousRating());
@@ -170,13 +177,13 @@ class EventParserValidTest {
         assertNull(started.ratings());
         RatingData whole = (RatingData) valid(event("RATING_UPDATED", "{\"ratings\":{\"overall\":3.0}}"))
                 .data();
-        assertEquals(3, whole.ratings().overall(), "integral floats are accepted");
+        assertEquals(3.0, whole.ratings().overall(), "integral floats are accepted");
     }
 
     @Test
     void review() {
         assertEquals(
-                new ReviewData(240, 4),
+                new ReviewData(240, 4.0),
                 valid(event("REVIEW_SUBMITTED", "{\"reviewLength\":240,\"rating\":4}"))
                         .data());
         assertEquals(
@@ -195,7 +202,7 @@ class EventParserValidTest {
         assertEquals("50ml", d.amount());
         assertEquals("25", d.available(), "numbers are accepted and kept as text");
         assertEquals("both", d.tradePreference());
-        assertEquals(86400000L, d.timeInWishlist());
+        assertEquals(86400000.0, d.timeInWishlist());
         assertEquals(List.of("price"), d.changedFields());
         assertEquals("100.00", d.previousValues().get("price").asText());
 
@@ -206,12 +213,14 @@ class EventParserValidTest {
 
     @Test
     void engagement() {
-        EngagementData d = (EngagementData) valid(event(
-                        "SIMILAR_CLICKED",
-                        "{\"targetPerfumeId\":\"p-2\",\"position\":1,\"similarityReason\":\"shared notes\","
-                                + "\"pageScrollPosition\":812.5,\"timeOnPage\":30000}"))
-                .data();
-        assertEquals(new EngagementData(null, null, null, null, null, "p-2", 1, "shared notes", 812.5, 30000L), d);
+        UserInteractionEvent similar = valid(event(
+                "SIMILAR_CLICKED",
+                "{\"targetPerfumeId\":\"p-2\",\"position\":1,\"similarityReason\":\"shared notes\"}",
+                "pageScrollPosition=812.5",
+                "timeOnPage=30000"));
+        assertEquals(new EngagementData(null, null, null, null, null, "p-2", 1.0, "shared notes"), similar.data());
+        assertEquals(812.5, similar.pageScrollPosition());
+        assertEquals(30000.0, similar.timeOnPage());
         EngagementData notes =
                 (EngagementData) valid(event("NOTES_EXPANDED", "{\"noteType\":\"heart\",\"expandDuration\":1500}"))
                         .data();

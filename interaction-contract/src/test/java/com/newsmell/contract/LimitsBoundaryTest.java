@@ -167,7 +167,8 @@ class LimitsBoundaryTest {
 
     @ParameterizedTest(name = "schemaVersion {0} passes")
     @ValueSource(ints = {1, UserInteractionEvent.CURRENT_SCHEMA_VERSION})
-    @DisplayName("ADR 0002: \"schemaVersion is 1; a consumer rejects a higher version it does not know\"")
+    @DisplayName(
+            "ADR 0002: \"a consumer rejects a higher version it does not know\"; ADR 0014: versions 1 and 2 are known")
     void knownSchemaVersionsPass(int version) {
         assertEquals(List.of(), violations(event("PAGE_VIEW", "{}", "schemaVersion=" + version)));
     }

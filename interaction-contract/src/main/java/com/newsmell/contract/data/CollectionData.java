@@ -22,7 +22,7 @@ public record CollectionData(
         String price,
         String tradePreference,
         String source,
-        Long timeInWishlist,
+        Double timeInWishlist,
         List<String> changedFields,
         ObjectNode previousValues)
         implements EventData {

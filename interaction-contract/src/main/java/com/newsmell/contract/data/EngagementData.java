@@ -6,6 +6,10 @@ import java.util.Set;
  * eventData of IMAGE_VIEWED, IMAGE_ZOOMED, NOTES_EXPANDED, NOTES_COLLAPSED, SIMILAR_CLICKED and
  * HOUSE_LINK_CLICKED.
  *
+ * <p>The seed's EngagementEvent puts {@code pageScrollPosition} and {@code timeOnPage} on the event, not in its
+ * eventData: they are {@code UserInteractionEvent.pageScrollPosition()} / {@code timeOnPage()} (ADR 0014). The
+ * seed's {@code number} fields are {@link Double}s.
+ *
  * @param imageIndex index of the image, {@code >= 0}
  * @param viewDuration milliseconds, {@code >= 0}
  * @param zoomed whether the image was zoomed
@@ -14,20 +18,16 @@ import java.util.Set;
  * @param targetPerfumeId the similar perfume clicked
  * @param position position of the clicked similar perfume, {@code >= 0}
  * @param similarityReason free text
- * @param pageScrollPosition scroll position in pixels, {@code >= 0}
- * @param timeOnPage milliseconds on the page, {@code >= 0}
  */
 public record EngagementData(
-        Integer imageIndex,
-        Long viewDuration,
+        Double imageIndex,
+        Double viewDuration,
         Boolean zoomed,
         String noteType,
-        Long expandDuration,
+        Double expandDuration,
         String targetPerfumeId,
-        Integer position,
-        String similarityReason,
-        Double pageScrollPosition,
-        Long timeOnPage)
+        Double position,
+        String similarityReason)
         implements EventData {
 
     public static final Set<String> NOTE_TYPES = Set.of("open", "heart", "base");

@@ -6,6 +6,8 @@ import java.util.Set;
 /**
  * eventData of RATING_STARTED, RATING_COMPLETED and RATING_UPDATED.
  *
+ * <p>The seed's {@code number} fields are {@link Double}s: a rating of 4.5 is kept as 4.5 (ADR 0014).
+ *
  * @param ratings the rating values, each 1-5
  * @param timeToComplete seconds, {@code >= 0}
  * @param categoriesRated number of rated categories, {@code >= 0}
@@ -16,8 +18,8 @@ import java.util.Set;
  */
 public record RatingData(
         Ratings ratings,
-        Long timeToComplete,
-        Integer categoriesRated,
+        Double timeToComplete,
+        Double categoriesRated,
         Boolean edited,
         ObjectNode previousRatings,
         String source,
@@ -28,6 +30,6 @@ public record RatingData(
     public static final int MIN_RATING = 1;
     public static final int MAX_RATING = 5;
 
-    /** Rating values, each an integer 1-5 or null. */
-    public record Ratings(Integer overall, Integer longevity, Integer sillage, Integer priceValue, Integer gender) {}
+    /** Rating values, each a number 1-5 (decimals allowed) or null. */
+    public record Ratings(Double overall, Double longevity, Double sillage, Double priceValue, Double gender) {}
 }

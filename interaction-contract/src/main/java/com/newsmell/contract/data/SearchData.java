@@ -9,6 +9,9 @@ import java.util.Set;
  *
  * @param searchId client-generated id correlating a search with its SEARCH_RESULT_CLICKED events (added)
  * @param query the query text
+ * <p>The seed's {@code number} fields ({@code queryLength}, {@code resultsCount}, {@code resultsShown}) are
+ * {@link Double}s, as a JavaScript client holds them (ADR 0014).
+ *
  * @param queryLength {@code >= 0}
  * @param queryWords tokens of the query
  * @param filters raw filter object; validated when present: {@code houses}, {@code notes}, {@code perfumeType}
@@ -26,11 +29,11 @@ import java.util.Set;
 public record SearchData(
         String searchId,
         String query,
-        Integer queryLength,
+        Double queryLength,
         List<String> queryWords,
         ObjectNode filters,
-        Integer resultsCount,
-        Integer resultsShown,
+        Double resultsCount,
+        Double resultsShown,
         Boolean hasResults,
         String searchType,
         String queryType,

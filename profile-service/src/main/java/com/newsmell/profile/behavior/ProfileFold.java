@@ -1,21 +1,28 @@
 package com.newsmell.profile.behavior;
 
 import com.newsmell.contract.InteractionCategory;
-import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * How a batch of events changes its users' profiles. Every rule is order-independent, so arrival order doesn't
- * matter. Pure: no database, no clock.
+ * How a batch of events changes its users' profiles, by the seed's profile calculation ("Aggregation Queries",
+ * {@code updateUserBehaviorProfile}): {@code totalPageViews} counts category VIEW, {@code totalSearches} category
+ * SEARCH, {@code totalInteractions} categories RATING, REVIEW and COLLECTION. Every rule is order-independent, so
+ * arrival order doesn't matter. Pure: no database, no clock.
  */
 final class ProfileFold {
+
+    /** Seed: {@code ["RATING", "REVIEW", "COLLECTION"].includes(e.eventCategory)}. */
+    static final Set<InteractionCategory> INTERACTIONS =
+            EnumSet.of(InteractionCategory.RATING, InteractionCategory.REVIEW, InteractionCategory.COLLECTION);
 
     private ProfileFold() {}
 
@@ -48,11 +55,15 @@ final class ProfileFold {
     }
 
     static void apply(UserBehaviorProfile profile, UserInteractionEvent event) {
-        if (event.eventCategory() == InteractionCategory.VIEW) {
+        InteractionCategory category = event.eventCategory();
+        if (category == InteractionCategory.VIEW) {
             profile.totalPageViews++;
         }
-        if (event.eventType() == InteractionEventType.SEARCH_PERFORMED) {
+        if (category == InteractionCategory.SEARCH) {
             profile.totalSearches++;
+        }
+        if (INTERACTIONS.contains(category)) {
+            profile.totalInteractions++;
         }
         if (profile.lastActiveDate == null || event.timestamp().isAfter(profile.lastActiveDate)) {
             profile.lastActiveDate = event.timestamp();

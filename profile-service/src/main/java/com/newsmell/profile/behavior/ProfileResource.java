@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,7 +24,11 @@ public class ProfileResource {
 
     @GET
     @Path("/{userId}")
-    @Operation(summary = "One user's behavior profile, as built from their events so far")
+    @Operation(
+            summary = "One user's behavior profile, as built from their events so far",
+            description =
+                    "Counts of the user's own (signed-in, non-bot) events since their first one, updated as each"
+                            + " event is consumed (seconds behind the collector). Definitions: docs/metrics.md, profile-service.")
     public Uni<ProfileView> get(@PathParam("userId") String userId) {
         return profiles.find(userId).map(profile -> {
             if (profile == null) {
@@ -34,10 +39,32 @@ public class ProfileResource {
         });
     }
 
-    /** The API's view of a UserBehaviorProfile. */
-    public record ProfileView(String userId, int totalPageViews, int totalSearches, Instant lastActiveDate) {
+    /** The API's view of a UserBehaviorProfile; each field's description is its definition in docs/metrics.md. */
+    public record ProfileView(
+            @Schema(description = "The user (the events' userId); anonymous events build no profile.")
+            String userId,
+
+            @Schema(
+                    description = "Events of category VIEW (the seed's totalPageViews: eventCategory === \"VIEW\")"
+                            + " of this user, bots excluded, since their first event. Unit: events.")
+            int totalPageViews,
+
+            @Schema(
+                    description = "Events of category SEARCH (the seed's totalSearches: eventCategory ==="
+                            + " \"SEARCH\": performed, refined, no-results, result clicks) of this user, bots"
+                            + " excluded, since their first event. Unit: events.")
+            int totalSearches,
+
+            @Schema(
+                    description = "Events of categories RATING, REVIEW and COLLECTION (the seed's"
+                            + " totalInteractions) of this user, bots excluded, since their first event;"
+                            + " wishlist events (category WISHLIST) are not interactions. Unit: events.")
+            int totalInteractions,
+
+            @Schema(description = "The largest timestamp (UTC) of this user's counted events.")
+            Instant lastActiveDate) {
         static ProfileView of(UserBehaviorProfile p) {
-            return new ProfileView(p.userId, p.totalPageViews, p.totalSearches, p.lastActiveDate);
+            return new ProfileView(p.userId, p.totalPageViews, p.totalSearches, p.totalInteractions, p.lastActiveDate);
         }
     }
 }

@@ -24,6 +24,9 @@ public class UserBehaviorProfile {
     @Column(name = "total_searches")
     public int totalSearches;
 
+    @Column(name = "total_interactions")
+    public int totalInteractions;
+
     /** The largest event timestamp; null only inside the transaction that creates the row. */
     @Column(name = "last_active_date")
     public Instant lastActiveDate;

@@ -1,11 +1,15 @@
 package com.newsmell.profile.behavior;
 
+import static com.newsmell.contract.InteractionEventType.COLLECTION_ADD;
 import static com.newsmell.contract.InteractionEventType.NAVIGATION_CLICK;
 import static com.newsmell.contract.InteractionEventType.PAGE_VIEW;
 import static com.newsmell.contract.InteractionEventType.PERFUME_VIEW;
+import static com.newsmell.contract.InteractionEventType.RATING_COMPLETED;
+import static com.newsmell.contract.InteractionEventType.REVIEW_SUBMITTED;
 import static com.newsmell.contract.InteractionEventType.SEARCH_PERFORMED;
 import static com.newsmell.contract.InteractionEventType.SEARCH_RESULT_CLICKED;
 import static com.newsmell.contract.InteractionEventType.WISHLIST_ADD;
+import static com.newsmell.contract.InteractionEventType.WISHLIST_REMOVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.newsmell.contract.InteractionCategory;
@@ -68,43 +72,70 @@ class ProfileFoldTest {
         assertThat(ProfileFold.byUser(List.of(anonymous, bot))).isEmpty();
     }
 
-    // Seed, Aggregation Queries: "totalPageViews: events.filter((e) => e.eventCategory === \"VIEW\").length".
-    // Seed, SearchEvent: "eventType: \"SEARCH_PERFORMED\"" is the search itself. The seed's aggregation example
-    // ("totalSearches: events.filter((e) => e.eventCategory === \"SEARCH\").length") would also count result
-    // clicks, refinements and no-results events; this service counts searches performed (README, Rules).
+    // Seed, "Aggregation Queries" (updateUserBehaviorProfile), verbatim:
+    //   totalPageViews: events.filter((e) => e.eventCategory === "VIEW").length,
+    //   totalSearches: events.filter((e) => e.eventCategory === "SEARCH").length,
+    //   totalInteractions: events.filter((e) =>
+    //     ["RATING", "REVIEW", "COLLECTION"].includes(e.eventCategory)
+    //   ).length,
+    // Issue #21: "the seed's totalInteractions counts RATING, REVIEW and COLLECTION". Before, totalSearches counted
+    // SEARCH_PERFORMED only and there was no totalInteractions.
     @ParameterizedTest(name = "{0}")
     @EnumSource(InteractionEventType.class)
-    @DisplayName("totalPageViews counts exactly the events of category VIEW, totalSearches the SEARCH_PERFORMED")
-    void eachEventTypeCountsAsAPageViewASearchOrNeither(InteractionEventType type) {
+    @DisplayName("the seed's profile calculation: VIEW → totalPageViews, SEARCH → totalSearches,"
+            + " RATING/REVIEW/COLLECTION → totalInteractions, any other category → none")
+    void eachEventTypeCountsByItsCategoryAsTheSeedSays(InteractionEventType type) {
         UserBehaviorProfile profile = profile("u-1");
 
         ProfileFold.apply(profile, event(type, "u-1", T0));
 
+        InteractionCategory category = type.category();
         assertThat(ProfileView.of(profile))
                 .isEqualTo(new ProfileView(
                         "u-1",
-                        type.category() == InteractionCategory.VIEW ? 1 : 0,
-                        type == SEARCH_PERFORMED ? 1 : 0,
+                        category == InteractionCategory.VIEW ? 1 : 0,
+                        category == InteractionCategory.SEARCH ? 1 : 0,
+                        List.of(InteractionCategory.RATING, InteractionCategory.REVIEW, InteractionCategory.COLLECTION)
+                                        .contains(category)
+                                ? 1
+                                : 0,
                         T0));
     }
 
-    // Seed, UserBehaviorProfile: "totalPageViews Int @default(0)", "totalSearches Int @default(0)": the stored
-    // counts grow by the batch's events.
+    // Seed, InteractionCategory: "WISHLIST" is a category of its own, not "COLLECTION".
+    @Test
+    @DisplayName("a wishlist add is no interaction, a collection add, a rating and a review are")
+    void wishlistIsNotAnInteraction() {
+        UserBehaviorProfile profile = profile("u-1");
+
+        for (InteractionEventType type :
+                List.of(WISHLIST_ADD, WISHLIST_REMOVE, COLLECTION_ADD, RATING_COMPLETED, REVIEW_SUBMITTED)) {
+            ProfileFold.apply(profile, event(type, "u-1", T0));
+        }
+
+        assertThat(profile.totalInteractions).isEqualTo(3);
+    }
+
+    // Seed, UserBehaviorProfile: "totalPageViews Int @default(0)", "totalSearches Int @default(0)"; the seed's
+    // profile calculation adds "totalInteractions": the stored counts grow by the batch's events.
     @Test
     @DisplayName("a batch adds to the stored counters, it does not replace them")
     void aBatchAddsToTheStoredCounters() {
         UserBehaviorProfile profile = profile("u-1");
         profile.totalPageViews = 7;
         profile.totalSearches = 3;
+        profile.totalInteractions = 5;
         profile.lastActiveDate = T0;
 
         ProfileFold.fold(
                 List.of(profile),
                 ProfileFold.byUser(List.of(
-                        event(PAGE_VIEW, "u-1", T0.plusSeconds(1)), event(SEARCH_PERFORMED, "u-1", T0.plusSeconds(2)))),
+                        event(PAGE_VIEW, "u-1", T0.plusSeconds(1)),
+                        event(SEARCH_PERFORMED, "u-1", T0.plusSeconds(2)),
+                        event(RATING_COMPLETED, "u-1", T0.plusSeconds(1)))),
                 NOW);
 
-        assertThat(ProfileView.of(profile)).isEqualTo(new ProfileView("u-1", 8, 4, T0.plusSeconds(2)));
+        assertThat(ProfileView.of(profile)).isEqualTo(new ProfileView("u-1", 8, 4, 6, T0.plusSeconds(2)));
     }
 
     // Seed, UserBehaviorProfile: "lastActiveDate DateTime" (its last activity: the largest event timestamp).
@@ -115,7 +146,7 @@ class ProfileFoldTest {
 
         ProfileFold.apply(profile, event(NAVIGATION_CLICK, "u-1", T0));
 
-        assertThat(ProfileView.of(profile)).isEqualTo(new ProfileView("u-1", 0, 0, T0));
+        assertThat(ProfileView.of(profile)).isEqualTo(new ProfileView("u-1", 0, 0, 0, T0));
     }
 
     // Seed, UserBehaviorProfile: "lastActiveDate DateTime" (the largest event timestamp).
@@ -140,6 +171,7 @@ class ProfileFoldTest {
     void everyArrivalOrderFoldsToTheSameProfile() {
         List<UserInteractionEvent> events = new ArrayList<>(List.of(
                 event(WISHLIST_ADD, "u-1", T0.plusSeconds(90)),
+                event(RATING_COMPLETED, "u-1", T0.plusSeconds(60)),
                 event(SEARCH_PERFORMED, "u-1", T0.plusSeconds(50)),
                 event(SEARCH_RESULT_CLICKED, "u-1", T0.plusSeconds(40)),
                 event(SEARCH_PERFORMED, "u-1", T0.plusSeconds(30)),
@@ -152,7 +184,7 @@ class ProfileFoldTest {
 
             ProfileFold.fold(List.of(profile), ProfileFold.byUser(events), NOW);
 
-            assertThat(ProfileView.of(profile)).isEqualTo(new ProfileView("u-1", 2, 2, T0.plusSeconds(90)));
+            assertThat(ProfileView.of(profile)).isEqualTo(new ProfileView("u-1", 2, 3, 1, T0.plusSeconds(90)));
             assertThat(profile.updatedAt).isEqualTo(NOW);
         }
     }
@@ -174,9 +206,9 @@ class ProfileFoldTest {
                         "u-3", List.of(event(PAGE_VIEW, "u-3", T0))),
                 NOW);
 
-        assertThat(ProfileView.of(active)).isEqualTo(new ProfileView("u-1", 1, 0, T0));
+        assertThat(ProfileView.of(active)).isEqualTo(new ProfileView("u-1", 1, 0, 0, T0));
         assertThat(active.updatedAt).isEqualTo(NOW);
-        assertThat(ProfileView.of(untouched)).isEqualTo(new ProfileView("u-2", 4, 0, T0));
+        assertThat(ProfileView.of(untouched)).isEqualTo(new ProfileView("u-2", 4, 0, 0, T0));
         assertThat(untouched.updatedAt).isEqualTo(T0);
     }
 

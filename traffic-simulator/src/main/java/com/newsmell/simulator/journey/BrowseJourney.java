@@ -109,7 +109,7 @@ final class BrowseJourney extends Journey {
 
     /** A house's page; often one of its perfumes next. */
     void house(String houseId) {
-        session.housePage(catalog.house(houseId), rng.nextLong(3_000, 60_000));
+        session.housePage(catalog.house(houseId), session.millis(3_000, 60_000));
         List<Catalog.Perfume> perfumes = catalog.perfumesOf(houseId);
         if (!perfumes.isEmpty() && rng.nextDouble() < 0.6) {
             visit.perfumePage.view(session.taste.pick(perfumes), "direct", "detail_page", 1, null);
@@ -120,11 +120,11 @@ final class BrowseJourney extends Journey {
     private void otherProfile() {
         Population.User other = session.population.pick(rng);
         session.navigate("/users/" + other.userId(), null);
-        long duration = rng.nextLong(3_000, 40_000);
+        double duration = session.millis(3_000, 40_000);
         session.emit(
                         InteractionEventType.PROFILE_VIEWED,
                         session.pageGap(),
                         session.pageData("Collection", duration, "direct").put("profileUserId", other.userId()))
-                .duration((int) duration);
+                .duration(JourneyContext.wholeMillis(duration));
     }
 }

@@ -92,12 +92,12 @@ final class CollectAndWishlistJourney extends Journey {
     /** The visitor's own collection or wishlist page. */
     void ownCollection() {
         session.navigate(rng.nextBoolean() ? "/collection" : "/wishlist", null);
-        long duration = rng.nextLong(3_000, 40_000);
+        double duration = session.millis(3_000, 40_000);
         session.emit(
                         InteractionEventType.COLLECTION_VIEW,
                         session.pageGap(),
                         session.pageData("My collection", duration, "direct"))
-                .duration((int) duration);
+                .duration(JourneyContext.wholeMillis(duration));
     }
 
     private void removeFromWishlist(Catalog.Perfume p, String source, long gapMillis) {

@@ -19,7 +19,7 @@ final class CrawlJourney extends Journey {
                 perfume(catalog.perfumes().get(rng.nextInt(catalog.perfumes().size())));
             } else if (r < 0.8) {
                 session.housePage(
-                        catalog.houses().get(rng.nextInt(catalog.houses().size())), rng.nextLong(100, 1_500));
+                        catalog.houses().get(rng.nextInt(catalog.houses().size())), session.millis(100, 1_500));
             } else {
                 session.pageView("/perfumes?page=" + (1 + rng.nextInt(30)), "All perfumes", "direct", null);
             }
@@ -28,13 +28,13 @@ final class CrawlJourney extends Journey {
 
     private void perfume(Catalog.Perfume p) {
         session.navigate("/perfumes/" + p.id(), null);
-        long duration = rng.nextLong(100, 1_500);
+        double duration = session.millis(100, 1_500);
         session.emit(
                         InteractionEventType.PERFUME_VIEW,
                         session.pageGap(),
                         session.pageData(session.title(p), duration, "direct"))
                 .perfumeId(p.id())
                 .houseId(p.houseId())
-                .duration((int) duration);
+                .duration(JourneyContext.wholeMillis(duration));
     }
 }

@@ -144,25 +144,26 @@ final class JourneyContext {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    /** The data of a page view event. */
-    ObjectNode pageData(String title, long viewDuration, String source) {
-        ObjectNode d = obj().put("title", title)
+    /**
+     * The data of a page view event: every field the seed's PageViewEvent requires (ADR 0014), with decimals where
+     * a browser measures them ({@code performance.now()} durations, the scrolled share of the page).
+     */
+    ObjectNode pageData(String title, double viewDuration, String source) {
+        return obj().put("title", title)
                 .put("viewDuration", viewDuration)
-                .put("scrollDepth", clamp((int) (rng.nextDouble() * 100), 0, 100))
-                .put("timeToInteraction", rng.nextLong(300, 6_000))
-                .put("source", source);
-        if (agent.viewportWidth() > 0) {
-            d.putObject("viewport").put("width", agent.viewportWidth()).put("height", agent.viewportHeight());
-        }
-        d.put("deviceType", agent.deviceType());
-        return d;
+                .put("scrollDepth", tenths(rng.nextDouble() * 100))
+                .put("timeToInteraction", millis(300, 6_000))
+                .put("source", source)
+                .<ObjectNode>set(
+                        "viewport", obj().put("width", agent.viewportWidth()).put("height", agent.viewportHeight()))
+                .put("deviceType", agent.deviceType());
     }
 
     UserInteractionEvent.Builder pageView(String path, String title, String source, String referrer) {
         navigate(path, referrer);
-        long duration = rng.nextLong(1_500, 45_000);
+        double duration = millis(1_500, 45_000);
         return emit(InteractionEventType.PAGE_VIEW, pageGap(), pageData(title, duration, source))
-                .duration((int) duration);
+                .duration(wholeMillis(duration));
     }
 
     UserInteractionEvent.Builder homePage(String source, String referrer) {
@@ -174,11 +175,27 @@ final class JourneyContext {
     }
 
     /** A perfume house's page, viewed for {@code duration} milliseconds. */
-    void housePage(Catalog.House house, long duration) {
+    void housePage(Catalog.House house, double duration) {
         navigate("/houses/" + house.id(), null);
         emit(InteractionEventType.HOUSE_VIEW, pageGap(), pageData(house.name(), duration, "direct"))
                 .houseId(house.id())
-                .duration((int) duration);
+                .duration(wholeMillis(duration));
+    }
+
+    /**
+     * A duration in [{@code origin}, {@code bound}) milliseconds as a browser measures it: {@code performance.now()}
+     * differences, to a tenth of a millisecond.
+     */
+    double millis(long origin, long bound) {
+        return tenths(origin + rng.nextDouble() * (bound - origin));
+    }
+
+    /**
+     * The scroll position (CSS pixels, on half pixels as on a 2x screen) of a visitor who has scrolled {@code
+     * scrollDepth} percent down a page three viewports tall.
+     */
+    double scrollPosition(double scrollDepth) {
+        return Math.round(scrollDepth / 100 * 2 * agent.viewportHeight() * 2) / 2.0;
     }
 
     /** A perfume's page title. */
@@ -226,5 +243,15 @@ final class JourneyContext {
 
     static int clamp(int v, int min, int max) {
         return Math.max(min, Math.min(max, v));
+    }
+
+    /** {@code v} to a tenth. */
+    static double tenths(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    /** The envelope's {@code duration} (the seed's {@code Int}, milliseconds) of a measured duration. */
+    static int wholeMillis(double duration) {
+        return (int) Math.round(duration);
     }
 }

@@ -31,19 +31,20 @@ final class PerfumePageJourney extends Journey {
         }
         session.navigate("/perfumes/" + p.id(), externalReferrer);
         double affinity = session.taste.affinity(p);
-        long viewDuration = (long) (4_000 + rng.nextDouble() * 30_000 + affinity * 60_000);
+        double viewDuration = JourneyContext.tenths(4_000 + rng.nextDouble() * 30_000 + affinity * 60_000);
         ObjectNode data = session.pageData(session.title(p), viewDuration, source);
-        data.put("scrollDepth", JourneyContext.clamp((int) (15 + affinity * 60 + rng.nextDouble() * 30), 0, 100));
+        double scrollDepth = Math.min(100, JourneyContext.tenths(15 + affinity * 60 + rng.nextDouble() * 30));
+        data.put("scrollDepth", scrollDepth);
         session.emit(InteractionEventType.PERFUME_VIEW, session.pageGap(), data)
                 .perfumeId(p.id())
                 .houseId(p.houseId())
-                .duration((int) viewDuration);
-        long pageStart = session.clock();
+                .duration(JourneyContext.wholeMillis(viewDuration));
+        Page page = new Page(p, session.clock(), scrollDepth);
         if (rng.nextDouble() < 0.3 + 0.35 * affinity) {
-            notes(p, pageStart);
+            notes(page);
         }
         if (rng.nextDouble() < 0.4) {
-            images(p, pageStart);
+            images(page);
         }
         double intent = 0.7 * affinity + 0.3 * session.user.engagement();
         if (rng.nextDouble() < 0.1 + 0.45 * intent * intent && session.account()) {
@@ -54,49 +55,62 @@ final class PerfumePageJourney extends Journey {
             return;
         }
         if (depth < 2 && session.room()) {
-            moveOn(p, depth, pageStart);
+            moveOn(page, depth);
         }
     }
 
-    /** Expands one layer of the pyramid of notes, sometimes collapses it again. */
-    private void notes(Catalog.Perfume p, long pageStart) {
+    /**
+     * The perfume page the visitor is on: when it was opened (session clock) and how far down it was scrolled
+     * (percent), which place the page's engagement events (the seed's EngagementEvent {@code pageScrollPosition} and
+     * {@code timeOnPage}, on the event).
+     */
+    private record Page(Catalog.Perfume perfume, long openedAt, double scrollDepth) {}
+
+    /** Milliseconds on the page at the session's current clock (the event just emitted). */
+    private double timeOnPage(Page page) {
+        return session.clock() - page.openedAt();
+    }
+
+    /** Expands one layer of the pyramid of notes (half way down the page), sometimes collapses it again. */
+    private void notes(Page page) {
+        Catalog.Perfume p = page.perfume();
         Catalog.Layer layer = Catalog.Layer.values()[rng.nextInt(3)];
         List<String> layerNotes = p.notes(layer);
         String noteId = layerNotes.get(rng.nextInt(layerNotes.size()));
-        long expand = rng.nextLong(1_000, 15_000);
+        double expand = session.millis(1_000, 15_000);
         session.emit(
                         InteractionEventType.NOTES_EXPANDED,
                         session.inPageGap(),
-                        session.obj()
-                                .put("noteType", layer.wireName())
-                                .put("expandDuration", expand)
-                                .put("pageScrollPosition", rng.nextInt(200, 1_600))
-                                .put("timeOnPage", session.clock() - pageStart))
+                        session.obj().put("noteType", layer.wireName()).put("expandDuration", expand))
                 .perfumeId(p.id())
                 .houseId(p.houseId())
-                .noteId(noteId);
+                .noteId(noteId)
+                .pageScrollPosition(session.scrollPosition(20 + rng.nextDouble() * 60))
+                .timeOnPage(timeOnPage(page));
         if (rng.nextDouble() < 0.25) {
             session.emit(
                             InteractionEventType.NOTES_COLLAPSED,
-                            expand,
+                            JourneyContext.wholeMillis(expand),
                             session.obj().put("noteType", layer.wireName()).put("expandDuration", expand))
                     .perfumeId(p.id())
                     .noteId(noteId);
         }
     }
 
-    /** Looks at one of the images, sometimes zoomed in. */
-    private void images(Catalog.Perfume p, long pageStart) {
+    /** Looks at one of the images (the gallery is at the top of the page), sometimes zoomed in. */
+    private void images(Page page) {
+        Catalog.Perfume p = page.perfume();
         int image = rng.nextInt(4);
         session.emit(
                         InteractionEventType.IMAGE_VIEWED,
                         session.inPageGap(),
                         session.obj()
                                 .put("imageIndex", image)
-                                .put("viewDuration", rng.nextLong(500, 8_000))
-                                .put("zoomed", false)
-                                .put("timeOnPage", session.clock() - pageStart))
-                .perfumeId(p.id());
+                                .put("viewDuration", session.millis(500, 8_000))
+                                .put("zoomed", false))
+                .perfumeId(p.id())
+                .pageScrollPosition(0.0)
+                .timeOnPage(timeOnPage(page));
         if (rng.nextDouble() < 0.3) {
             session.emit(
                             InteractionEventType.IMAGE_ZOOMED,
@@ -104,7 +118,7 @@ final class PerfumePageJourney extends Journey {
                             session.obj()
                                     .put("imageIndex", image)
                                     .put("zoomed", true)
-                                    .put("viewDuration", rng.nextLong(500, 8_000)))
+                                    .put("viewDuration", session.millis(500, 8_000)))
                     .perfumeId(p.id());
         }
     }
@@ -121,25 +135,25 @@ final class PerfumePageJourney extends Journey {
     }
 
     /** Leaves the page for a recommendation, a similar perfume or the house's page (or not at all). */
-    private void moveOn(Catalog.Perfume p, int depth, long pageStart) {
+    private void moveOn(Page page, int depth) {
+        Catalog.Perfume p = page.perfume();
         double r = rng.nextDouble();
         if (r < 0.25) {
             visit.recommendations.show("detail_page", p, depth);
         } else if (r < 0.33) {
-            similarClick(p, depth);
+            similarClick(page, depth);
         } else if (r < 0.38) {
-            session.emit(
-                            InteractionEventType.HOUSE_LINK_CLICKED,
-                            session.inPageGap(),
-                            session.obj().put("timeOnPage", session.clock() - pageStart))
+            session.emit(InteractionEventType.HOUSE_LINK_CLICKED, session.inPageGap(), session.obj())
                     .perfumeId(p.id())
-                    .houseId(p.houseId());
+                    .houseId(p.houseId())
+                    .timeOnPage(timeOnPage(page));
             visit.browse.house(p.houseId());
         }
     }
 
-    /** Clicks one of the six most similar perfumes, then views it. */
-    private void similarClick(Catalog.Perfume from, int depth) {
+    /** Clicks one of the six most similar perfumes (at the foot of the scrolled page), then views it. */
+    private void similarClick(Page page, int depth) {
+        Catalog.Perfume from = page.perfume();
         List<Catalog.Perfume> all = catalog.perfumes();
         double[] scores = new double[all.size()];
         for (int i = 0; i < scores.length; i++) {
@@ -164,7 +178,9 @@ final class PerfumePageJourney extends Journey {
                                 .put("position", position)
                                 .put("similarityReason", reason))
                 .perfumeId(from.id())
-                .houseId(from.houseId());
+                .houseId(from.houseId())
+                .pageScrollPosition(session.scrollPosition(page.scrollDepth()))
+                .timeOnPage(timeOnPage(page));
         view(target, "direct", "detail_page", depth + 1, null);
     }
 }

@@ -78,9 +78,8 @@ final class SearchJourney extends Journey {
         for (String w : query.trim().split("\\s+")) {
             words.add(w);
         }
-        if (filters != null) {
-            data.set("filters", filters.deepCopy());
-        }
+        // The seed's SearchEvent: "filters: { … }" (required; every filter in it optional).
+        data.set("filters", filters != null ? filters.deepCopy() : session.obj());
         data.put("resultsCount", results.size())
                 .put("resultsShown", page.size())
                 .put("hasResults", !results.isEmpty())

@@ -11,7 +11,7 @@ public final class UserAgents {
      *
      * @param userAgent the User-Agent header value
      * @param deviceType mobile | tablet | desktop
-     * @param viewportWidth typical viewport width in CSS pixels
+     * @param viewportWidth typical viewport width in CSS pixels (a script replays a headless browser's 800x600)
      * @param viewportHeight typical viewport height in CSS pixels
      * @param bot whether this is a crawler/script
      */
@@ -109,8 +109,8 @@ public final class UserAgents {
                     1024,
                     768,
                     true),
-            new Agent("curl/8.5.0", "desktop", 0, 0, true),
-            new Agent("python-requests/2.32.3", "desktop", 0, 0, true));
+            new Agent("curl/8.5.0", "desktop", 800, 600, true),
+            new Agent("python-requests/2.32.3", "desktop", 800, 600, true));
 
     private static final double[] BOT_WEIGHTS = {0.35, 0.2, 0.25, 0.1, 0.1};
 

@@ -13,7 +13,9 @@ import com.newsmell.contract.EventParser;
 import com.newsmell.contract.InteractionCategory;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.ParseResult;
+import com.newsmell.contract.RequiredFields;
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.contract.data.PageViewData;
 import com.newsmell.simulator.journey.JourneyGenerator.Session;
 import com.newsmell.simulator.journey.JourneyGenerator.SessionKind;
 import com.newsmell.simulator.world.Catalog;
@@ -88,6 +90,39 @@ class JourneyGeneratorTest {
             }
         }
         assertTrue(count > 5_000, "sample too small: " + count);
+    }
+
+    // ADR 0014: "A `number` is a `Double`"; the simulator sends decimals where a browser measures them, and the
+    // seed's EngagementEvent "pageScrollPosition: number", "timeOnPage: number" on the event.
+    @Test
+    void browserMeasurementsAreDecimalsAndEngagementContextIsOnTheEvent() {
+        int pageViews = 0;
+        int fractionalDurations = 0;
+        int fractionalDepths = 0;
+        int engagements = 0;
+        int fractionalScrolls = 0;
+        for (Session s : SESSIONS) {
+            for (UserInteractionEvent e : s.events()) {
+                if (e.data() instanceof PageViewData page) {
+                    pageViews++;
+                    fractionalDurations += page.viewDuration() % 1 != 0 ? 1 : 0;
+                    fractionalDepths += page.scrollDepth() % 1 != 0 ? 1 : 0;
+                    assertEquals(Math.round(page.viewDuration()), e.duration().longValue(), "duration Int: rounded");
+                }
+                if (RequiredFields.ENVELOPE.containsKey(e.eventType())) {
+                    engagements++;
+                    assertNotNull(e.pageScrollPosition(), e::toString);
+                    assertNotNull(e.timeOnPage(), e::toString);
+                    assertFalse(e.eventData().has("pageScrollPosition")
+                            || e.eventData().has("timeOnPage"));
+                    fractionalScrolls += e.pageScrollPosition() % 1 != 0 ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(fractionalDurations > pageViews / 2, fractionalDurations + " of " + pageViews);
+        assertTrue(fractionalDepths > pageViews / 2, fractionalDepths + " of " + pageViews);
+        assertTrue(engagements > 500, "too few engagement events: " + engagements);
+        assertTrue(fractionalScrolls > 0, "no scroll position on a half pixel");
     }
 
     @Test

@@ -66,14 +66,14 @@ class JourneyGoldenTest {
                 .flatMap(s -> s.events().stream())
                 .toList();
         assertEquals(expected(0), countsByType(events));
-        assertEquals("554c7db1ec55b929522f048591ca8318e981926ef1bd77531d924c3dcaa4c7a3", digest(events));
+        assertEquals("855bc1643542a85d9509b7ea29f93c8fc9664be195b963bad601285010fe3b1c", digest(events));
     }
 
     @Test
     void seed7EventsWithManyBotsArePinned() {
         List<UserInteractionEvent> events = JourneyGenerator.create(7, 100, 0.2).events(6_000, NOW);
         assertEquals(expected(1), countsByType(events));
-        assertEquals("503ba7fe217848415a1e7870e1acd34679e9e06191202737d32695b1402cc433", digest(events));
+        assertEquals("b8c0bc9b22bfdbb6a7714f9b8094a81b3a1c938d2c5595372de2f3dd9b258a94", digest(events));
     }
 
     /** Column {@code column} of {@link #COUNTS}, types with no event left out. */
@@ -121,7 +121,9 @@ class JourneyGoldenTest {
                     Objects.toString(e.referrer()),
                     Objects.toString(e.path()),
                     Objects.toString(e.duration()),
-                    Objects.toString(e.value()));
+                    Objects.toString(e.value()),
+                    Objects.toString(e.pageScrollPosition()),
+                    Objects.toString(e.timeOnPage()));
             sha.update(line.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\n');
         }
