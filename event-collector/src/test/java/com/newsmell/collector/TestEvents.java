@@ -1,11 +1,13 @@
 package com.newsmell.collector;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.contract.EventCodec;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Valid client events to start from; tests change one thing at a time. */
+/** Valid client events (every field the seed's event interfaces require) to start from; tests change one thing at a time. */
 public final class TestEvents {
 
     private TestEvents() {}
@@ -22,10 +24,30 @@ public final class TestEvents {
         event.put("eventType", "PAGE_VIEW");
         event.put("timestamp", Instant.now().minusSeconds(5).toString());
         event.put("path", "/perfumes");
-        event.putObject("eventData")
+        ObjectNode data = event.putObject("eventData")
                 .put("title", "Perfumes")
+                .put("viewDuration", 1234)
                 .put("scrollDepth", 40)
-                .put("source", "direct");
+                .put("timeToInteraction", 800)
+                .put("source", "direct")
+                .put("deviceType", "desktop");
+        data.putObject("viewport").put("width", 1280).put("height", 800);
+        return event;
+    }
+
+    /** A SEARCH_PERFORMED with every field the seed's SearchEvent requires. */
+    public static ObjectNode search(String sessionId, String query) {
+        ObjectNode event = pageView(sessionId);
+        event.put("eventType", "SEARCH_PERFORMED");
+        event.put("path", "/search");
+        ObjectNode data = event.putObject("eventData");
+        data.put("query", query).put("queryLength", query.length());
+        data.putArray("queryWords").add(query);
+        data.putObject("filters");
+        data.put("resultsCount", 3)
+                .put("resultsShown", 3)
+                .put("hasResults", true)
+                .put("searchType", "initial");
         return event;
     }
 
@@ -44,8 +66,27 @@ public final class TestEvents {
         event.put("path", "/perfumes/" + perfumeId);
         ObjectNode data = event.putObject("eventData");
         data.putObject("ratings").put("overall", overall).put("longevity", 4);
-        data.put("source", "detail_page");
+        data.put("timeToComplete", 12)
+                .put("categoriesRated", 2)
+                .put("edited", false)
+                .put("source", "detail_page")
+                .put("hadPreviousRating", false);
         return event;
+    }
+
+    /**
+     * The event as JSON with every non-ASCII character written as a JSON escape (backslash, u, four hex digits): the only way to send
+     * a lone surrogate, which has no UTF-8 form.
+     */
+    public static byte[] escapedJson(ObjectNode event) {
+        try {
+            return EventCodec.mapper()
+                    .writer()
+                    .with(JsonWriteFeature.ESCAPE_NON_ASCII)
+                    .writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String batch(ObjectNode... events) {

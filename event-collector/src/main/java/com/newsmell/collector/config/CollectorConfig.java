@@ -43,4 +43,33 @@ public interface CollectorConfig {
     /** When the partition job runs (Quarkus cron, seconds first). */
     @WithDefault("0 5 * * * ?")
     String partitionCron();
+
+    /** The daily perfume-view audit: {@code newsmell.collector.perfume-view-audit.*}. */
+    PerfumeViewAudit perfumeViewAudit();
+
+    /**
+     * The {@code perfume-view-audit} job: the raw store's 7- and 30-day view counts of a sample of perfumes,
+     * published for perfume-stats-service to compare its windows with.
+     */
+    interface PerfumeViewAudit {
+
+        /** When it runs (Quartz cron, seconds first; {@code off} turns the schedule off). */
+        @WithDefault("0 30 3 * * ?")
+        String cron();
+
+        /** How many of the most viewed perfumes (non-bot PERFUME_VIEWs in the 30 days before asOf) are audited. */
+        @WithDefault("50")
+        int mostViewed();
+
+        /** How many other perfumes, drawn at random, are audited as well. */
+        @WithDefault("50")
+        int random();
+
+        /**
+         * The random perfumes are drawn from those with a non-bot PERFUME_VIEW in this long before asOf (at least 30
+         * days), so that perfumes whose views have left the windows are audited too.
+         */
+        @WithDefault("P60D")
+        Duration randomPool();
+    }
 }

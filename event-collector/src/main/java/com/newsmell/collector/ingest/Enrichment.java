@@ -24,7 +24,6 @@ final class Enrichment {
     private Enrichment() {}
 
     static UserInteractionEvent apply(UserInteractionEvent event, RequestContext request, UserAgentInfo agent) {
-        Instant clientTimestamp = event.clientTimestamp() != null ? event.clientTimestamp() : event.timestamp();
         boolean clientSaysBot = event.isBot();
         return event.toBuilder()
                 .eventId(
@@ -33,8 +32,8 @@ final class Enrichment {
                                 : UUID.randomUUID().toString())
                 .schemaVersion(UserInteractionEvent.CURRENT_SCHEMA_VERSION)
                 .eventCategory(event.eventType().category())
-                .timestamp(correctedTimestamp(clientTimestamp, event.sentAt(), request.receivedAt()))
-                .clientTimestamp(clientTimestamp)
+                .timestamp(notAfter(correctedTimestamp(event, request.receivedAt()), request.receivedAt()))
+                .clientTimestamp(clientTimestamp(event))
                 .receivedAt(request.receivedAt())
                 .userAgent(userAgent(event, request))
                 .deviceType(agent.deviceType() != null ? agent.deviceType() : event.deviceType())
@@ -52,6 +51,19 @@ final class Enrichment {
         return event.userAgent() != null ? event.userAgent() : request.userAgent();
     }
 
+    /** The client's own time of the event: clientTimestamp when the event carries one (a replay), else timestamp. */
+    static Instant clientTimestamp(UserInteractionEvent event) {
+        return event.clientTimestamp() != null ? event.clientTimestamp() : event.timestamp();
+    }
+
+    /**
+     * The event's time corrected for the client's clock, before {@link #notAfter}: what the accepted time window
+     * ({@link EventLimits}) is checked against.
+     */
+    static Instant correctedTimestamp(UserInteractionEvent event, Instant receivedAt) {
+        return correctedTimestamp(clientTimestamp(event), event.sentAt(), receivedAt);
+    }
+
     /**
      * Without sentAt, the client's time; with it, {@code receivedAt - (sentAt - timestamp)}: the client's clock
      * offset cancels out.
@@ -61,6 +73,16 @@ final class Enrichment {
             return clientTimestamp;
         }
         return receivedAt.minus(Duration.between(clientTimestamp, sentAt));
+    }
+
+    /**
+     * The stored timestamp: the corrected one, but never later than receivedAt (no stored time is later than the
+     * time the event was received). A client clock ahead of the server without sentAt, or a sentAt before the
+     * event, would otherwise put the event in the future; the client's own times stay in clientTimestamp and
+     * sentAt.
+     */
+    static Instant notAfter(Instant corrected, Instant receivedAt) {
+        return corrected.isAfter(receivedAt) ? receivedAt : corrected;
     }
 
     /** IPv4 to its /24, IPv6 to its /48: the whole address is never kept; anything else is no prefix. */

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The collector's own rule on top of the contract's: the accepted time window around receivedAt, both ends
- * included.
+ * included, checked against the clock-corrected time before it is clamped to receivedAt ({@link Enrichment}).
  */
 record EventLimits(Duration maxFutureSkew, Duration acceptedLateness) {
 

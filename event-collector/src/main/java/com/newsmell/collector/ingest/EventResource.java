@@ -30,9 +30,18 @@ public class EventResource {
     }
 
     @POST
-    @Operation(summary = "Ingest one UserInteractionEvent")
+    @Operation(
+            summary = "Ingest one UserInteractionEvent",
+            description = "Validated against the contract (the seed's types and required fields; a string holding a NUL"
+                    + " or a lone surrogate is refused, rules no-nul and utf-16), enriched, and answered once Kafka"
+                    + " acknowledged it. The stored timestamp is the clock-corrected time, never later than"
+                    + " receivedAt. Answer: accepted (1: events acknowledged by Kafka), rejected (0), eventIds (the"
+                    + " accepted event's eventId).")
     @APIResponse(responseCode = "202", description = "Acknowledged by Kafka; the body lists the eventId")
-    @APIResponse(responseCode = "400", description = "Invalid event (application/problem+json, one error per field)")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid event (application/problem+json, one error per field: pointer and rule); nothing"
+                    + " is stored")
     @APIResponse(responseCode = "503", description = "Kafka could not take the write; retry after Retry-After")
     public Uni<Response> ingest(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         return ingest.ingestOne(body, context(headers, request))
@@ -42,7 +51,13 @@ public class EventResource {
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Ingest up to 500 events as {\"events\": [...]}; answered per event")
+    @Operation(
+            summary = "Ingest up to 500 events as {\"events\": [...]}; answered per event",
+            description = "Each event is checked on its own: valid ones are published, invalid ones are rejected"
+                    + " with their errors and dead-lettered. Answer: accepted (events of this request acknowledged"
+                    + " by Kafka), rejected (events of this request that broke a rule), eventIds (the accepted"
+                    + " events' eventIds, in request order), results[] (per index: accepted with its eventId, or"
+                    + " rejected with its errors, pointers prefixed /events/{index}).")
     @APIResponse(
             responseCode = "202",
             description =

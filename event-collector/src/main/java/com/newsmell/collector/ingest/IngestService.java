@@ -112,8 +112,9 @@ public class IngestService {
         violations.addAll(parsed.violations());
         UserInteractionEvent event = null;
         if (parsed.valid()) {
+            violations.addAll(limits.checkTimestamp(
+                    Enrichment.correctedTimestamp(parsed.event(), request.receivedAt()), request.receivedAt()));
             event = enricher.enrich(parsed.event(), request);
-            violations.addAll(limits.checkTimestamp(event.timestamp(), request.receivedAt()));
         }
         List<Violation> prefixed = violations.stream()
                 .map(v -> new Violation(prefix + v.pointer(), v.rule(), v.message()))

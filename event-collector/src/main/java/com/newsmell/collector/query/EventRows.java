@@ -58,6 +58,8 @@ final class EventRows {
                 .location(row.location)
                 .duration(row.duration)
                 .value(row.value)
+                .pageScrollPosition(row.pageScrollPosition)
+                .timeOnPage(row.timeOnPage)
                 .build();
     }
 

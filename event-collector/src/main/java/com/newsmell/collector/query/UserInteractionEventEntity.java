@@ -92,4 +92,10 @@ public class UserInteractionEventEntity {
     public Integer duration;
 
     public Double value;
+
+    @Column(name = "page_scroll_position")
+    public Double pageScrollPosition;
+
+    @Column(name = "time_on_page")
+    public Double timeOnPage;
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The table of bad inputs: each gets the right 4xx as application/problem+json naming the field and the
+ * The table of bad inputs (issue #21 adds NUL and lone surrogates): each gets the right 4xx as application/problem+json naming the field and the
  * rule; nothing of it reaches the topic or the raw store; the service stays ready.
  */
 @QuarkusTest
@@ -82,6 +82,23 @@ class BadInputTest {
                                 e -> ((ObjectNode) e.get("eventData")).put("scrollDepth", 150),
                                 "/eventData/scrollDepth",
                                 "range"),
+                        // Issue #21, "Accepted means stored": PostgreSQL refuses NUL in text and jsonb, and a lone
+                        // surrogate has no UTF-8 form, so neither can be stored: 400 naming the field.
+                        event(
+                                "NUL in a string of eventData",
+                                e -> ((ObjectNode) e.get("eventData")).put("title", "Per\u0000fumes"),
+                                "/eventData/title",
+                                "no-nul"),
+                        event("NUL in path", e -> e.put("path", "/perfumes/\u0000"), "/path", "no-nul"),
+                        bytes(
+                                "lone surrogate in referrer",
+                                s -> {
+                                    ObjectNode e = TestEvents.pageView(s);
+                                    e.put("referrer", "https://example.org/\uD800");
+                                    return TestEvents.escapedJson(e);
+                                },
+                                "/referrer",
+                                "utf-16"),
                         event("deviceType unknown", e -> e.put("deviceType", "fridge"), "/deviceType", "enum"),
                         event(
                                 "page source unknown",

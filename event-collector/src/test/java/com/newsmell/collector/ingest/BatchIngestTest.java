@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -16,6 +17,7 @@ import com.newsmell.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,13 +33,7 @@ class BatchIngestTest {
         ObjectNode bad = TestEvents.rating(sessionId, "perfume-2", 7);
         ObjectNode good2 = TestEvents.perfumeView(sessionId, "perfume-2");
 
-        given().contentType(ContentType.JSON)
-                .body(TestEvents.batch(good1, bad, good2))
-                .post("/v1/events/batch")
-                .then()
-                .statusCode(202)
-                .body("accepted", equalTo(2))
-                .body("rejected", equalTo(1))
+        postGoodBadGood(good1, bad, good2)
                 .body(
                         "eventIds",
                         equalTo(List.of(
@@ -63,6 +59,31 @@ class BatchIngestTest {
         assertThat(deadLetter.headers().get(DeadLetterHeaders.SOURCE)).isEqualTo("event-collector");
         assertThat(TopicReader.readAll(CollectorTestResource.interactionsTopic()))
                 .noneMatch(r -> r.value().contains(bad.get("eventId").asText()));
+    }
+
+    // Issue #21, "Accepted means stored": an event with NUL in a string is refused at the door, naming the field;
+    // in a batch it is rejected alone (ADR 0003: "valid events are accepted, invalid ones are reported per event")
+    // and the others are stored.
+    @Test
+    void aNulEventInABatchIsRejectedAloneAndTheOthersAreStored() {
+        String sessionId = TestEvents.sessionId("nul-batch");
+        ObjectNode good1 = TestEvents.pageView(sessionId);
+        ObjectNode nul = TestEvents.search(sessionId, "rose\u0000oud");
+        ObjectNode good2 = TestEvents.search(sessionId, "rose oud");
+
+        postGoodBadGood(good1, nul, good2)
+                .body("results[1].status", equalTo("rejected"))
+                .body("results[1].errors.pointer", hasItem("/events/1/eventData/query"))
+                .body("results[1].errors.rule", hasItem("no-nul"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedRows(sessionId) == 2);
+        assertThat(Sql.count(
+                        CollectorTestResource.DATABASE,
+                        "select count(*) from user_interaction_event where event_id = cast(? as uuid)",
+                        nul.get("eventId").asText()))
+                .isZero();
+        assertThat(TopicReader.readAll(CollectorTestResource.interactionsTopic()))
+                .noneMatch(r -> r.value().contains(nul.get("eventId").asText()));
     }
 
     @Test
@@ -121,6 +142,17 @@ class BatchIngestTest {
             assertThat(ids.get(i)).isEqualTo(events[i].get("eventId").asText());
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> storedRows(sessionId) == 50);
+    }
+
+    /** Posts the three events as a batch: 202, the two good ones accepted, the bad one rejected. */
+    private static ValidatableResponse postGoodBadGood(ObjectNode good1, ObjectNode bad, ObjectNode good2) {
+        return given().contentType(ContentType.JSON)
+                .body(TestEvents.batch(good1, bad, good2))
+                .post("/v1/events/batch")
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(2))
+                .body("rejected", equalTo(1));
     }
 
     static long storedRows(String sessionId) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.newsmell.contract.InteractionCategory;
 import com.newsmell.contract.UserInteractionEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -63,22 +64,74 @@ class EnrichmentTest {
                     .isEqualTo(expected);
         }
 
+        // Issue #21: "No stored time is later than the time the event was received": the stored timestamp is the
+        // corrected one, clamped to receivedAt (2026-03-01T12:00:05Z); exactly receivedAt is kept.
+        @ParameterizedTest(name = "corrected {0} -> stored {1}")
+        @CsvSource({
+            "2026-03-01T12:00:04.999Z, 2026-03-01T12:00:04.999Z", // 1 ms before: kept
+            "2026-03-01T12:00:05Z, 2026-03-01T12:00:05Z", // exactly receivedAt: kept
+            "2026-03-01T12:00:05.001Z, 2026-03-01T12:00:05Z", // 1 ms later: receivedAt
+            "2026-03-02T11:00:00Z, 2026-03-01T12:00:05Z" // 23 h ahead (inside the accepted window): receivedAt
+        })
+        void theStoredTimestampIsNeverLaterThanReceivedAt(Instant corrected, Instant stored) {
+            assertThat(Enrichment.notAfter(corrected, RECEIVED)).isEqualTo(stored);
+        }
+
+        // Issue #21: "No stored time is later than the time the event was received": a client clock 1 ms ahead
+        // (no sentAt) is stored at receivedAt; its own time stays in clientTimestamp.
+        @Test
+        void aClientClockAheadWithoutSentAtIsStoredAtReceivedAt() {
+            Instant ahead = RECEIVED.plusMillis(1);
+            UserInteractionEvent enriched = Enrichment.apply(
+                    parsed().timestamp(ahead).clientTimestamp(ahead).build(), REQUEST, UserAgentInfo.NONE);
+            assertThat(enriched.timestamp()).isEqualTo(RECEIVED);
+            assertThat(enriched.clientTimestamp()).isEqualTo(ahead);
+            assertThat(enriched.receivedAt()).isEqualTo(RECEIVED);
+        }
+
+        // Issue #21: "No stored time is later than the time the event was received": a sentAt (wrongly) before the
+        // event would put it 10 s after receivedAt; it is stored at receivedAt, sentAt and clientTimestamp as sent.
+        @Test
+        void aSentAtBeforeTheEventIsStoredAtReceivedAt() {
+            Instant clientTime = Instant.parse("2026-03-01T09:00:10Z");
+            Instant sentAt = Instant.parse("2026-03-01T09:00:00Z");
+            UserInteractionEvent enriched = sentLater(clientTime, sentAt);
+            assertThat(enriched.timestamp()).isEqualTo(RECEIVED);
+            assertThat(enriched.clientTimestamp()).isEqualTo(clientTime);
+            assertThat(enriched.sentAt()).isEqualTo(sentAt);
+        }
+
+        // ADR 0003: "The window (24 h ahead, 7 days late, configurable) applies to the derived time": the window is
+        // checked against the corrected time before the clamp, so 2 days ahead is still refused.
+        @Test
+        void theWindowIsCheckedBeforeTheClamp() {
+            Instant twoDaysAhead = RECEIVED.plus(Duration.ofDays(2));
+            UserInteractionEvent event =
+                    parsed().timestamp(twoDaysAhead).clientTimestamp(null).build();
+            assertThat(Enrichment.correctedTimestamp(event, RECEIVED)).isEqualTo(twoDaysAhead);
+        }
+
         // ADR 0003: "... and both times are kept": timestamp derived, clientTimestamp the client's, sentAt as sent.
         @Test
         void theEnrichedEventKeepsBothTimes() {
             Instant clientTime = Instant.parse("2026-03-01T10:00:00Z");
             Instant sentAt = Instant.parse("2026-03-01T10:00:03Z");
-            UserInteractionEvent enriched = Enrichment.apply(
+            UserInteractionEvent enriched = sentLater(clientTime, sentAt);
+            assertThat(enriched.timestamp()).isEqualTo(Instant.parse("2026-03-01T12:00:02Z"));
+            assertThat(enriched.clientTimestamp()).isEqualTo(clientTime);
+            assertThat(enriched.sentAt()).isEqualTo(sentAt);
+            assertThat(enriched.receivedAt()).isEqualTo(RECEIVED);
+        }
+
+        /** An event that happened at clientTime and was sent at sentAt, both on the client's clock, enriched. */
+        private UserInteractionEvent sentLater(Instant clientTime, Instant sentAt) {
+            return Enrichment.apply(
                     parsed().timestamp(clientTime)
                             .clientTimestamp(clientTime)
                             .sentAt(sentAt)
                             .build(),
                     REQUEST,
                     UserAgentInfo.NONE);
-            assertThat(enriched.timestamp()).isEqualTo(Instant.parse("2026-03-01T12:00:02Z"));
-            assertThat(enriched.clientTimestamp()).isEqualTo(clientTime);
-            assertThat(enriched.sentAt()).isEqualTo(sentAt);
-            assertThat(enriched.receivedAt()).isEqualTo(RECEIVED);
         }
     }
 

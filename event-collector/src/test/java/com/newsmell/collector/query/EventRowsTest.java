@@ -62,6 +62,8 @@ class EventRowsTest {
         row.location = "FR";
         row.duration = 1500;
         row.value = 5.0;
+        row.pageScrollPosition = 1234.5;
+        row.timeOnPage = 5678.25;
 
         UserInteractionEvent event = EventRows.toEvent(row);
 
@@ -86,6 +88,8 @@ class EventRowsTest {
         assertThat(List.of(event.ipPrefix(), event.location())).containsExactly("203.0.113.0/24", "FR");
         assertThat(event.duration()).isEqualTo(1500);
         assertThat(event.value()).isEqualTo(5.0);
+        // Seed, EngagementEvent: "pageScrollPosition: number", "timeOnPage: number", on the event (ADR 0014).
+        assertThat(List.of(event.pageScrollPosition(), event.timeOnPage())).containsExactly(1234.5, 5678.25);
     }
 
     // Seed, UserInteractionEvent: "userId String? // Nullable for anonymous users", "duration Int?", "value Float?":
@@ -97,6 +101,8 @@ class EventRowsTest {
         assertThat(event.sentAt()).isNull();
         assertThat(event.duration()).isNull();
         assertThat(event.value()).isNull();
+        assertThat(event.pageScrollPosition()).isNull();
+        assertThat(event.timeOnPage()).isNull();
         assertThat(event.isBot()).isFalse();
     }
 
