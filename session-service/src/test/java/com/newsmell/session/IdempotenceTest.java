@@ -105,13 +105,6 @@ class IdempotenceTest {
                                         + "and bucket < ?::timestamptz order by 1, 2, 3",
                                 from.toString(),
                                 to.toString()),
-                "active_users_hourly",
-                        Sql.query(
-                                DB,
-                                "select * from active_users_hourly where bucket >= ?::timestamptz "
-                                        + "and bucket < ?::timestamptz order by 1, 2, 3",
-                                from.toString(),
-                                to.toString()),
                 "search_query_hourly",
                         Sql.query(
                                 DB,
@@ -132,8 +125,6 @@ class IdempotenceTest {
         Sql.query(DB, "delete from user_session where session_id = any(?)", sessions);
         for (String table : List.of(
                 "session_metrics_hourly",
-                "active_users_hourly",
-                "active_users_daily",
                 "search_query_hourly",
                 "search_click_time_hourly",
                 "search_click_position_hourly")) {

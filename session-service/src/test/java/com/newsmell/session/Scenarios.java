@@ -139,6 +139,8 @@ public final class Scenarios {
         m.put("timestamp", c.iso(at));
         m.put("queryText", "");
         m.put("queryType", "text");
+        m.put("searchType", "initial");
+        m.put("refinesSearchId", null);
         m.put("filters", Map.of());
         m.put("resultsCount", 0);
         m.put("resultsShown", 0);
@@ -224,7 +226,7 @@ public final class Scenarios {
                 "perfumesViewed",
                 2,
                 "interactions",
-                5,
+                3, // COLLECTION_ADD, RATING_COMPLETED, REVIEW_SUBMITTED (not WISHLIST_ADD, IMAGE_ZOOMED)
                 "addedToWishlist",
                 true,
                 "addedToCollection",
@@ -320,8 +322,6 @@ public final class Scenarios {
                                 "pageViews",
                                 4,
                                 "perfumesViewed",
-                                1,
-                                "interactions",
                                 1,
                                 "entryPage",
                                 "/home",
@@ -426,7 +426,7 @@ public final class Scenarios {
                                         "{\"searchId\":\"q1\",\"query\":\"rose\",\"resultsCount\":50,\"resultsShown\":20,\"searchType\":\"initial\"}"),
                                 c.ev(SEARCH_REFINED, 10)
                                         .path("/search")
-                                        .eventData(data("{\"query\":\"rose oud\"}"))
+                                        .eventData(data("{\"searchId\":\"r1\",\"query\":\"rose oud\"}"))
                                         .build(),
                                 searchEvent(
                                         c,
@@ -458,8 +458,6 @@ public final class Scenarios {
                                 1,
                                 "perfumesViewed",
                                 1,
-                                "interactions",
-                                5,
                                 "entryPage",
                                 "/perfume/p9",
                                 "exitPage",
@@ -483,10 +481,30 @@ public final class Scenarios {
                                         true),
                                 search(
                                         c,
+                                        "r1",
+                                        10,
+                                        "queryText",
+                                        "rose oud",
+                                        "searchType",
+                                        "refinement",
+                                        "refinesSearchId",
+                                        "q1",
+                                        "timeOnResults",
+                                        2000,
+                                        "refinedQuery",
+                                        true,
+                                        "abandoned",
+                                        true),
+                                search(
+                                        c,
                                         "q2",
                                         12,
                                         "queryText",
                                         "rose oud",
+                                        "searchType",
+                                        "refinement",
+                                        "refinesSearchId",
+                                        "r1",
                                         "resultsCount",
                                         8,
                                         "resultsShown",
@@ -505,6 +523,10 @@ public final class Scenarios {
                                         " Rose Oud Intense",
                                         "queryType",
                                         "voice",
+                                        "searchType",
+                                        "refinement",
+                                        "refinesSearchId",
+                                        "q2",
                                         "resultsCount",
                                         3,
                                         "resultsShown",
@@ -549,8 +571,6 @@ public final class Scenarios {
                                 c.iso(30.5),
                                 "pageViews",
                                 1,
-                                "interactions",
-                                4,
                                 "entryPage",
                                 "/search",
                                 "exitPage",
@@ -611,8 +631,7 @@ public final class Scenarios {
                                         .build()),
                         c -> List.of(),
                         false,
-                        c -> session(
-                                c, "endTime", c.iso(25), "duration", 25, "lastEventTime", c.iso(25), "interactions", 4),
+                        c -> session(c, "endTime", c.iso(25), "duration", 25, "lastEventTime", c.iso(25)),
                         c -> List.of(
                                 search(
                                         c,
@@ -696,8 +715,6 @@ public final class Scenarios {
                                 2,
                                 "perfumesViewed",
                                 2,
-                                "interactions",
-                                8,
                                 "addedToWishlist",
                                 true,
                                 "entryPage",

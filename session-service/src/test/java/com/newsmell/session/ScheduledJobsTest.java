@@ -45,10 +45,16 @@ class ScheduledJobsTest {
     void theSchedulerClosesIdleSessionsAndRollsUp() {
         String sessionId = "s-" + UUID.randomUUID();
         Instant old = Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
-        WireEvents.publish(List.of(WireEvents.event(PAGE_VIEW, sessionId, old)
-                .userId("u-" + sessionId)
-                .path("/only")
-                .build()));
+        String query = "scheduled " + sessionId;
+        WireEvents.publish(List.of(
+                WireEvents.event(PAGE_VIEW, sessionId, old)
+                        .userId("u-" + sessionId)
+                        .path("/only")
+                        .build(),
+                Scenarios.searchEvent(
+                        new Scenarios.Ctx(sessionId + "-search", old),
+                        0,
+                        "{\"searchId\":\"q1\",\"query\":\"" + query + "\",\"resultsCount\":1}")));
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(Api.session(sessionId))
@@ -58,9 +64,10 @@ class ScheduledJobsTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Sql.count(
                                 SessionTestResource.DATABASE,
-                                "select count(*) from active_users_hourly where bucket = ?::timestamptz "
-                                        + "and device_type = '*' and not include_bots and users >= 1",
-                                old.truncatedTo(ChronoUnit.HOURS).toString())
+                                "select count(*) from search_query_hourly where bucket = ?::timestamptz "
+                                        + "and query_norm = ? and searches = 1",
+                                old.truncatedTo(ChronoUnit.HOURS).toString(),
+                                query)
                         == 1);
     }
 

@@ -1,12 +1,25 @@
 package com.newsmell.session;
 
+import static com.newsmell.contract.InteractionEventType.BACK_BUTTON;
+import static com.newsmell.contract.InteractionEventType.COLLECTION_ADD;
+import static com.newsmell.contract.InteractionEventType.COLLECTION_REMOVE;
+import static com.newsmell.contract.InteractionEventType.EXTERNAL_LINK;
+import static com.newsmell.contract.InteractionEventType.IMAGE_VIEWED;
 import static com.newsmell.contract.InteractionEventType.NAVIGATION_CLICK;
 import static com.newsmell.contract.InteractionEventType.PAGE_VIEW;
+import static com.newsmell.contract.InteractionEventType.PERFUME_VIEW;
+import static com.newsmell.contract.InteractionEventType.RATING_COMPLETED;
+import static com.newsmell.contract.InteractionEventType.RATING_STARTED;
+import static com.newsmell.contract.InteractionEventType.RECOMMENDATION_CLICKED;
+import static com.newsmell.contract.InteractionEventType.RECOMMENDATION_SHOWN;
+import static com.newsmell.contract.InteractionEventType.REVIEW_SUBMITTED;
 import static com.newsmell.contract.InteractionEventType.SEARCH_PERFORMED;
 import static com.newsmell.contract.InteractionEventType.SEARCH_RESULT_CLICKED;
+import static com.newsmell.contract.InteractionEventType.TRADE_OFFERED;
 import static com.newsmell.contract.InteractionEventType.WISHLIST_ADD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.session.usersession.SessionFold;
 import com.newsmell.session.usersession.SessionView;
@@ -118,7 +131,7 @@ class SessionFoldTest {
 
     @Test
     @DisplayName("UserSession.bounced Boolean — a closed session of one page view and nothing else is a bounce;"
-            + " navigation clicks are no interaction")
+            + " navigation clicks are no engagement")
     void aOnePageSessionIsABounce() {
         Scenarios.Ctx c = new Scenarios.Ctx("s-bounce", T0);
         List<UserInteractionEvent> onePage = List.of(
@@ -129,6 +142,66 @@ class SessionFoldTest {
         assertThat(SessionFold.fold(onePage, false, DESIRED).session().bounced())
                 .as("an open session is no bounce yet")
                 .isFalse();
+    }
+
+    @ParameterizedTest(name = "one page view and a {0}: bounced = {1}")
+    @CsvSource({
+        "NAVIGATION_CLICK, true",
+        "BACK_BUTTON, true",
+        "EXTERNAL_LINK, true",
+        "RECOMMENDATION_SHOWN, true",
+        "IMAGE_VIEWED, false",
+        "NOTES_EXPANDED, false",
+        "SEARCH_PERFORMED, false",
+        "FILTER_APPLIED, false",
+        "WISHLIST_ADD, false",
+        "RATING_STARTED, false",
+        "RECOMMENDATION_CLICKED, false",
+        "PROFILE_VIEWED, false"
+    })
+    @DisplayName("UserSession.bounced Boolean (the seed leaves it undefined; Plausible's bounce) — exactly one page"
+            + " view (VIEW category) and no engagement: every event but page views, the navigation events and the"
+            + " RECOMMENDATION_SHOWN impression engages")
+    void aBounceIsOnePageViewAndNoEngagement(InteractionEventType second, boolean bounced) {
+        Scenarios.Ctx c = new Scenarios.Ctx("s-engagement", T0);
+        List<UserInteractionEvent> events = List.of(
+                c.ev(PERFUME_VIEW, 0).path("/perfume/p1").perfumeId("p1").build(),
+                c.ev(second, 5).path("/perfume/p1").perfumeId("p1").build());
+
+        assertThat(SessionFold.fold(events, true, DESIRED).session().bounced()).isEqualTo(bounced);
+        assertThat(SessionFold.PASSIVE)
+                .containsExactlyInAnyOrder(RECOMMENDATION_SHOWN, NAVIGATION_CLICK, BACK_BUTTON, EXTERNAL_LINK);
+    }
+
+    @Test
+    @DisplayName("UserSession.interactions Int — the seed's totalInteractions (\"Profile Calculations\": [\"RATING\","
+            + " \"REVIEW\", \"COLLECTION\"].includes(e.eventCategory)): wishlist, engagement, search, navigation and"
+            + " recommendation events are no interactions")
+    void interactionsAreTheSeedsTotalInteractions() {
+        Scenarios.Ctx c = new Scenarios.Ctx("s-interactions", T0);
+        List<InteractionEventType> types = List.of(
+                PAGE_VIEW,
+                RATING_STARTED,
+                RATING_COMPLETED,
+                REVIEW_SUBMITTED,
+                COLLECTION_ADD,
+                COLLECTION_REMOVE,
+                WISHLIST_ADD,
+                IMAGE_VIEWED,
+                SEARCH_PERFORMED,
+                NAVIGATION_CLICK,
+                RECOMMENDATION_CLICKED,
+                TRADE_OFFERED);
+        List<UserInteractionEvent> events = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            events.add(c.ev(types.get(i), i).perfumeId("p1").build());
+        }
+
+        SessionView session = SessionFold.fold(events, true, DESIRED).session();
+
+        assertThat(session.interactions()).isEqualTo(5);
+        assertThat(session.pageViews()).isEqualTo(1);
+        assertThat(session.bounced()).isFalse();
     }
 
     @Test

@@ -8,11 +8,15 @@ import com.newsmell.toolkit.jobs.JobOutcome;
 import com.newsmell.toolkit.jobs.ScheduledJob;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * The {@code rollup} job (seed: search popularity and active users "every hour"; latest period only): recomputes
- * the hourly rollups of every hour that changed, batch by batch, until no hour is left.
+ * The {@code rollup} job (seed: search popularity "every hour"; latest period only): recomputes the hourly search
+ * rollups of every hour that changed, batch by batch, until no hour is left. Its {@code asOf} is the wall-clock time
+ * the run started: every search row committed before it is in the rollups once the run succeeds (its hour was marked
+ * in the same transaction, and the run goes on until no marked hour is left).
  */
 @ApplicationScoped
 public class HourlyRollupJob implements ScheduledJob {
@@ -33,12 +37,14 @@ public class HourlyRollupJob implements ScheduledJob {
                 NAME,
                 config.rollupCron(),
                 CatchUp.LATEST_ONLY,
-                "Recomputes unique users and search popularity of every hour that changed; rows = hours recomputed.");
+                "Recomputes the search popularity and outcomes of every hour whose searches changed; rows = hours"
+                        + " recomputed; asOf = when the run started.");
     }
 
     @Override
     public Uni<JobOutcome> run(JobContext context) {
-        return runFrom(context, 0).map(hours -> new JobOutcome(hours, null, Map.of("hours", hours)));
+        Instant asOf = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return runFrom(context, 0).map(hours -> new JobOutcome(hours, asOf, Map.of("hours", hours)));
     }
 
     private Uni<Integer> runFrom(JobContext context, int done) {

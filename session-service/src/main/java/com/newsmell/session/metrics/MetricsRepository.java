@@ -17,38 +17,40 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class MetricsRepository {
 
-    /** The buckets of [from, to) that have sessions, in order, with their unique users. */
+    /**
+     * The underlying counts of every bucket of [from, to) that has sessions, in order, and of the whole range (the row
+     * whose bucket is null): the session_metrics_hourly sums, and the distinct users and visitors of the user_session
+     * rows, both by the hour or day of the session's start and in one statement (one snapshot).
+     */
     @WithSession
-    public Uni<List<SessionTotals>> sessionBuckets(
+    public Uni<List<SessionTotals>> sessionTotals(
             Instant from, Instant to, String granularity, String deviceType, boolean includeBots) {
-        List<Object> params = new ArrayList<>(List.of(utc(from), utc(to), granularity));
+        List<Object> params = new ArrayList<>(List.of(utc(from), utc(to), granularity, includeBots));
         String device = "";
         if (deviceType != null) {
             params.add(deviceType);
-            device = " and device_type = ?" + params.size();
+            device = " and device_type = ?5";
         }
-        params.add(deviceType == null ? "*" : deviceType);
-        int userDevice = params.size();
-        params.add(includeBots);
-        int bots = params.size();
-        String usersTable = granularity.equals("day") ? "active_users_daily" : "active_users_hourly";
+        String filter = device + " and (?4 or not is_bot)";
         String sums = SessionContribution.COLUMNS.stream()
-                .map(c -> "sum(" + c + ") as " + c)
+                .map(c -> "cast(coalesce(sum(" + c + "), 0) as bigint) as " + c)
                 .collect(Collectors.joining(", "));
-        String casts = SessionContribution.COLUMNS.stream()
-                .map(c -> "cast(m." + c + " as bigint)")
-                .collect(Collectors.joining(", "));
-        String sql = "with m as (select date_trunc(?3, bucket at time zone 'UTC') at time zone 'UTC' as b, " + sums
-                + " from session_metrics_hourly where bucket >= cast(?1 as timestamptz) and bucket < cast(?2 as timestamptz)"
-                + device + " and (?" + bots + " or not is_bot) group by 1) "
-                + "select cast(extract(epoch from m.b) as bigint), " + casts
-                + ", coalesce(u.users, 0) from m left join " + usersTable + " u on u.bucket = m.b and u.device_type = ?"
-                + userDevice + " and u.include_bots = ?" + bots + " where m.sessions > 0 order by m.b";
+        String sql = "with m as (select b, " + sums + " from (select date_trunc(?3, bucket at time zone 'UTC') at time"
+                + " zone 'UTC' as b, * from session_metrics_hourly where bucket >= cast(?1 as timestamptz)"
+                + " and bucket < cast(?2 as timestamptz)" + filter + ") h group by grouping sets ((b), ())), "
+                + "u as (select b, count(distinct user_id) as users, count(distinct coalesce('u:' || user_id, 's:' ||"
+                + " session_id)) as visitors from (select date_trunc(?3, start_time at time zone 'UTC') at time zone"
+                + " 'UTC' as b, * from user_session where start_time >= cast(?1 as timestamptz)"
+                + " and start_time < cast(?2 as timestamptz)" + filter + ") s group by grouping sets ((b), ())) "
+                + "select cast(extract(epoch from m.b) as bigint), m."
+                + String.join(", m.", SessionContribution.COLUMNS)
+                + ", coalesce(u.users, 0), coalesce(u.visitors, 0) from m left join u on m.b is not distinct from u.b"
+                + " where m.b is null or m.sessions > 0 order by m.b nulls first";
         return rows(
                 sql,
                 params,
                 r -> new SessionTotals(
-                        Instant.ofEpochSecond(number(r[0])),
+                        r[0] == null ? null : Instant.ofEpochSecond(number(r[0])),
                         number(r[1]),
                         number(r[2]),
                         number(r[3]),
@@ -58,7 +60,8 @@ public class MetricsRepository {
                         number(r[7]),
                         number(r[8]),
                         number(r[9]),
-                        number(r[10])));
+                        number(r[10]),
+                        number(r[11])));
     }
 
     @WithSession

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * What one re-fold transaction changes in the rollups: the deltas of the real-time hourly session metrics (each
- * re-folded session's old contribution out, its new one in) and the hours whose hourly rollups must be recomputed.
+ * re-folded session's old contribution out, its new one in) and the hours whose search rollups must be recomputed.
  * A pure tally; {@link RollupRepository#write} writes it.
  */
 public final class RollupChanges {
@@ -24,19 +24,17 @@ public final class RollupChanges {
     private final Map<SessionContribution.Key, long[]> deltas = new HashMap<>();
     private final TreeSet<Instant> hours = new TreeSet<>();
 
-    /** Takes a session's contribution as it was before the re-fold out, and marks its hour. */
+    /** Takes a session's contribution as it was before the re-fold out. */
     public void remove(SessionFigures before) {
         add(SessionContribution.of(before), -1);
-        touch(before.startTime());
     }
 
-    /** Puts a session's re-folded contribution in, and marks its hour. */
+    /** Puts a session's re-folded contribution in. */
     public void add(SessionFigures after) {
         add(SessionContribution.of(after), +1);
-        touch(after.startTime());
     }
 
-    /** Marks the hour of {@code at} for the hourly job (unique users, search popularity). */
+    /** Marks the hour of {@code at} (a search's time) for the hourly job (search popularity and outcomes). */
     public void touch(Instant at) {
         hours.add(at.truncatedTo(ChronoUnit.HOURS));
     }

@@ -15,24 +15,15 @@ import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Writes the rollup tables: the re-folds' deltas of the real-time session metrics and the hours they changed
- * (session_metrics_hourly, rollup_dirty_hour: one additive statement each, ADR 0012), and the hourly job's
- * recomputation of a changed hour or day (active_users_*, search_*_hourly) from the session and search rows.
+ * Writes the rollup tables: the re-folds' deltas of the real-time session metrics and the hours whose searches they
+ * changed (session_metrics_hourly, rollup_dirty_hour: one additive statement each, ADR 0012), and the hourly job's
+ * recomputation of a changed hour (search_*_hourly) from the search rows.
  */
 @ApplicationScoped
 public class RollupRepository {
 
     /** An hour the hourly job must recompute; {@code version} keeps a change made during the job for the next run. */
     public record DirtyHour(Instant hour, long version) {}
-
-    private static final String USERS = "insert into %1$s (bucket, device_type, include_bots, users) "
-            + "select cast(?1 as timestamptz), dev.device_type, inc.include_bots, count(distinct s.user_id) "
-            + "from user_session s "
-            + "cross join lateral (values (coalesce(s.device_type, '')), ('*')) as dev(device_type) "
-            + "cross join lateral (values (true), (false)) as inc(include_bots) "
-            + "where s.start_time >= cast(?1 as timestamptz) and s.start_time < cast(?1 as timestamptz) + interval '%2$s' "
-            + "and s.user_id is not null and (inc.include_bots or not s.is_bot) "
-            + "group by dev.device_type, inc.include_bots";
 
     private static final String QUERIES = "insert into search_query_hourly "
             + "(bucket, is_bot, query_norm, searches, no_results, with_clicks, refined, abandoned, found_desired) "
@@ -83,11 +74,11 @@ public class RollupRepository {
                         .toList());
     }
 
-    /** Recomputes the hour's unique users and search popularity and outcomes. */
+    /** Recomputes the hour's search popularity and outcomes. */
     @WithSession
     public Uni<Void> recomputeHour(Instant hour) {
         return Panache.getSession().chain(session -> {
-            Uni<Void> chain = users(session, "active_users_hourly", hour, "1 hour");
+            Uni<Void> chain = Uni.createFrom().voidItem();
             for (String table : SEARCH_TABLES) {
                 chain = chain.chain(() -> deleteBucket(session, table, hour));
             }
@@ -96,12 +87,6 @@ public class RollupRepository {
             }
             return chain;
         });
-    }
-
-    /** Recomputes the day's unique users. */
-    @WithSession
-    public Uni<Void> recomputeDay(Instant day) {
-        return Panache.getSession().chain(session -> users(session, "active_users_daily", day, "1 day"));
     }
 
     /** Forgets a recomputed hour, unless a re-fold marked it again since it was read. */
@@ -162,11 +147,6 @@ public class RollupRepository {
                 "insert into rollup_dirty_hour (bucket) values " + String.join(", ", tuples)
                         + " on conflict (bucket) do update set version = rollup_dirty_hour.version + 1",
                 params);
-    }
-
-    private static Uni<Void> users(Mutiny.Session session, String table, Instant bucket, String length) {
-        return deleteBucket(session, table, bucket)
-                .chain(() -> execute(session, USERS.formatted(table, length), List.of(utc(bucket))));
     }
 
     private static Uni<Void> deleteBucket(Mutiny.Session session, String table, Instant bucket) {

@@ -23,16 +23,19 @@ public class SearchMetricsResource {
     @GET
     @Operation(
             summary = "Search metrics",
-            description = "Over the searches of [from, to) (whole hours, UTC), as of the last hourly rollup: top "
-                    + "queries and top no-result queries (trimmed, lower case), click-through rate (searches with a "
-                    + "click ÷ searches), median and p90 of the time to first click (ms, nearest rank), refinement, "
-                    + "abandonment and found-desired rates, and the distribution of clicked positions. Bot sessions' "
-                    + "searches are left out unless includeBots=true.")
+            description = "Over the searches made in [from, to) (whole UTC hours: 400, rule grid, otherwise; at most"
+                    + " 26352 hours), from the hourly rollups as of asOf: totals (searches; click-through, no-result,"
+                    + " refinement, abandonment and found-desired rates, each with its count), top queries and top"
+                    + " no-result queries (trimmed, lower case), median and p90 of the time to first click (ms,"
+                    + " nearest rank, with the number of searches they are over), and the clicks per result position."
+                    + " Bot sessions' searches are left out unless includeBots=true. Definitions: docs/metrics.md.")
     @APIResponse(responseCode = "200", description = "The metrics")
     @APIResponse(responseCode = "400", description = "A bad parameter (problem details)")
     public Uni<SearchMetrics> get(
-            @QueryParam("from") @Parameter(description = "ISO-8601 instant, inclusive; required") String from,
-            @QueryParam("to") @Parameter(description = "ISO-8601 instant, exclusive; required") String to,
+            @QueryParam("from") @Parameter(description = "ISO-8601 instant on a whole UTC hour, inclusive; required")
+                    String from,
+            @QueryParam("to") @Parameter(description = "ISO-8601 instant on a whole UTC hour, exclusive; required")
+                    String to,
             @QueryParam("includeBots") @Parameter(description = "true to count bot sessions") String includeBots,
             @QueryParam("top") @Parameter(description = "size of the top lists, 1 to 100, default 10") String top) {
         return metrics.searches(from, to, includeBots, top);

@@ -23,16 +23,22 @@ public class SessionMetricsResource {
     @GET
     @Operation(
             summary = "Session metrics per hour or day",
-            description = "Per bucket (UTC) of the sessions' start: sessions, unique users (identified users; "
-                    + "rolled up hourly), average duration and bounce rate (over closed sessions), pages per session, "
-                    + "and the wishlist, collection, rating and review conversion rates. Reads the rollups only: "
-                    + "session figures are real-time, unique users are as of the last hourly rollup. Bot sessions are "
-                    + "left out unless includeBots=true.")
-    @APIResponse(responseCode = "200", description = "The buckets that have sessions")
+            description = "The sessions that started in [from, to), per UTC hour or day of their start and in totals"
+                    + " over the whole range (from the underlying counts: rates are sums over sums, unique users and"
+                    + " visitors distinct over the whole range). from and to must fall on the granularity's grid (400,"
+                    + " rule grid, otherwise); at most 2232 hours or 1098 days. Immediate: every figure includes every"
+                    + " event the service has consumed. averageDuration and bounceRate are over closed sessions"
+                    + " (closedSessions). Bot sessions are left out unless includeBots=true. Definitions:"
+                    + " docs/metrics.md.")
+    @APIResponse(responseCode = "200", description = "The totals, and the buckets that have sessions")
     @APIResponse(responseCode = "400", description = "A bad parameter (problem details)")
     public Uni<SessionMetrics> get(
-            @QueryParam("from") @Parameter(description = "ISO-8601 instant, inclusive; required") String from,
-            @QueryParam("to") @Parameter(description = "ISO-8601 instant, exclusive; required") String to,
+            @QueryParam("from")
+                    @Parameter(description = "ISO-8601 instant on the granularity's UTC grid, inclusive; required")
+                    String from,
+            @QueryParam("to")
+                    @Parameter(description = "ISO-8601 instant on the granularity's UTC grid, exclusive; required")
+                    String to,
             @QueryParam("granularity") @Parameter(description = "hour (default) or day") String granularity,
             @QueryParam("deviceType") @Parameter(description = "mobile, tablet or desktop") String deviceType,
             @QueryParam("includeBots") @Parameter(description = "true to count bot sessions") String includeBots) {

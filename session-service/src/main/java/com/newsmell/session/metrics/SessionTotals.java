@@ -3,8 +3,9 @@ package com.newsmell.session.metrics;
 import java.time.Instant;
 
 /**
- * The session_metrics_hourly sums of one hour or day bucket (one field per {@link SessionContribution#COLUMNS}
- * column), with the bucket's unique users.
+ * The underlying counts of one bucket of the session metrics, or of their whole range ({@code bucket} null): the
+ * session_metrics_hourly sums (one field per {@link SessionContribution#COLUMNS} column) and the distinct users and
+ * visitors of the sessions that started in it.
  */
 public record SessionTotals(
         Instant bucket,
@@ -17,4 +18,5 @@ public record SessionTotals(
         long collectionSessions,
         long ratingSessions,
         long reviewSessions,
-        long uniqueUsers) {}
+        long uniqueUsers,
+        long uniqueVisitors) {}

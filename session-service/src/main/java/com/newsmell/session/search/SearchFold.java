@@ -39,13 +39,21 @@ public final class SearchFold {
     /** The queries, and the clicks that reference no search of the session (yet). */
     public record Result(List<SearchQueryView> queries, List<UserInteractionEvent> orphanClicks) {}
 
+    /** The searchType of a SEARCH_REFINED row, and of a search that says it refines the one before (seed's value). */
+    public static final String REFINEMENT = "refinement";
+
+    /** The searchType of a search whose event gives none. */
+    public static final String INITIAL = "initial";
+
     private static final class Search {
         final int index;
         final UserInteractionEvent event;
         final String searchId;
         final String queryText;
         final String queryType;
+        final String searchType;
         final ObjectNode filters;
+        final Search refines;
         int resultsCount;
         int resultsShown;
         boolean refined;
@@ -53,21 +61,31 @@ public final class SearchFold {
         final List<Integer> positions = new ArrayList<>();
         final List<String> perfumes = new ArrayList<>();
 
-        Search(int index, UserInteractionEvent event, String searchId, SearchData data, boolean noResults) {
+        Search(int index, UserInteractionEvent event, String searchId, SearchData data, Search refines) {
+            boolean noResults = event.eventType() == SEARCH_NO_RESULTS;
             this.index = index;
             this.event = event;
             this.searchId = searchId;
+            this.refines = refines;
             this.queryText = data.query() == null ? "" : data.query();
             this.filters = data.filters() == null ? JsonNodeFactory.instance.objectNode() : data.filters();
             this.queryType = queryText.isBlank() && !filters.isEmpty()
                     ? "filter_only"
                     : (data.queryType() == null ? "text" : data.queryType());
+            this.searchType = event.eventType() == SEARCH_REFINED
+                    ? REFINEMENT
+                    : (data.searchType() == null ? INITIAL : data.searchType());
             int shown = data.resultPerfumeIds() == null
                     ? 0
                     : data.resultPerfumeIds().size();
-            this.resultsCount = noResults ? 0 : (data.resultsCount() != null ? data.resultsCount() : shown);
-            this.resultsShown = noResults ? 0 : (data.resultsShown() != null ? data.resultsShown() : shown);
+            this.resultsCount = noResults ? 0 : count(data.resultsCount(), shown);
+            this.resultsShown = noResults ? 0 : count(data.resultsShown(), shown);
         }
+    }
+
+    /** A count the seed types as {@code number}: whole, as the SearchQuery column is an Int. */
+    private static int count(Number value, int fallback) {
+        return value == null ? fallback : (int) Math.round(value.doubleValue());
     }
 
     /**
@@ -83,7 +101,8 @@ public final class SearchFold {
                 performedIds.add(searchIdOf(e));
             }
         }
-        // Pass 1: the searches, and every event that starts a new results page.
+        // Pass 1: the searches (each refinement linked to, and marking, the search before it), and every event
+        // that starts a new results page.
         List<Search> searches = new ArrayList<>();
         Map<String, Search> byId = new HashMap<>();
         TreeSet<Integer> searchStarts = new TreeSet<>();
@@ -91,18 +110,29 @@ public final class SearchFold {
             UserInteractionEvent e = ordered.get(i);
             if (e.eventType() == SEARCH_REFINED) {
                 searchStarts.add(i);
-            } else if (e.eventType() == SEARCH_PERFORMED
-                    || (e.eventType() == SEARCH_NO_RESULTS && createsSearch(e, performedIds, searches))) {
-                String id = searchIdOf(e);
-                if (!byId.containsKey(id)) {
-                    Search s = new Search(i, e, id, searchData(e), e.eventType() == SEARCH_NO_RESULTS);
-                    searches.add(s);
-                    byId.put(id, s);
-                    searchStarts.add(i);
+            }
+            if (!startsSearch(e, performedIds, searches)) {
+                if (e.eventType() == SEARCH_REFINED) {
+                    // Its searchId's SEARCH_PERFORMED is the search; it still refines the one before that search.
+                    Search previous = latestBefore(searches, i);
+                    if (previous != null && previous.searchId.equals(searchIdOf(e))) {
+                        previous = latestBefore(searches, previous.index);
+                    }
+                    markRefined(previous);
                 }
+                continue;
+            }
+            String id = searchIdOf(e);
+            if (!byId.containsKey(id)) {
+                Search previous = refines(e) ? latestBefore(searches, i) : null;
+                markRefined(previous);
+                Search s = new Search(i, e, id, searchData(e), previous);
+                searches.add(s);
+                byId.put(id, s);
+                searchStarts.add(i);
             }
         }
-        // Pass 2: marks and clicks.
+        // Pass 2: no-results marks and clicks.
         List<UserInteractionEvent> orphans = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             UserInteractionEvent e = ordered.get(i);
@@ -113,13 +143,6 @@ public final class SearchFold {
                     if (target != null && target.index != i) {
                         target.resultsCount = 0;
                         target.resultsShown = 0;
-                    }
-                }
-                case SEARCH_REFINED -> markRefined(latestBefore(searches, i));
-                case SEARCH_PERFORMED -> {
-                    SearchData d = searchData(e);
-                    if ("refinement".equals(d.searchType()) && d.previousQuery() != null) {
-                        markRefined(latestBefore(searches, i));
                     }
                 }
                 case SEARCH_RESULT_CLICKED -> {
@@ -173,6 +196,8 @@ public final class SearchFold {
                 at,
                 s.queryText,
                 s.queryType,
+                s.searchType,
+                s.refines == null ? null : s.refines.searchId,
                 s.filters,
                 s.resultsCount,
                 s.resultsShown,
@@ -215,16 +240,32 @@ public final class SearchFold {
         if (e.eventType() != PERFUME_VIEW) {
             return false;
         }
-        Long viewed = e.data() instanceof PageViewData p ? p.viewDuration() : null;
-        if (viewed == null && e.duration() != null) {
-            viewed = e.duration().longValue();
+        Number viewed = e.data() instanceof PageViewData p ? p.viewDuration() : null;
+        if (viewed == null) {
+            viewed = e.duration();
         }
-        return viewed != null && viewed >= desiredView.toMillis();
+        return viewed != null && viewed.doubleValue() >= desiredView.toMillis();
     }
 
-    private static boolean createsSearch(UserInteractionEvent e, Set<String> performedIds, List<Search> before) {
+    /**
+     * Whether the event is a search of its own: every SEARCH_PERFORMED; a SEARCH_REFINED unless a SEARCH_PERFORMED
+     * has its searchId (then that one is the search); a SEARCH_NO_RESULTS whose searchId no SEARCH_PERFORMED has, or
+     * without searchId when no search came before it (else it marks that search).
+     */
+    private static boolean startsSearch(UserInteractionEvent e, Set<String> performedIds, List<Search> before) {
         String id = searchData(e).searchId();
-        return id != null ? !performedIds.contains(id) : before.isEmpty();
+        return switch (e.eventType()) {
+            case SEARCH_PERFORMED -> true;
+            case SEARCH_REFINED -> id == null || !performedIds.contains(id);
+            case SEARCH_NO_RESULTS -> id != null ? !performedIds.contains(id) : before.isEmpty();
+            default -> false;
+        };
+    }
+
+    /** A SEARCH_REFINED, or a search whose searchType is refinement and that names its previousQuery. */
+    private static boolean refines(UserInteractionEvent e) {
+        SearchData d = searchData(e);
+        return e.eventType() == SEARCH_REFINED || (REFINEMENT.equals(d.searchType()) && d.previousQuery() != null);
     }
 
     private static void markRefined(Search s) {

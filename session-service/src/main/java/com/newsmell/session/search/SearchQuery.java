@@ -39,6 +39,13 @@ public class SearchQuery {
     @Column(name = "query_type")
     public String queryType;
 
+    @Column(name = "search_type")
+    public String searchType;
+
+    /** The searchId of the search of the same session this one refines, or null. */
+    @Column(name = "refines_search_id")
+    public String refinesSearchId;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public String filters;
 
@@ -82,6 +89,8 @@ public class SearchQuery {
         row.timestamp = v.timestamp();
         row.queryText = v.queryText();
         row.queryType = v.queryType();
+        row.searchType = v.searchType();
+        row.refinesSearchId = v.refinesSearchId();
         row.filters = v.filters().toString();
         row.resultsCount = v.resultsCount();
         row.resultsShown = v.resultsShown();
@@ -104,6 +113,8 @@ public class SearchQuery {
                 timestamp,
                 queryText,
                 queryType,
+                searchType,
+                refinesSearchId,
                 read(filters, new TypeReference<ObjectNode>() {}, JsonNodeFactory.instance.objectNode()),
                 resultsCount,
                 resultsShown,

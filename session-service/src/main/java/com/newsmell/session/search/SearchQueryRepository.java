@@ -2,17 +2,24 @@ package com.newsmell.session.search;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 @ApplicationScoped
 public class SearchQueryRepository implements PanacheRepositoryBase<SearchQuery, SearchQueryKey> {
+
+    /**
+     * The full-text match, written exactly as the expression of the GIN index {@code idx_search_query_text} (V3) so
+     * that PostgreSQL uses it: {@code 'simple'} lower-cases and splits words, without stemming or stop words.
+     */
+    static final String TEXT_MATCH = "to_tsvector('simple', query_text) @@ websearch_to_tsquery('simple', %s)";
+
+    /** A native statement with its positional parameters ({@code ?1}, {@code ?2}, … in order). */
+    public record Statement(String sql, List<Object> params) {}
 
     /**
      * Replaces the searches of these sessions with their re-folded ones (a search's key is its session's and the
@@ -37,38 +44,58 @@ public class SearchQueryRepository implements PanacheRepositoryBase<SearchQuery,
 
     /** One page in (timestamp, sessionId, searchId) order, keyset-paged; fetches limit + 1 rows. */
     @WithSession
-    public Uni<List<SearchQuery>> page(
-            String sessionId, String userId, Instant from, Instant to, String[] after, int limit) {
+    public Uni<List<SearchQuery>> page(SearchFilter filter, String[] after, int limit) {
+        Statement statement = pageStatement(filter, after, limit + 1);
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(statement.sql(), SearchQuery.class);
+            for (int i = 0; i < statement.params().size(); i++) {
+                query.setParameter(i + 1, statement.params().get(i));
+            }
+            return query.getResultList();
+        });
+    }
+
+    /**
+     * The statement of one page: the filter's conditions, the keyset after the previous page's last row, at most
+     * {@code rows} rows. Public so that a test can EXPLAIN exactly what the API runs.
+     */
+    public static Statement pageStatement(SearchFilter filter, String[] after, int rows) {
         List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (sessionId != null) {
-            where.add("q.sessionId = :sessionId");
-            params.put("sessionId", sessionId);
+        List<Object> params = new ArrayList<>();
+        if (filter.sessionId() != null) {
+            where.add("session_id = " + param(params, filter.sessionId()));
         }
-        if (userId != null) {
-            where.add("q.userId = :userId");
-            params.put("userId", userId);
+        if (filter.userId() != null) {
+            where.add("user_id = " + param(params, filter.userId()));
         }
-        if (from != null) {
-            where.add("q.timestamp >= :from");
-            params.put("from", from);
+        if (filter.from() != null) {
+            where.add("timestamp >= cast(" + param(params, utc(filter.from())) + " as timestamptz)");
         }
-        if (to != null) {
-            where.add("q.timestamp < :to");
-            params.put("to", to);
+        if (filter.to() != null) {
+            where.add("timestamp < cast(" + param(params, utc(filter.to())) + " as timestamptz)");
+        }
+        if (filter.text() != null) {
+            where.add(TEXT_MATCH.formatted(param(params, filter.text())));
+        }
+        if (filter.hasResults() != null) {
+            where.add(filter.hasResults() ? "results_count > 0" : "results_count = 0");
         }
         if (after != null) {
-            where.add("(q.timestamp > :at or (q.timestamp = :at and (q.sessionId > :sid "
-                    + "or (q.sessionId = :sid and q.searchId > :qid))))");
-            params.put("at", Instant.parse(after[0]));
-            params.put("sid", after[1]);
-            params.put("qid", after[2]);
+            where.add("(timestamp, session_id, search_id) > (cast(" + param(params, utc(Instant.parse(after[0])))
+                    + " as timestamptz), " + param(params, after[1]) + ", " + param(params, after[2]) + ")");
         }
-        return find(
-                        "from SearchQuery q where " + String.join(" and ", where)
-                                + " order by q.timestamp, q.sessionId, q.searchId",
-                        params)
-                .page(Page.ofSize(limit + 1))
-                .list();
+        String sql = "select * from search_query"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by timestamp, session_id, search_id limit " + param(params, rows);
+        return new Statement(sql, List.copyOf(params));
+    }
+
+    private static String param(List<Object> params, Object value) {
+        params.add(value);
+        return "?" + params.size();
+    }
+
+    private static Object utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,8 +1,12 @@
 package com.newsmell.session.usersession;
 
+import static com.newsmell.contract.InteractionEventType.BACK_BUTTON;
 import static com.newsmell.contract.InteractionEventType.COLLECTION_ADD;
+import static com.newsmell.contract.InteractionEventType.EXTERNAL_LINK;
+import static com.newsmell.contract.InteractionEventType.NAVIGATION_CLICK;
 import static com.newsmell.contract.InteractionEventType.PERFUME_VIEW;
 import static com.newsmell.contract.InteractionEventType.RATING_COMPLETED;
+import static com.newsmell.contract.InteractionEventType.RECOMMENDATION_SHOWN;
 import static com.newsmell.contract.InteractionEventType.REVIEW_SUBMITTED;
 import static com.newsmell.contract.InteractionEventType.WISHLIST_ADD;
 
@@ -14,8 +18,10 @@ import com.newsmell.session.search.SearchQueryView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -29,7 +35,37 @@ public final class SessionFold {
     public static final Comparator<UserInteractionEvent> ORDER =
             Comparator.comparing(UserInteractionEvent::timestamp).thenComparing(UserInteractionEvent::eventId);
 
+    /**
+     * The categories the seed's {@code totalInteractions} counts ("Profile Calculations": {@code ["RATING", "REVIEW",
+     * "COLLECTION"].includes(e.eventCategory)}): a session's {@code interactions}.
+     */
+    public static final Set<InteractionCategory> INTERACTION_CATEGORIES =
+            EnumSet.of(InteractionCategory.RATING, InteractionCategory.REVIEW, InteractionCategory.COLLECTION);
+
+    /**
+     * Events that are no engagement (docs/metrics.md, "bounce"): an impression the page emits by itself, and the
+     * navigation events, which only record how the visitor left the page (a move within the site is a page view of
+     * its own). Scroll depth and time on page are fields of other events, not events, so they never engage.
+     */
+    public static final Set<InteractionEventType> PASSIVE =
+            EnumSet.of(RECOMMENDATION_SHOWN, NAVIGATION_CLICK, BACK_BUTTON, EXTERNAL_LINK);
+
     private SessionFold() {}
+
+    /** A page view: an event of the VIEW category. */
+    public static boolean isPageView(UserInteractionEvent e) {
+        return e.eventCategory() == InteractionCategory.VIEW;
+    }
+
+    /** One of the seed's {@code totalInteractions}: a RATING, REVIEW or COLLECTION category event. */
+    public static boolean isInteraction(UserInteractionEvent e) {
+        return INTERACTION_CATEGORIES.contains(e.eventCategory());
+    }
+
+    /** Engagement: an event that is neither a page view nor {@link #PASSIVE}. */
+    public static boolean isEngagement(UserInteractionEvent e) {
+        return !isPageView(e) && !PASSIVE.contains(e.eventType());
+    }
 
     /** The folded session, its queries, and the clicks no search of the session claims. */
     public record Folded(
@@ -57,17 +93,20 @@ public final class SessionFold {
 
         int pageViews = 0;
         int interactions = 0;
+        int engagements = 0;
         String entryPage = null;
         String exitPage = null;
         for (UserInteractionEvent e : ordered) {
-            InteractionCategory category = e.eventCategory();
-            if (category == InteractionCategory.VIEW) {
+            if (isPageView(e)) {
                 pageViews++;
                 if (entryPage == null) {
                     entryPage = e.path();
                 }
                 exitPage = e.path();
-            } else if (category != InteractionCategory.NAVIGATION) {
+            } else if (isEngagement(e)) {
+                engagements++;
+            }
+            if (isInteraction(e)) {
                 interactions++;
             }
         }
@@ -100,7 +139,7 @@ public final class SessionFold {
                 any(ordered, REVIEW_SUBMITTED),
                 entryPage,
                 closed ? exitPage : null,
-                closed && pageViews == 1 && interactions == 0,
+                closed && pageViews == 1 && engagements == 0,
                 ordered.stream().anyMatch(UserInteractionEvent::isBot));
         SearchFold.Result searches = SearchFold.fold(ordered, sessionId, userId, closed, foundDesiredView);
         return new Folded(session, searches.queries(), searches.orphanClicks());

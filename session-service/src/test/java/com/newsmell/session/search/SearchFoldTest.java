@@ -64,10 +64,15 @@ class SearchFoldTest {
     }
 
     /** A PERFUME_VIEW that lasted {@code viewDuration} ms (PageViewEvent.viewDuration). */
-    private static UserInteractionEvent viewed(double at, String perfumeId, long viewDuration) {
+    private static UserInteractionEvent viewed(double at, String perfumeId, double viewDuration) {
         return perfumeEvent(PERFUME_VIEW, at, perfumeId).toBuilder()
                 .eventData(data("{\"viewDuration\":" + viewDuration + "}"))
                 .build();
+    }
+
+    /** A SEARCH_REFINED on /search with the eventData. */
+    private static UserInteractionEvent refinedEvent(double at, String json) {
+        return C.ev(SEARCH_REFINED, at).path("/search").eventData(data(json)).build();
     }
 
     /** A SEARCH_NO_RESULTS on /search with the eventData. */
@@ -78,6 +83,17 @@ class SearchFoldTest {
     @Nested
     @DisplayName("SearchQuery.resultsCount Int / resultsShown Int, and SEARCH_NO_RESULTS")
     class ZeroResults {
+
+        @Test
+        @DisplayName("SearchEvent.resultsCount: number, SearchQuery.resultsCount Int — a decimal count is rounded to"
+                + " the nearest whole number (the event itself is stored as sent)")
+        void aDecimalCountIsRounded() {
+            SearchQueryView search = byId(true, search("q1", 0, ",\"resultsCount\":12.5,\"resultsShown\":9.4"))
+                    .get("q1");
+
+            assertThat(search.resultsCount()).isEqualTo(13);
+            assertThat(search.resultsShown()).isEqualTo(9);
+        }
 
         @Test
         @DisplayName("a SEARCH_NO_RESULTS with the search's searchId sets resultsCount and resultsShown to 0")
@@ -142,20 +158,77 @@ class SearchFoldTest {
     class Refinement {
 
         @Test
-        @DisplayName("a SEARCH_REFINED marks the latest search before it; it is no search itself")
-        void searchRefinedMarksTheLatestSearchBeforeIt() {
+        @DisplayName("SEARCH_REFINED (seed: a Search event) is a SearchQuery of its own, searchType 'refinement',"
+                + " linked to the latest search before it, which it marks refined; so it counts in search popularity")
+        void aSearchRefinedIsASearchOfItsOwn() {
+            UserInteractionEvent refined = refinedEvent(20, "{\"query\":\"rose oud\",\"resultsCount\":4}");
+            Map<String, SearchQueryView> searches = byId(true, search("q1", 0, ""), search("q2", 10, ""), refined);
+
+            assertThat(searches).containsOnlyKeys("q1", "q2", refined.eventId());
+            SearchQueryView own = searches.get(refined.eventId());
+            assertThat(own.queryText()).isEqualTo("rose oud");
+            assertThat(own.searchType()).isEqualTo("refinement");
+            assertThat(own.refinesSearchId()).isEqualTo("q2");
+            assertThat(own.resultsCount()).isEqualTo(4);
+            assertThat(own.timestamp()).isEqualTo(C.at(20));
+            assertThat(own.refinedQuery()).isFalse();
+            assertThat(searches.get("q1").refinedQuery()).isFalse();
+            assertThat(searches.get("q2").refinedQuery()).isTrue();
+            assertThat(searches.get("q2").refinesSearchId()).isNull();
+            assertThat(searches.get("q2").timeOnResults()).isEqualTo(10000);
+        }
+
+        @Test
+        @DisplayName("a click without searchId after a SEARCH_REFINED belongs to the refined search")
+        void aClickAfterASearchRefinedBelongsToIt() {
+            UserInteractionEvent refined = refinedEvent(5, "{\"searchId\":\"r1\",\"query\":\"rose oud\"}");
+            Map<String, SearchQueryView> searches =
+                    byId(true, search("q1", 0, ""), refined, click(C, 7, "{\"position\":2,\"perfumeId\":\"p2\"}"));
+
+            assertThat(searches.get("r1").clickedPositions()).containsExactly(2);
+            assertThat(searches.get("r1").abandoned()).isFalse();
+            assertThat(searches.get("q1").abandoned()).isTrue();
+        }
+
+        @Test
+        @DisplayName("a SEARCH_REFINED with the searchId of a SEARCH_PERFORMED is that search, not a second row; it"
+                + " still marks the search before it refined")
+        void aSearchRefinedOfAPerformedSearchIsNoSecondRow() {
             Map<String, SearchQueryView> searches = byId(
                     true,
                     search("q1", 0, ""),
-                    search("q2", 10, ""),
-                    C.ev(SEARCH_REFINED, 20)
-                            .path("/search")
-                            .eventData(data("{\"query\":\"rose oud\"}"))
-                            .build());
+                    refinedEvent(5, "{\"searchId\":\"q2\",\"query\":\"rose oud\"}"),
+                    search("q2", 6, ",\"searchType\":\"refinement\""));
 
             assertThat(searches).containsOnlyKeys("q1", "q2");
-            assertThat(searches.get("q1").refinedQuery()).isFalse();
-            assertThat(searches.get("q2").refinedQuery()).isTrue();
+            assertThat(searches.get("q1").refinedQuery()).isTrue();
+            assertThat(searches.get("q2").searchType()).isEqualTo("refinement");
+        }
+
+        @Test
+        @DisplayName("a SEARCH_REFINED after the SEARCH_PERFORMED of its own searchId refines the search before that"
+                + " one, not itself")
+        void aLateSearchRefinedOfAPerformedSearchDoesNotRefineItself() {
+            Map<String, SearchQueryView> searches = byId(
+                    true,
+                    search("q1", 0, ""),
+                    search("q2", 5, ""),
+                    refinedEvent(6, "{\"searchId\":\"q2\",\"query\":\"rose oud\"}"));
+
+            assertThat(searches).containsOnlyKeys("q1", "q2");
+            assertThat(searches.get("q1").refinedQuery()).isTrue();
+            assertThat(searches.get("q2").refinedQuery()).isFalse();
+        }
+
+        @Test
+        @DisplayName("SearchEvent.searchType: \"initial\" | \"refinement\" | \"suggestion_click\" — kept as the event"
+                + " says; 'initial' when it says nothing")
+        void theSearchTypeIsTheEventsOrInitial() {
+            Map<String, SearchQueryView> searches =
+                    byId(true, search("q1", 0, ""), search("q2", 5, ",\"searchType\":\"suggestion_click\""));
+
+            assertThat(searches.get("q1").searchType()).isEqualTo("initial");
+            assertThat(searches.get("q2").searchType()).isEqualTo("suggestion_click");
         }
 
         @ParameterizedTest(name = "searchType {0}, previousQuery {1}: previous search refined = {2}")
@@ -173,6 +246,24 @@ class SearchFoldTest {
 
             assertThat(searches.get("q1").refinedQuery()).isEqualTo(refined);
             assertThat(searches.get("q2").refinedQuery()).isFalse();
+            assertThat(searches.get("q2").refinesSearchId()).isEqualTo(refined ? "q1" : null);
+        }
+
+        @Test
+        @DisplayName("a zero-result refinement (SEARCH_NO_RESULTS of its own, searchType 'refinement', previousQuery)"
+                + " refines the search before it too")
+        void aZeroResultRefinementRefinesThePreviousSearch() {
+            Map<String, SearchQueryView> searches = byId(
+                    true,
+                    search("q1", 0, ""),
+                    noResults(
+                            5,
+                            "{\"searchId\":\"q2\",\"query\":\"rose ouf\",\"searchType\":\"refinement\","
+                                    + "\"previousQuery\":\"rose\"}"));
+
+            assertThat(searches.get("q1").refinedQuery()).isTrue();
+            assertThat(searches.get("q2").refinesSearchId()).isEqualTo("q1");
+            assertThat(searches.get("q2").resultsCount()).isZero();
         }
     }
 
@@ -307,10 +398,17 @@ class SearchFoldTest {
     class FoundDesired {
 
         @ParameterizedTest(name = "configured {0} ms, viewed {1} ms: found = {2}")
-        @CsvSource({"30000, 30000, true", "30000, 29999, false", "45000, 45000, true", "45000, 44999, false"})
-        @DisplayName("a view of the clicked perfume (PageViewEvent.viewDuration: number // milliseconds) counts from"
-                + " exactly the configured duration")
-        void aViewCountsFromExactlyTheConfiguredDuration(long configured, long viewed, boolean found) {
+        @CsvSource({
+            "30000, 30000, true",
+            "30000, 29999, false",
+            "30000, 29999.5, false",
+            "30000, 30000.25, true",
+            "45000, 45000, true",
+            "45000, 44999, false"
+        })
+        @DisplayName("a view of the clicked perfume (PageViewEvent.viewDuration: number // milliseconds, decimals"
+                + " included) counts from exactly the configured duration")
+        void aViewCountsFromExactlyTheConfiguredDuration(long configured, double viewed, boolean found) {
             SearchFold.Result result = fold(
                     true,
                     Duration.ofMillis(configured),

@@ -71,7 +71,9 @@ class SessionBatchFoldTest {
                     .isEqualTo(new SessionContribution.Key(Instant.parse("2026-03-01T10:00:00Z"), "desktop", false));
             assertThat(delta.values()).containsExactly(1, 0, 0, 0, 2, 0, 0, 0, 0);
         });
-        assertThat(result.rollups().dirtyHours()).containsExactly(Instant.parse("2026-03-01T10:00:00Z"));
+        assertThat(result.rollups().dirtyHours())
+                .as("no search: no hour for the hourly job")
+                .isEmpty();
     }
 
     @Test
@@ -90,7 +92,7 @@ class SessionBatchFoldTest {
     }
 
     @Test
-    @DisplayName("a re-fold that changes nothing adds no delta, and still marks the session's hour for the hourly job")
+    @DisplayName("a re-fold that changes nothing adds no delta and, without searches, marks no hour")
     void anUnchangedRefoldAddsNothing() {
         List<SessionEvent> events = stored(C.ev(PAGE_VIEW, 0).path("/home").build());
         UserSession row = existing(events, false, C.at(1));
@@ -98,7 +100,7 @@ class SessionBatchFoldTest {
         SessionBatchFold.Result result = SessionBatchFold.fold(List.of(row), events, false, C.at(2), RULES);
 
         assertThat(result.rollups().sessionDeltas()).isEmpty();
-        assertThat(result.rollups().dirtyHours()).containsExactly(Instant.parse("2026-03-01T10:00:00Z"));
+        assertThat(result.rollups().dirtyHours()).isEmpty();
     }
 
     @ParameterizedTest(name = "idle for 30 min {0} ms: closed = {1}")
@@ -203,7 +205,7 @@ class SessionBatchFoldTest {
 
     @Test
     @DisplayName(
-            "SearchQuery rows carry the session's bot flag, and mark their own hour when it differs from the start's")
+            "SearchQuery rows carry the session's bot flag, and mark their own hour (not the session's start hour)")
     void searchRowsCarryTheBotFlagAndMarkTheirHour() {
         Scenarios.Ctx late = new Scenarios.Ctx("s-bot", Instant.parse("2026-03-01T10:59:30Z"));
         List<SessionEvent> events = stored(
@@ -216,8 +218,7 @@ class SessionBatchFoldTest {
             assertThat(search.searchId).isEqualTo("q1");
             assertThat(search.isBot).isTrue();
         });
-        assertThat(result.rollups().dirtyHours())
-                .containsExactly(Instant.parse("2026-03-01T10:00:00Z"), Instant.parse("2026-03-01T11:00:00Z"));
+        assertThat(result.rollups().dirtyHours()).containsExactly(Instant.parse("2026-03-01T11:00:00Z"));
     }
 
     @Test
