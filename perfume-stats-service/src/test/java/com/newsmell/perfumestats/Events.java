@@ -34,19 +34,22 @@ public final class Events {
         return of(InteractionEventType.PERFUME_VIEW, perfumeId, at).build();
     }
 
-    public UserInteractionEvent view(String perfumeId, Instant at, long viewDurationMs) {
+    public UserInteractionEvent view(String perfumeId, Instant at, double viewDurationMs) {
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("viewDuration", viewDurationMs);
         return of(InteractionEventType.PERFUME_VIEW, perfumeId, at)
                 .eventData(data)
                 .build();
     }
 
-    public UserInteractionEvent rating(InteractionEventType type, String perfumeId, Instant at, Integer... values) {
+    /** A rating event with the values in order overall, longevity, sillage, priceValue, gender (null: not rated). */
+    public UserInteractionEvent rating(InteractionEventType type, String perfumeId, Instant at, Number... values) {
         ObjectNode ratings = JsonNodeFactory.instance.objectNode();
         String[] names = {"overall", "longevity", "sillage", "priceValue", "gender"};
         for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-                ratings.put(names[i], values[i]);
+            if (values[i] instanceof Double d) {
+                ratings.put(names[i], d);
+            } else if (values[i] != null) {
+                ratings.put(names[i], values[i].intValue());
             }
         }
         ObjectNode data = JsonNodeFactory.instance.objectNode();

@@ -55,6 +55,42 @@ class PerfumeStatsConsumerTest {
         given().get(statsOf("other-" + perfumeId)).then().statusCode(200).body("totalViews", equalTo(1));
     }
 
+    /**
+     * Issue #21, "a perfume's lastViewedAt can be later than now": no stored time is later than the time the event
+     * was received. An event's time is min(timestamp, receivedAt) for lastViewedAt, the house, the memberships and
+     * ratings, and its hourly and daily buckets.
+     */
+    @Test
+    void noStoredTimeIsLaterThanTheTimeTheEventWasReceived() {
+        String perfumeId = perfume();
+        String sessionId = session();
+        String user = "u-" + sessionId;
+        Instant received = T0.plusSeconds(200);
+        Instant ahead = received.plus(Duration.ofHours(2)); // a client clock two hours ahead
+        WireEvents.publish(List.of(
+                WireEvents.event(PERFUME_VIEW, sessionId, ahead)
+                        .receivedAt(received)
+                        .perfumeId(perfumeId)
+                        .houseId("h-" + sessionId)
+                        .build(),
+                wishlist(WISHLIST_ADD, sessionId, user, perfumeId, ahead).toBuilder()
+                        .receivedAt(received)
+                        .build()));
+
+        awaitStats(perfumeId, 1, 1).body("lastViewedAt", equalTo(received.toString()));
+        String db = PerfumeStatsTestResource.DATABASE;
+        for (String sql : List.of(
+                "select count(*) from perfume_interaction_stats where perfume_id = ? and house_seen_at > ?",
+                "select count(*) from membership where perfume_id = ? and as_of > ?",
+                "select count(*) from perfume_hourly_bucket where perfume_id = ? and bucket > ?",
+                "select count(*) from perfume_daily_bucket where perfume_id = ? and bucket > ?")) {
+            org.assertj.core.api.Assertions.assertThat(
+                            Sql.count(db, sql, perfumeId, received.atOffset(java.time.ZoneOffset.UTC)))
+                    .as(sql)
+                    .isZero();
+        }
+    }
+
     @Test
     void aPerfumeWithOnlyWishlistEventsHasNoLastView() {
         String perfumeId = perfume();

@@ -113,6 +113,24 @@ class PerfumeStatsScenariosTest {
                                         "avgPriceValue", 3.0,
                                         "avgGender", 2.0)),
                         new Scenario(
+                                "decimals (the seed's number): a viewDuration of 1234.5 ms and a rating of 4.5 are kept"
+                                        + " exactly; every average comes with its numerator and denominator",
+                                c -> List.of(
+                                        c.u1().view(c.p(), T, 1234.5),
+                                        c.u2().view(c.p(), T.plusSeconds(1), 765.5),
+                                        c.u1().rating(RATING_COMPLETED, c.p(), T.plusSeconds(2), 4.5, 3.5),
+                                        c.u2().rating(RATING_COMPLETED, c.p(), T.plusSeconds(3), 4)),
+                                Map.of(
+                                        "avgViewDuration", 1000.0,
+                                        "viewDurationSum", 2000.0,
+                                        "viewDurationCount", 2,
+                                        "avgRating", 4.25,
+                                        "ratingSum", 8.5,
+                                        "totalRatings", 2,
+                                        "avgLongevity", 3.5,
+                                        "longevitySum", 3.5,
+                                        "longevityCount", 1)),
+                        new Scenario(
                                 "reviews: REVIEW_SUBMITTED counts, REVIEW_UPDATED doesn't; comments stay 0",
                                 c -> List.of(
                                         c.u1().simple(REVIEW_SUBMITTED, c.p(), T),

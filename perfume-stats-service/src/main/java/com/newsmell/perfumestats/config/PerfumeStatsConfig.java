@@ -68,6 +68,13 @@ public interface PerfumeStatsConfig {
         @WithDefault("0 0 3 * * ?")
         String reconcileCron();
 
+        /**
+         * How many perfumes the hourly job refreshes per transaction: their rows stay locked (and their consumer
+         * batches wait) for one statement.
+         */
+        @WithDefault("500")
+        int hourlyChunkSize();
+
         /** How long hourly buckets are kept, in days; never less than 32 (the 30-day window reads 31). */
         @WithDefault("35")
         int hourlyRetentionDays();

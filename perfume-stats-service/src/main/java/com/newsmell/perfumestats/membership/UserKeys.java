@@ -11,9 +11,4 @@ public final class UserKeys {
     public static String of(UserInteractionEvent event) {
         return event.userId() != null && !event.userId().isBlank() ? event.userId() : "session:" + event.sessionId();
     }
-
-    /** Whether {@code candidate} supersedes {@code current} for the same pair: strictly later event time. */
-    public static boolean isLater(UserInteractionEvent candidate, UserInteractionEvent current) {
-        return current == null || candidate.timestamp().isAfter(current.timestamp());
-    }
 }

@@ -6,14 +6,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One user's latest rating of one perfume (by event time), each value 1-5 or null when not rated. A row is created
- * with just its key ({@link PerfumeRatingRepository#createAndLock}): until {@link RatingFold} applies its first
- * event, {@link #asOf} and every value are null.
+ * One user's latest rating of one perfume (by event time), each value 1-5 as sent (decimals kept exactly) or null
+ * when not rated. A row is created with just its key ({@link PerfumeRatingRepository#createAndLock}): until
+ * {@link RatingFold} applies its first event, {@link #asOf} and every value are null.
  */
 @Entity
 @Table(name = "perfume_rating")
@@ -28,14 +29,14 @@ public class PerfumeRating {
     @Column(name = "perfume_id")
     public String perfumeId;
 
-    public Short overall;
-    public Short longevity;
-    public Short sillage;
+    public BigDecimal overall;
+    public BigDecimal longevity;
+    public BigDecimal sillage;
 
     @Column(name = "price_value")
-    public Short priceValue;
+    public BigDecimal priceValue;
 
-    public Short gender;
+    public BigDecimal gender;
 
     @Column(name = "as_of")
     public Instant asOf;

@@ -1,14 +1,15 @@
 package com.newsmell.perfumestats.rating;
 
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.perfumestats.event.EventTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * How RATING_COMPLETED / RATING_UPDATED change each user's rating of a perfume: the event latest by event time
- * wins and replaces the user's earlier values wholesale (it never adds a second rating); an event not later than
- * the stored {@code asOf} changes nothing (on equal times the first one applied stays).
+ * ({@link EventTime}) wins and replaces the user's earlier values wholesale (it never adds a second rating); an
+ * event not later than the stored {@code asOf} changes nothing (on equal times the first one applied stays).
  */
 public final class RatingFold {
 
@@ -23,7 +24,7 @@ public final class RatingFold {
         Map<String, RatingDelta> delta = new HashMap<>();
         for (PerfumeRating rating : locked) {
             UserInteractionEvent event = latest.get(rating.key());
-            if (event == null || (rating.asOf != null && !event.timestamp().isAfter(rating.asOf))) {
+            if (event == null || (rating.asOf != null && !EventTime.of(event).isAfter(rating.asOf))) {
                 continue;
             }
             RatingValues values = RatingValues.of(event);
@@ -32,7 +33,7 @@ public final class RatingFold {
             }
             delta.computeIfAbsent(rating.perfumeId, k -> new RatingDelta()).replace(rating.values(), values);
             rating.set(values);
-            rating.asOf = event.timestamp();
+            rating.asOf = EventTime.of(event);
         }
         return delta;
     }

@@ -2,15 +2,18 @@ package com.newsmell.perfumestats.rating;
 
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.contract.data.RatingData;
+import com.newsmell.perfumestats.event.Decimals;
+import java.math.BigDecimal;
 
 /**
- * The five rating dimensions, in this order: overall, longevity, sillage, priceValue, gender; each 1-5 or null.
+ * The five rating dimensions, in this order: overall, longevity, sillage, priceValue, gender; each 1-5 (the seed's
+ * {@code number}: decimals such as 4.5 are kept exactly) or null.
  */
-public record RatingValues(Short[] values) {
+public record RatingValues(BigDecimal[] values) {
 
     public static final int DIMENSIONS = 5;
 
-    public static RatingValues of(Short... values) {
+    public static RatingValues of(BigDecimal... values) {
         return new RatingValues(values.clone());
     }
 
@@ -20,8 +23,13 @@ public record RatingValues(Short[] values) {
             return null;
         }
         RatingData.Ratings r = data.ratings();
-        RatingValues v = of(s(r.overall()), s(r.longevity()), s(r.sillage()), s(r.priceValue()), s(r.gender()));
-        for (Short x : v.values) {
+        RatingValues v = of(
+                Decimals.of(r.overall()),
+                Decimals.of(r.longevity()),
+                Decimals.of(r.sillage()),
+                Decimals.of(r.priceValue()),
+                Decimals.of(r.gender()));
+        for (BigDecimal x : v.values) {
             if (x != null) {
                 return v;
             }
@@ -29,11 +37,7 @@ public record RatingValues(Short[] values) {
         return null;
     }
 
-    public Short get(int dimension) {
+    public BigDecimal get(int dimension) {
         return values[dimension];
-    }
-
-    private static Short s(Integer i) {
-        return i == null ? null : i.shortValue();
     }
 }

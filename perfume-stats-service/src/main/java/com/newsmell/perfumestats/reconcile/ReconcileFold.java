@@ -2,6 +2,7 @@ package com.newsmell.perfumestats.reconcile;
 
 import com.newsmell.perfumestats.stats.PerfumeInteractionStats;
 import com.newsmell.perfumestats.stats.StatsFormulas;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,18 +27,18 @@ final class ReconcileFold {
 
     /** Corrects each locked row to its derived counters (a row without derived counters is left as it is). */
     static Drift fold(
-            List<PerfumeInteractionStats> locked, Map<String, Map<ReconciledField, Long>> derived, Instant now) {
+            List<PerfumeInteractionStats> locked, Map<String, Map<ReconciledField, BigDecimal>> derived, Instant now) {
         int perfumes = 0;
         Map<String, Integer> fields = new LinkedHashMap<>();
         for (PerfumeInteractionStats row : locked) {
-            Map<ReconciledField, Long> values = derived.get(row.perfumeId);
+            Map<ReconciledField, BigDecimal> values = derived.get(row.perfumeId);
             if (values == null) {
                 continue;
             }
             boolean drifted = false;
             for (ReconciledField f : ReconciledField.values()) {
-                long value = values.getOrDefault(f, 0L);
-                if (f.get(row) != value) {
+                BigDecimal value = values.getOrDefault(f, BigDecimal.ZERO);
+                if (f.differs(row, value)) {
                     fields.merge(f.field, 1, Integer::sum);
                     f.set(row, value);
                     drifted = true;

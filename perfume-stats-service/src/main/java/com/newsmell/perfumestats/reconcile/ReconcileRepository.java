@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -57,10 +58,10 @@ public class ReconcileRepository {
 
     /** The derived counters of the given perfumes, per perfumeId. */
     @WithSession
-    public Uni<Map<String, Map<ReconciledField, Long>>> derive(List<String> perfumeIds) {
+    public Uni<Map<String, Map<ReconciledField, BigDecimal>>> derive(List<String> perfumeIds) {
         StringBuilder select = new StringBuilder("select s.perfume_id");
         for (ReconciledField f : ReconciledField.values()) {
-            select.append(", cast(").append(derived(f)).append(" as bigint)");
+            select.append(", cast(").append(derived(f)).append(" as numeric)");
         }
         String sql = select + DERIVED_FROM.formatted("where perfume_id in (:ids)", " and s.perfume_id in (:ids)");
         return Panache.getSession()
@@ -68,11 +69,11 @@ public class ReconcileRepository {
                         .setParameter("ids", perfumeIds)
                         .getResultList())
                 .map(rows -> {
-                    Map<String, Map<ReconciledField, Long>> byPerfume = new HashMap<>();
+                    Map<String, Map<ReconciledField, BigDecimal>> byPerfume = new HashMap<>();
                     for (Object[] row : rows) {
-                        Map<ReconciledField, Long> values = new EnumMap<>(ReconciledField.class);
+                        Map<ReconciledField, BigDecimal> values = new EnumMap<>(ReconciledField.class);
                         for (ReconciledField f : ReconciledField.values()) {
-                            values.put(f, ((Number) row[f.ordinal() + 1]).longValue());
+                            values.put(f, (BigDecimal) row[f.ordinal() + 1]);
                         }
                         byPerfume.put((String) row[0], values);
                     }

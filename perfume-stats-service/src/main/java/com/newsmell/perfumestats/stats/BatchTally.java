@@ -4,6 +4,7 @@ import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.contract.data.SearchClickData;
 import com.newsmell.contract.data.SearchData;
+import com.newsmell.perfumestats.event.EventTime;
 import com.newsmell.perfumestats.membership.ListKind;
 import com.newsmell.perfumestats.membership.Membership;
 import com.newsmell.perfumestats.membership.UserKeys;
@@ -25,7 +26,8 @@ import java.util.TreeSet;
 /**
  * One batch's events aggregated in memory, per perfume, per (perfume, hour), per (perfume, day), per (list, user,
  * perfume) and per (user, perfume) rating, so that many events for a hot perfume become one row update per table.
- * Bot events and events without a time are left out.
+ * Bot events and events without a time are left out. An event's time is its {@link EventTime}: its timestamp, never
+ * later than its receivedAt.
  */
 public final class BatchTally {
 
@@ -52,6 +54,7 @@ public final class BatchTally {
             searchImpressions(event);
             return;
         }
+        Instant at = EventTime.of(event);
         String perfumeId = perfumeOf(event);
         boolean isRating = type == InteractionEventType.RATING_COMPLETED || type == InteractionEventType.RATING_UPDATED;
         if (perfumeId == null
@@ -63,22 +66,20 @@ public final class BatchTally {
         perfume.house(event);
         if (Counters.counts(type)) {
             perfume.counters.add(event);
-            bucket(hours, perfumeId, event.timestamp().truncatedTo(ChronoUnit.HOURS))
-                    .add(event);
-            bucket(days, perfumeId, event.timestamp().truncatedTo(ChronoUnit.DAYS))
-                    .add(event);
+            bucket(hours, perfumeId, at.truncatedTo(ChronoUnit.HOURS)).add(event);
+            bucket(days, perfumeId, at.truncatedTo(ChronoUnit.DAYS)).add(event);
         }
         if (type == InteractionEventType.PERFUME_VIEW) {
-            perfume.view(event.timestamp(), UserKeys.of(event));
+            perfume.view(at, UserKeys.of(event));
         }
         ListKind.of(type)
                 .ifPresent(kind -> latestMembershipChange.compute(
                         Membership.Key.of(kind, event),
-                        (k, current) -> UserKeys.isLater(event, current) ? event : current));
+                        (k, current) -> EventTime.isLater(event, current) ? event : current));
         if (isRating && RatingValues.of(event) != null) {
             latestRating.compute(
                     new PerfumeRating.Key(UserKeys.of(event), event.perfumeId()),
-                    (k, current) -> UserKeys.isLater(event, current) ? event : current);
+                    (k, current) -> EventTime.isLater(event, current) ? event : current);
         }
     }
 
@@ -94,10 +95,9 @@ public final class BatchTally {
             perfumes.computeIfAbsent(perfumeId, id -> new PerfumeTally())
                     .counters
                     .addSearchImpression();
-            bucket(hours, perfumeId, event.timestamp().truncatedTo(ChronoUnit.HOURS))
-                    .addSearchImpression();
-            bucket(days, perfumeId, event.timestamp().truncatedTo(ChronoUnit.DAYS))
-                    .addSearchImpression();
+            Instant at = EventTime.of(event);
+            bucket(hours, perfumeId, at.truncatedTo(ChronoUnit.HOURS)).addSearchImpression();
+            bucket(days, perfumeId, at.truncatedTo(ChronoUnit.DAYS)).addSearchImpression();
         }
     }
 

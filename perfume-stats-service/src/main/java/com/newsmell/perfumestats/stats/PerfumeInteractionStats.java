@@ -4,12 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
  * The specification's PerfumeInteractionStats: one row per perfumeId. The consumer keeps the counters; the
- * hourly job keeps the windows and the trending score (read-only here, so that a consumer transaction never
- * writes back a stale value over the job's). A row is created with just its perfumeId
+ * hourly job computes the windows and the trending score as of {@link #windowsAsOf} (the score and the as-of are
+ * read-only here, so that a consumer transaction never writes back a stale value over the job's; the job takes
+ * the row's lock before it writes the windows, which the consumer then keeps exact for late views). A row is created with just its perfumeId
  * ({@link PerfumeInteractionStatsRepository#createAndLock}); every other column starts at its default.
  */
 @Entity
@@ -37,7 +39,7 @@ public class PerfumeInteractionStats {
     public byte[] viewersSketch;
 
     @Column(name = "view_duration_sum")
-    public long viewDurationSum;
+    public BigDecimal viewDurationSum = BigDecimal.ZERO;
 
     @Column(name = "view_duration_count")
     public int viewDurationCount;
@@ -53,13 +55,13 @@ public class PerfumeInteractionStats {
     public int totalRatings;
 
     @Column(name = "overall_sum")
-    public long overallSum;
+    public BigDecimal overallSum = BigDecimal.ZERO;
 
     @Column(name = "avg_rating")
     public Double avgRating;
 
     @Column(name = "longevity_sum")
-    public long longevitySum;
+    public BigDecimal longevitySum = BigDecimal.ZERO;
 
     @Column(name = "longevity_count")
     public int longevityCount;
@@ -68,7 +70,7 @@ public class PerfumeInteractionStats {
     public Double avgLongevity;
 
     @Column(name = "sillage_sum")
-    public long sillageSum;
+    public BigDecimal sillageSum = BigDecimal.ZERO;
 
     @Column(name = "sillage_count")
     public int sillageCount;
@@ -77,7 +79,7 @@ public class PerfumeInteractionStats {
     public Double avgSillage;
 
     @Column(name = "price_value_sum")
-    public long priceValueSum;
+    public BigDecimal priceValueSum = BigDecimal.ZERO;
 
     @Column(name = "price_value_count")
     public int priceValueCount;
@@ -86,7 +88,7 @@ public class PerfumeInteractionStats {
     public Double avgPriceValue;
 
     @Column(name = "gender_sum")
-    public long genderSum;
+    public BigDecimal genderSum = BigDecimal.ZERO;
 
     @Column(name = "gender_count")
     public int genderCount;
@@ -132,13 +134,19 @@ public class PerfumeInteractionStats {
     @Column(name = "recommendation_ctr")
     public Double recommendationCtr;
 
-    // kept by the hourly job
-    @Column(name = "views_last_7_days", insertable = false, updatable = false)
+    // the windows: computed by the hourly job as of windowsAsOf; the views consumed later that fall in them are
+    // added by the consumer (PerfumeStatsFold), so they stay exact
+    @Column(name = "views_last_7_days")
     public int viewsLast7Days;
 
-    @Column(name = "views_last_30_days", insertable = false, updatable = false)
+    @Column(name = "views_last_30_days")
     public int viewsLast30Days;
 
+    /** The hour the windows and the trending score are as of; null until the hourly job computed them. */
+    @Column(name = "windows_as_of", insertable = false, updatable = false)
+    public Instant windowsAsOf;
+
+    // kept by the hourly job only
     @Column(name = "trending_score", insertable = false, updatable = false)
     public double trendingScore;
 

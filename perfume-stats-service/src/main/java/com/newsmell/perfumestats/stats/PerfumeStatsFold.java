@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * How one batch changes the locked PerfumeInteractionStats rows it touches: its tally of each perfume (counters,
- * viewers, latest view, latest house), the membership and rating changes the batch made, then the derived fields
- * ({@link StatsFormulas}).
+ * viewers, latest view, latest house, the views that fall in the row's 7/30-day windows), the membership and rating
+ * changes the batch made, then the derived fields ({@link StatsFormulas}).
  */
 final class PerfumeStatsFold {
 
@@ -50,7 +50,7 @@ final class PerfumeStatsFold {
 
     private static void addCounters(PerfumeInteractionStats row, Counters c) {
         row.totalViews += c.views;
-        row.viewDurationSum += c.viewDurationSum;
+        row.viewDurationSum = row.viewDurationSum.add(c.viewDurationSum);
         row.viewDurationCount += c.viewDurationCount;
         row.totalReviews += c.reviews;
         row.tradeInquiries += c.tradeInquiries;
@@ -65,11 +65,32 @@ final class PerfumeStatsFold {
         if (t.lastViewedAt != null && (row.lastViewedAt == null || t.lastViewedAt.isAfter(row.lastViewedAt))) {
             row.lastViewedAt = t.lastViewedAt;
         }
+        addToWindows(row, t);
         if (!t.viewers.isEmpty()) {
             UniqueViewers.Result r = UniqueViewers.add(row.viewersSketch, t.viewers, lgK);
             row.viewersSketch = r.sketch();
             row.uniqueViewers = r.estimate();
         }
+    }
+
+    /**
+     * The windows are as of the row's {@code windowsAsOf} (the hourly job computed them from the buckets under the
+     * row's lock): a view consumed later whose hour lies in a window is added to it, so the window stays the exact
+     * count of views in [asOf - N days, asOf) however late they arrive. Without an as-of (not computed yet) there is
+     * nothing to add to.
+     */
+    private static void addToWindows(PerfumeInteractionStats row, PerfumeTally t) {
+        if (row.windowsAsOf == null) {
+            return;
+        }
+        t.viewsByHour.forEach((hour, views) -> {
+            if (ViewWindow.LAST_7_DAYS.containsHour(row.windowsAsOf, hour)) {
+                row.viewsLast7Days += views;
+            }
+            if (ViewWindow.LAST_30_DAYS.containsHour(row.windowsAsOf, hour)) {
+                row.viewsLast30Days += views;
+            }
+        });
     }
 
     private static void addHouse(PerfumeInteractionStats row, PerfumeTally t) {
@@ -83,15 +104,15 @@ final class PerfumeStatsFold {
         if (d == null) {
             return;
         }
-        row.overallSum += d.sums[0];
+        row.overallSum = row.overallSum.add(d.sums[0]);
         row.totalRatings += d.counts[0];
-        row.longevitySum += d.sums[1];
+        row.longevitySum = row.longevitySum.add(d.sums[1]);
         row.longevityCount += d.counts[1];
-        row.sillageSum += d.sums[2];
+        row.sillageSum = row.sillageSum.add(d.sums[2]);
         row.sillageCount += d.counts[2];
-        row.priceValueSum += d.sums[3];
+        row.priceValueSum = row.priceValueSum.add(d.sums[3]);
         row.priceValueCount += d.counts[3];
-        row.genderSum += d.sums[4];
+        row.genderSum = row.genderSum.add(d.sums[4]);
         row.genderCount += d.counts[4];
     }
 }

@@ -7,16 +7,29 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The reads of perfume statistics: one perfume, the top perfumes by a metric, the trending ones; each with the
- * as-of of the hourly job's latest successful run (the job runner's ledger, ADR 0011).
+ * The reads of perfume statistics: one perfume, the top perfumes by a metric, the trending ones. Each perfume
+ * carries the as-of of its own windows and score; a ranking also carries the as-of of the hourly job's latest
+ * successful run (the job runner's ledger, ADR 0011).
  */
 @ApplicationScoped
 public class PerfumeStatsQueries {
 
     /** A page of perfumes, with the hourly job's as-of time. */
-    public record Ranking(String metric, Instant asOf, List<PerfumeStatsView> items) {}
+    @Schema(description = "Perfumes ranked by one metric, highest first.")
+    public record Ranking(
+            @Schema(description = "The metric ranked by (the `metric` parameter, or trendingScore).")
+            String metric,
+
+            @Schema(
+                    description = "The hour of the hourly job's latest successful run: the as-of of the windows"
+                            + " and scores ranked (each item also carries its own asOf).")
+            Instant asOf,
+
+            @Schema(description = "The perfumes, highest first (ties by perfumeId).")
+            List<PerfumeStatsView> items) {}
 
     /** The job whose run the figures are as of (the trending package's hourly job). */
     static final String AS_OF_JOB = "hourly";
@@ -30,7 +43,7 @@ public class PerfumeStatsQueries {
     }
 
     public Uni<PerfumeStatsView> one(String perfumeId) {
-        return stats.findByPerfumeId(perfumeId).chain(row -> {
+        return stats.findByPerfumeId(perfumeId).map(row -> {
             if (row == null) {
                 throw new ProblemException(Problem.of(
                         404,
@@ -38,7 +51,7 @@ public class PerfumeStatsQueries {
                         "Perfume statistics not found",
                         "No interactions with perfume " + perfumeId + " yet."));
             }
-            return asOf().map(asOf -> PerfumeStatsView.of(row, asOf));
+            return PerfumeStatsView.of(row);
         });
     }
 
@@ -54,9 +67,7 @@ public class PerfumeStatsQueries {
 
     private Uni<Ranking> ranking(String metric, List<PerfumeInteractionStats> rows) {
         return asOf().map(asOf -> new Ranking(
-                metric,
-                asOf,
-                rows.stream().map(r -> PerfumeStatsView.of(r, asOf)).toList()));
+                metric, asOf, rows.stream().map(PerfumeStatsView::of).toList()));
     }
 
     private Uni<Instant> asOf() {

@@ -31,8 +31,10 @@ public class PerfumeStatsResource {
     @Path("/{perfumeId}/stats")
     @Operation(
             summary = "One perfume's interaction statistics",
-            description = "Every field of PerfumeInteractionStats. The counters are as of updatedAt; viewsLast7Days,"
-                    + " viewsLast30Days and trendingScore as of asOf, the hour of the latest hourly job.")
+            description = "Every field of PerfumeInteractionStats, with the numerator and denominator of each average"
+                    + " and rate (docs/metrics.md). The counters are immediate (as of updatedAt); viewsLast7Days and"
+                    + " viewsLast30Days count exactly the views in the windows ending at asOf, trendingScore is as of"
+                    + " asOf, the hour the hourly job computed this perfume for.")
     @APIResponse(responseCode = "200", description = "The statistics")
     @APIResponse(responseCode = "404", description = "No (non-bot) interaction with the perfume yet (problem+json)")
     public Uni<PerfumeStatsView> get(@PathParam("perfumeId") String perfumeId) {
@@ -44,13 +46,16 @@ public class PerfumeStatsResource {
     @Operation(
             summary = "The perfumes with the highest value of a metric",
             description = "Served from the stored statistics through the metric's index; perfumes without a value"
-                    + " for the metric (0, or no ratio) are left out.")
+                    + " for the metric (0, or no ratio) are left out. metric=viewsLast7Days is the seed's trending list"
+                    + " (trendingPerfumes: orderBy viewsLast7Days desc); the momentum ranking (trendingScore) is"
+                    + " GET /v1/perfumes/trending. Each item carries the asOf of its windows.")
     @APIResponse(responseCode = "200", description = "Highest first")
     @APIResponse(responseCode = "400", description = "A bad parameter, named in errors[].parameter (problem+json)")
     public Uni<PerfumeStatsQueries.Ranking> top(
             @Parameter(
-                            description = "views | uniqueViewers | wishlist | collection | avgRating | searchCTR"
-                                    + " | recommendationCTR",
+                            description = "views (totalViews) | uniqueViewers | wishlist (inWishlistCount) | collection"
+                                    + " (inCollectionCount) | avgRating | searchCTR | recommendationCTR | viewsLast7Days"
+                                    + " (the seed's trending) | viewsLast30Days",
                             required = true,
                             schema =
                                     @Schema(
@@ -62,7 +67,9 @@ public class PerfumeStatsResource {
                                                 "collection",
                                                 "avgRating",
                                                 "searchCTR",
-                                                "recommendationCTR"
+                                                "recommendationCTR",
+                                                "viewsLast7Days",
+                                                "viewsLast30Days"
                                             }))
                     @QueryParam("metric")
                     String metric,

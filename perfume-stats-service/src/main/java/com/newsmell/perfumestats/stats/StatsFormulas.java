@@ -1,13 +1,15 @@
 package com.newsmell.perfumestats.stats;
 
+import java.math.BigDecimal;
+
 /** The derived fields of a row: averages and click-through rates, from its sums and counts. */
 public final class StatsFormulas {
 
     private StatsFormulas() {}
 
     /** The mean, or null without values. */
-    static Double mean(long sum, int count) {
-        return count <= 0 ? null : (double) sum / count;
+    static Double mean(BigDecimal sum, int count) {
+        return count <= 0 ? null : sum.doubleValue() / count;
     }
 
     /** clicks / impressions, or null without impressions. */

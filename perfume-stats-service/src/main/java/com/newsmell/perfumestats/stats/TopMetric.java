@@ -11,7 +11,10 @@ public enum TopMetric {
     COLLECTION("collection", "inCollectionCount", true),
     AVG_RATING("avgRating", "avgRating", false),
     SEARCH_CTR("searchCTR", "searchCtr", false),
-    RECOMMENDATION_CTR("recommendationCTR", "recommendationCtr", false);
+    RECOMMENDATION_CTR("recommendationCTR", "recommendationCtr", false),
+    /** The seed's trending list: {@code findMany({ orderBy: { viewsLast7Days: "desc" } })}. */
+    VIEWS_LAST_7_DAYS("viewsLast7Days", "viewsLast7Days", true),
+    VIEWS_LAST_30_DAYS("viewsLast30Days", "viewsLast30Days", true);
 
     public final String parameter;
     /** The entity field (an indexed column). */

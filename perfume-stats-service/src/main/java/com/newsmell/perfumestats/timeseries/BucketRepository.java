@@ -1,12 +1,13 @@
 package com.newsmell.perfumestats.timeseries;
 
+import com.newsmell.perfumestats.sql.SqlTimes;
+import com.newsmell.toolkit.http.TimeGrid;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,8 +48,8 @@ public class BucketRepository {
      * them in the same order): one multi-row upsert per 1,000 rows.
      */
     @WithSession
-    public Uni<Void> add(TimeseriesQuery.Granularity granularity, Map<BucketKey, Counters> buckets) {
-        String table = table(granularity);
+    public Uni<Void> add(TimeGrid grid, Map<BucketKey, Counters> buckets) {
+        String table = table(grid);
         List<Map.Entry<BucketKey, Counters>> rows = new ArrayList<>(new TreeMap<>(buckets).entrySet());
         return Panache.getSession().chain(session -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
@@ -61,39 +62,54 @@ public class BucketRepository {
         });
     }
 
-    /** The query's metric per bucket start in [from, to), for the buckets that exist. */
+    /** The query's metric per bucket start in [from, to), for the buckets that exist: its numerator and denominator. */
     @WithSession
-    public Uni<Map<Instant, Long>> read(TimeseriesQuery q) {
-        String sql = "select bucket, " + column(q.metric()) + " from " + table(q.granularity())
-                + " where perfume_id = :perfume and bucket >= cast(:from as timestamptz)"
+    public Uni<Map<Instant, TimeseriesService.Counts>> read(TimeseriesQuery q) {
+        String[] columns = columns(q.metric());
+        String sql = "select bucket, cast(" + columns[0] + " as numeric), cast(" + columns[1] + " as bigint) from "
+                + table(q.range().grid()) + " where perfume_id = :perfume and bucket >= cast(:from as timestamptz)"
                 + " and bucket < cast(:to as timestamptz)";
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(sql, Object[].class)
                         .setParameter("perfume", q.perfumeId())
-                        .setParameter("from", q.from().atOffset(ZoneOffset.UTC))
-                        .setParameter("to", q.to().atOffset(ZoneOffset.UTC))
+                        .setParameter("from", q.range().from().atOffset(ZoneOffset.UTC))
+                        .setParameter("to", q.range().to().atOffset(ZoneOffset.UTC))
                         .getResultList())
                 .map(rows -> {
-                    Map<Instant, Long> values = new HashMap<>();
+                    Map<Instant, TimeseriesService.Counts> values = new HashMap<>();
                     for (Object[] r : rows) {
-                        values.put(instant(r[0]), ((Number) r[1]).longValue());
+                        values.put(
+                                SqlTimes.instant(r[0]),
+                                new TimeseriesService.Counts((BigDecimal) r[1], ((Number) r[2]).longValue()));
                     }
                     return values;
                 });
     }
 
-    private static String table(TimeseriesQuery.Granularity granularity) {
-        return switch (granularity) {
+    private static String table(TimeGrid grid) {
+        return switch (grid) {
             case HOUR -> "perfume_hourly_bucket";
             case DAY -> "perfume_daily_bucket";
         };
     }
 
-    private static String column(TimeseriesQuery.Metric metric) {
+    /** The metric's numerator and denominator columns (a count: its column, and 0). */
+    private static String[] columns(TimeseriesQuery.Metric metric) {
         return switch (metric) {
-            case VIEWS -> "views";
-            case WISHLIST_ADDS -> "wishlist_adds";
-            case RATINGS -> "ratings";
+            case VIEWS -> new String[] {"views", "0"};
+            case WISHLIST_ADDS -> new String[] {"wishlist_adds", "0"};
+            case COLLECTION_ADDS -> new String[] {"collection_adds", "0"};
+            case RATINGS -> new String[] {"ratings", "0"};
+            case REVIEWS -> new String[] {"reviews", "0"};
+            case TRADE_INQUIRIES -> new String[] {"trade_inquiries", "0"};
+            case TRADE_COMPLETED -> new String[] {"trade_completed", "0"};
+            case SEARCH_IMPRESSIONS -> new String[] {"search_impressions", "0"};
+            case SEARCH_CLICKS -> new String[] {"search_clicks", "0"};
+            case RECOMMENDATION_IMPRS -> new String[] {"recommendation_imprs", "0"};
+            case RECOMMENDATION_CLICKS -> new String[] {"recommendation_clicks", "0"};
+            case AVG_VIEW_DURATION -> new String[] {"view_duration_sum", "view_duration_count"};
+            case SEARCH_CTR -> new String[] {"search_clicks", "search_impressions"};
+            case RECOMMENDATION_CTR -> new String[] {"recommendation_clicks", "recommendation_imprs"};
         };
     }
 
@@ -159,21 +175,5 @@ public class BucketRepository {
             c.recommendationImprs,
             c.recommendationClicks
         };
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (o instanceof LocalDateTime ldt) {
-            return ldt.toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected bucket type " + o.getClass());
     }
 }

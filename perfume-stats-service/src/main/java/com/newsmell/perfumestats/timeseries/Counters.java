@@ -3,6 +3,8 @@ package com.newsmell.perfumestats.timeseries;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.contract.data.PageViewData;
+import com.newsmell.perfumestats.event.Decimals;
+import java.math.BigDecimal;
 
 /**
  * Event counts of one perfume, over a batch or one time bucket: the columns of the hourly and daily buckets
@@ -11,7 +13,9 @@ import com.newsmell.contract.data.PageViewData;
 public final class Counters {
 
     public int views;
-    public long viewDurationSum;
+    /** In ms, exact (a decimal viewDuration such as 1234.5 is kept). */
+    public BigDecimal viewDurationSum = BigDecimal.ZERO;
+
     public int viewDurationCount;
     public int ratings;
     public int reviews;
@@ -29,9 +33,9 @@ public final class Counters {
         switch (event.eventType()) {
             case PERFUME_VIEW -> {
                 views++;
-                Long duration = viewDuration(event);
+                BigDecimal duration = viewDuration(event);
                 if (duration != null) {
-                    viewDurationSum += duration;
+                    viewDurationSum = viewDurationSum.add(duration);
                     viewDurationCount++;
                 }
             }
@@ -53,11 +57,11 @@ public final class Counters {
     }
 
     /** The view's duration in ms: eventData.viewDuration, else the envelope's duration; null without one. */
-    static Long viewDuration(UserInteractionEvent event) {
+    static BigDecimal viewDuration(UserInteractionEvent event) {
         if (event.data() instanceof PageViewData page && page.viewDuration() != null) {
-            return page.viewDuration();
+            return Decimals.of(page.viewDuration());
         }
-        return event.duration() == null ? null : event.duration().longValue();
+        return Decimals.of(event.duration());
     }
 
     /** The event types counted per perfume (besides memberships, ratings and search impressions). */

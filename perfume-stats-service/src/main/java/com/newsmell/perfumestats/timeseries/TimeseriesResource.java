@@ -2,6 +2,7 @@ package com.newsmell.perfumestats.timeseries;
 
 import com.newsmell.perfumestats.config.PerfumeStatsConfig;
 import com.newsmell.toolkit.http.QueryParams;
+import com.newsmell.toolkit.http.TimeGrid;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,41 +31,45 @@ public class TimeseriesResource {
     @GET
     @Operation(
             summary = "A perfume's events per hour or per day",
-            description = "One point per bucket starting in [from, to) (from rounded down, to rounded up to the"
-                    + " granularity), 0 where nothing happened. Hour granularity is kept for the configured retention"
-                    + " (35 days) and a request spans at most 744 hours; day granularity at most 731 days.")
+            description = "One point per bucket of [from, to), 0 where nothing happened, and the range's totals from"
+                    + " the same counts; a rate (avgViewDuration, searchCTR, recommendationCTR) comes with its"
+                    + " numerator and denominator. from and to fall on the granularity's UTC grid (else 400, rule"
+                    + " grid; ADR 0013) and are echoed. Hour granularity is kept for the configured retention (35"
+                    + " days) and a request spans at most 744 hours; day granularity at most 731 days. Bot events are"
+                    + " left out.")
     @APIResponse(responseCode = "200", description = "The series")
     @APIResponse(responseCode = "400", description = "A bad parameter, named in errors[].parameter (problem+json)")
     public Uni<TimeseriesService.Series> get(
             @PathParam("perfumeId") String perfumeId,
-            @Parameter(description = "views | wishlistAdds | ratings (rating events), default views")
+            @Parameter(
+                            description = "views | wishlistAdds | collectionAdds | ratings (rating events) | reviews |"
+                                    + " tradeInquiries | tradeCompleted | searchImpressions | searchClicks |"
+                                    + " recommendationImprs | recommendationClicks (counts) | avgViewDuration (ms) |"
+                                    + " searchCTR | recommendationCTR (rates); default views")
                     @QueryParam("metric")
                     String metric,
-            @Parameter(description = "hour | day, default day") @QueryParam("granularity") String granularity,
-            @Parameter(description = "ISO-8601 instant; default: to - 24 h (hour) or to - 30 d (day)")
+            @Parameter(description = "hour | day (UTC buckets), default day") @QueryParam("granularity")
+                    String granularity,
+            @Parameter(description = "ISO-8601 instant on the granularity's grid, inclusive; required")
                     @QueryParam("from")
                     String from,
-            @Parameter(description = "ISO-8601 instant, exclusive; default now") @QueryParam("to") String to) {
+            @Parameter(description = "ISO-8601 instant on the granularity's grid, exclusive; required")
+                    @QueryParam("to")
+                    String to) {
         var m = QueryParams.oneOf("metric", metric, TimeseriesQuery.Metric.byParameter(), TimeseriesQuery.Metric.VIEWS);
-        var g = QueryParams.oneOf(
-                "granularity", granularity, TimeseriesQuery.Granularity.byParameter(), TimeseriesQuery.Granularity.DAY);
-        Instant end = g.ceil(QueryParams.instant("to", to, Instant.now()));
-        Duration fallback = g == TimeseriesQuery.Granularity.HOUR ? Duration.ofHours(24) : Duration.ofDays(30);
-        Instant start = g.floor(QueryParams.instant("from", from, end.minus(fallback)));
-        if (!start.isBefore(end)) {
-            throw QueryParams.bad("from", "before-to", "from must be before to");
-        }
-        TimeseriesQuery q = new TimeseriesQuery(perfumeId, m, g, start, end);
-        long max = g == TimeseriesQuery.Granularity.HOUR
+        TimeGrid g = QueryParams.oneOf("granularity", granularity, TimeseriesQuery.granularities(), TimeGrid.DAY);
+        long max = g == TimeGrid.HOUR
                 ? config.api().maxHourRangeHours()
                 : config.api().maxDayRangeDays();
-        if (q.buckets() > max) {
+        TimeGrid.Range range = g.range(from, to, max);
+        Instant kept = g.floor(Instant.now().minus(Duration.ofDays(config.jobs().hourlyRetentionDays())));
+        if (g == TimeGrid.HOUR && range.from().isBefore(kept)) {
             throw QueryParams.bad(
                     "from",
-                    "max-range",
-                    "a " + g.parameter + " series spans at most " + max + " " + g.parameter + "s; asked for "
-                            + q.buckets() + " (use granularity=day for long ranges)");
+                    "retention",
+                    "hourly buckets are kept " + config.jobs().hourlyRetentionDays()
+                            + " days: from must be at or after " + kept + " (use granularity=day for older ranges).");
         }
-        return series.read(q);
+        return series.read(new TimeseriesQuery(perfumeId, m, range));
     }
 }

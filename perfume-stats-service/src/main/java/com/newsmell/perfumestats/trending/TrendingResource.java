@@ -27,9 +27,11 @@ public class TrendingResource {
 
     @GET
     @Operation(
-            summary = "The trending perfumes",
+            summary = "The perfumes gaining momentum (trendingScore)",
             description = "Highest trendingScore first, as stored by the hourly job (never computed per request);"
-                    + " asOf is that job's hour. Perfumes with a score of 0 are left out.")
+                    + " asOf is that job's hour. Perfumes with a score of 0 are left out. This is the momentum ranking;"
+                    + " the seed's trending list (the most views in the last 7 days) is"
+                    + " GET /v1/perfumes/top?metric=viewsLast7Days.")
     @APIResponse(responseCode = "200", description = "Highest score first")
     @APIResponse(responseCode = "400", description = "A bad parameter, named in errors[].parameter (problem+json)")
     public Uni<PerfumeStatsQueries.Ranking> trending(

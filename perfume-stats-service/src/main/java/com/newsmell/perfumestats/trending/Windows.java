@@ -1,5 +1,6 @@
 package com.newsmell.perfumestats.trending;
 
+import com.newsmell.perfumestats.stats.ViewWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,8 +29,8 @@ public record Windows(
 
     public static Windows of(Instant requested, int lookbackHours) {
         Instant now = requested.truncatedTo(ChronoUnit.HOURS);
-        Instant start7 = now.minus(Duration.ofDays(7));
-        Instant start30 = now.minus(Duration.ofDays(30));
+        Instant start7 = ViewWindow.LAST_7_DAYS.start(now);
+        Instant start30 = ViewWindow.LAST_30_DAYS.start(now);
         int lookback = Math.max(1, Math.min(lookbackHours, BASELINE_HOURS));
         return new Windows(
                 now,

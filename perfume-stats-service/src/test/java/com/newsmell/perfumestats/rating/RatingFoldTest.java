@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.perfumestats.Events;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -21,6 +23,9 @@ class RatingFoldTest {
 
     private static final Instant T = Instant.parse("2026-03-18T13:00:00Z");
 
+    /** By value: 4 and 4.0 are the same rating. */
+    private static final Comparator<BigDecimal> BY_VALUE = Comparator.nullsFirst(BigDecimal::compareTo);
+
     private final Events user = new Events("u-1");
 
     @Test
@@ -31,8 +36,10 @@ class RatingFoldTest {
         RatingDelta d = fold(r, user.rating(RATING_COMPLETED, "p1", T, 4, 3));
 
         assertThat(d.counts).containsExactly(1, 1, 0, 0, 0);
-        assertThat(d.sums).containsExactly(4, 3, 0, 0, 0);
-        assertThat(r.values().values()).containsExactly((short) 4, (short) 3, null, null, null);
+        assertThat(d.sums).usingElementComparator(BY_VALUE).containsExactly(dec(4), dec(3), dec(0), dec(0), dec(0));
+        assertThat(r.values().values())
+                .usingElementComparator(BY_VALUE)
+                .containsExactly(dec(4), dec(3), null, null, null);
         assertThat(r.asOf).isEqualTo(T);
     }
 
@@ -40,13 +47,13 @@ class RatingFoldTest {
     @DisplayName("RATING_UPDATED replaces the user's rating wholesale: never a second rating, an absent dimension"
             + " is no longer rated")
     void anUpdateReplacesTheRatingWholesale() {
-        PerfumeRating r = stored(T, (short) 4, (short) 3);
+        PerfumeRating r = stored(T, dec(4), dec(3));
 
         RatingDelta d = fold(r, user.rating(RATING_UPDATED, "p1", T.plusSeconds(1), 2));
 
         assertThat(d.counts).containsExactly(0, -1, 0, 0, 0);
-        assertThat(d.sums).containsExactly(-2, -3, 0, 0, 0);
-        assertThat(r.overall).isEqualTo((short) 2);
+        assertThat(d.sums).usingElementComparator(BY_VALUE).containsExactly(dec(-2), dec(-3), dec(0), dec(0), dec(0));
+        assertThat(r.overall).isEqualByComparingTo(dec(2));
         assertThat(r.longevity).isNull();
         assertThat(r.asOf).isEqualTo(T.plusSeconds(1));
     }
@@ -55,7 +62,7 @@ class RatingFoldTest {
     @DisplayName(
             "the latest by event time wins: an older update arriving late, or one at the same time, changes nothing")
     void anEventNotLaterThanTheStoredOneChangesNothing() {
-        PerfumeRating r = stored(T, (short) 4);
+        PerfumeRating r = stored(T, dec(4));
 
         Map<String, RatingDelta> older =
                 RatingFold.fold(List.of(r), Map.of(r.key(), user.rating(RATING_UPDATED, "p1", T.minusSeconds(1), 1)));
@@ -64,20 +71,20 @@ class RatingFoldTest {
 
         assertThat(older).isEmpty();
         assertThat(same).isEmpty();
-        assertThat(r.overall).isEqualTo((short) 4);
+        assertThat(r.overall).isEqualByComparingTo(dec(4));
         assertThat(r.asOf).isEqualTo(T);
     }
 
     @Test
     @DisplayName("a rating event without values changes no one's rating")
     void anEventWithoutValuesChangesNothing() {
-        PerfumeRating r = stored(T, (short) 4);
+        PerfumeRating r = stored(T, dec(4));
 
         Map<String, RatingDelta> delta =
                 RatingFold.fold(List.of(r), Map.of(r.key(), user.rating(RATING_UPDATED, "p1", T.plusSeconds(1))));
 
         assertThat(delta).isEmpty();
-        assertThat(r.overall).isEqualTo((short) 4);
+        assertThat(r.overall).isEqualByComparingTo(dec(4));
     }
 
     @Test
@@ -93,7 +100,7 @@ class RatingFoldTest {
                 RatingFold.fold(List.of(mine, theirs), Map.of(mine.key(), myRating, theirs.key(), theirRating));
 
         assertThat(delta.get("p1").counts[0]).isEqualTo(2);
-        assertThat(delta.get("p1").sums[0]).isEqualTo(7);
+        assertThat(delta.get("p1").sums[0]).isEqualByComparingTo(dec(7));
     }
 
     private RatingDelta fold(PerfumeRating r, UserInteractionEvent event) {
@@ -108,9 +115,13 @@ class RatingFoldTest {
         return r;
     }
 
-    private static PerfumeRating stored(Instant asOf, Short... values) {
+    private static BigDecimal dec(long value) {
+        return BigDecimal.valueOf(value);
+    }
+
+    private static PerfumeRating stored(Instant asOf, BigDecimal... values) {
         PerfumeRating r = fresh();
-        Short[] all = new Short[RatingValues.DIMENSIONS];
+        BigDecimal[] all = new BigDecimal[RatingValues.DIMENSIONS];
         System.arraycopy(values, 0, all, 0, values.length);
         r.set(RatingValues.of(all));
         r.asOf = asOf;

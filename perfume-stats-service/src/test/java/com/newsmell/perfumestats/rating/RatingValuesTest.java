@@ -25,11 +25,20 @@ class RatingValuesTest {
     void readsTheFiveDimensionsInOrder() {
         RatingValues v = RatingValues.of(user.rating(RATING_COMPLETED, "p1", T, 5, null, 3, 2, 1));
 
-        assertThat(v.get(0)).isEqualTo((short) 5);
+        assertThat(v.get(0)).isEqualByComparingTo("5");
         assertThat(v.get(1)).isNull();
-        assertThat(v.get(2)).isEqualTo((short) 3);
-        assertThat(v.get(3)).isEqualTo((short) 2);
-        assertThat(v.get(4)).isEqualTo((short) 1);
+        assertThat(v.get(2)).isEqualByComparingTo("3");
+        assertThat(v.get(3)).isEqualByComparingTo("2");
+        assertThat(v.get(4)).isEqualByComparingTo("1");
+    }
+
+    @Test
+    @DisplayName("overall?: number // 1-5: a decimal rating such as 4.5 is kept exactly")
+    void decimalRatingsAreKept() {
+        RatingValues v = RatingValues.of(user.rating(RATING_COMPLETED, "p1", T, 4.5, 3.25));
+
+        assertThat(v.get(0)).isEqualByComparingTo("4.5");
+        assertThat(v.get(1)).isEqualByComparingTo("3.25");
     }
 
     @Test
@@ -48,6 +57,6 @@ class RatingValuesTest {
 
         assertThat(v).isNotNull();
         assertThat(v.get(0)).isNull();
-        assertThat(v.get(1)).isEqualTo((short) 4);
+        assertThat(v.get(1)).isEqualByComparingTo("4");
     }
 }

@@ -3,6 +3,7 @@ package com.newsmell.perfumestats.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.newsmell.perfumestats.stats.PerfumeInteractionStats;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,11 +39,11 @@ class ReconcileFoldTest {
     void driftedCountersAreCorrectedAndCounted() {
         PerfumeInteractionStats a = row("a");
         PerfumeInteractionStats b = row("b");
-        Map<ReconciledField, Long> derivedA = derivedFrom(a);
-        derivedA.put(ReconciledField.TOTAL_VIEWS, 2L);
-        derivedA.put(ReconciledField.IN_WISHLIST_COUNT, 1L);
-        Map<ReconciledField, Long> derivedB = derivedFrom(b);
-        derivedB.put(ReconciledField.TOTAL_VIEWS, 5L);
+        Map<ReconciledField, BigDecimal> derivedA = derivedFrom(a);
+        derivedA.put(ReconciledField.TOTAL_VIEWS, BigDecimal.valueOf(2));
+        derivedA.put(ReconciledField.IN_WISHLIST_COUNT, BigDecimal.ONE);
+        Map<ReconciledField, BigDecimal> derivedB = derivedFrom(b);
+        derivedB.put(ReconciledField.TOTAL_VIEWS, BigDecimal.valueOf(5));
 
         ReconcileFold.Drift drift = ReconcileFold.fold(List.of(a, b), Map.of("a", derivedA, "b", derivedB), NOW);
 
@@ -59,18 +60,41 @@ class ReconcileFoldTest {
     void derivedFieldsFollowTheCorrection() {
         PerfumeInteractionStats row = row("p1");
         row.totalRatings = 1;
-        row.overallSum = 5;
+        row.overallSum = BigDecimal.valueOf(5);
         row.avgRating = 5.0;
-        Map<ReconciledField, Long> derived = derivedFrom(row);
-        derived.put(ReconciledField.TOTAL_RATINGS, 2L);
-        derived.put(ReconciledField.OVERALL_SUM, 7L);
-        derived.put(ReconciledField.SEARCH_IMPRESSIONS, 4L);
-        derived.put(ReconciledField.SEARCH_CLICKS, 1L);
+        Map<ReconciledField, BigDecimal> derived = derivedFrom(row);
+        derived.put(ReconciledField.TOTAL_RATINGS, BigDecimal.valueOf(2));
+        derived.put(ReconciledField.OVERALL_SUM, new BigDecimal("9.5")); // ratings of 5 and 4.5
+        derived.put(ReconciledField.SEARCH_IMPRESSIONS, BigDecimal.valueOf(4));
+        derived.put(ReconciledField.SEARCH_CLICKS, BigDecimal.ONE);
 
         ReconcileFold.fold(List.of(row), Map.of("p1", derived), NOW);
 
-        assertThat(row.avgRating).isEqualTo(3.5);
+        assertThat(row.avgRating).isEqualTo(4.75);
         assertThat(row.searchCtr).isEqualTo(0.25);
+    }
+
+    @Test
+    @DisplayName(
+            "viewDurationSum (avgViewDuration Float, viewDuration: number): exact decimals; 7 and 7.0 agree, 1234.5"
+                    + " drifts from 1234")
+    void decimalSumsCompareByValue() {
+        PerfumeInteractionStats row = row("p1");
+        row.viewDurationSum = new BigDecimal("7");
+        row.viewDurationCount = 1;
+        Map<ReconciledField, BigDecimal> derived = derivedFrom(row);
+        derived.put(ReconciledField.VIEW_DURATION_SUM, new BigDecimal("7.0"));
+
+        assertThat(ReconcileFold.fold(List.of(row), Map.of("p1", derived), NOW).perfumes())
+                .isZero();
+
+        row.viewDurationSum = new BigDecimal("1234");
+        derived.put(ReconciledField.VIEW_DURATION_SUM, new BigDecimal("1234.5"));
+        ReconcileFold.Drift drift = ReconcileFold.fold(List.of(row), Map.of("p1", derived), NOW);
+
+        assertThat(drift.fields()).containsExactly(Map.entry("viewDurationSum", 1));
+        assertThat(row.viewDurationSum).isEqualByComparingTo("1234.5");
+        assertThat(row.avgViewDuration).isEqualTo(1234.5);
     }
 
     @Test
@@ -91,11 +115,11 @@ class ReconcileFoldTest {
         PerfumeInteractionStats row = row("p1");
         long value = 100;
         for (ReconciledField f : ReconciledField.values()) {
-            f.set(row, value++);
+            f.set(row, BigDecimal.valueOf(value++));
         }
         value = 100;
         for (ReconciledField f : ReconciledField.values()) {
-            assertThat(f.get(row)).as(f.field).isEqualTo(value++);
+            assertThat(f.get(row)).as(f.field).isEqualByComparingTo(BigDecimal.valueOf(value++));
         }
     }
 
@@ -107,8 +131,8 @@ class ReconcileFoldTest {
     }
 
     /** The counters as stored: what the sources give when nothing drifted. */
-    private static Map<ReconciledField, Long> derivedFrom(PerfumeInteractionStats row) {
-        Map<ReconciledField, Long> values = new EnumMap<>(ReconciledField.class);
+    private static Map<ReconciledField, BigDecimal> derivedFrom(PerfumeInteractionStats row) {
+        Map<ReconciledField, BigDecimal> values = new EnumMap<>(ReconciledField.class);
         for (ReconciledField f : ReconciledField.values()) {
             values.put(f, f.get(row));
         }

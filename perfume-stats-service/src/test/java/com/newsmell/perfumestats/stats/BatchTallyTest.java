@@ -78,7 +78,7 @@ class BatchTallyTest {
 
         Counters c = tally.perfumes().get("p1").counters;
         assertThat(c.views).isEqualTo(3);
-        assertThat(c.viewDurationSum).isEqualTo(2_000);
+        assertThat(c.viewDurationSum).isEqualByComparingTo("2000");
         assertThat(c.viewDurationCount).isEqualTo(2);
     }
 
@@ -192,6 +192,24 @@ class BatchTallyTest {
 
         assertThat(tally.perfumes().get("p1").houseId).isEqualTo("h-new");
         assertThat(tally.perfumes().get("p1").houseSeenAt).isEqualTo(T);
+    }
+
+    @Test
+    @DisplayName("issue #21, no stored time later than the event was received: a view timed ahead of its receivedAt"
+            + " counts in receivedAt's hour and day, and lastViewedAt and the house's time are receivedAt")
+    void anEventAheadOfItsReceiptCountsAtItsReceipt() {
+        Instant received = Instant.parse("2026-03-18T23:59:59Z");
+        BatchTally tally = BatchTally.of(List.of(user.of(PERFUME_VIEW, "p1", received.plusSeconds(7200))
+                .receivedAt(received)
+                .houseId("h-1")
+                .build()));
+
+        PerfumeTally p1 = tally.perfumes().get("p1");
+        assertThat(p1.lastViewedAt).isEqualTo(received);
+        assertThat(p1.houseSeenAt).isEqualTo(received);
+        assertThat(p1.viewsByHour).containsExactly(Map.entry(Instant.parse("2026-03-18T23:00:00Z"), 1));
+        assertThat(tally.hours()).containsOnlyKeys(new BucketKey("p1", Instant.parse("2026-03-18T23:00:00Z")));
+        assertThat(tally.days()).containsOnlyKeys(new BucketKey("p1", Instant.parse("2026-03-18T00:00:00Z")));
     }
 
     @Test

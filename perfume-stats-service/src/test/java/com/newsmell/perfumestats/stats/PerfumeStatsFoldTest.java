@@ -7,6 +7,8 @@ import com.newsmell.contract.InteractionEventType;
 import com.newsmell.perfumestats.Events;
 import com.newsmell.perfumestats.membership.ListKind;
 import com.newsmell.perfumestats.rating.RatingDelta;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -80,11 +82,11 @@ class PerfumeStatsFoldTest {
     void ratingDeltaIsAdded() {
         PerfumeInteractionStats row = row("p1");
         row.totalRatings = 1;
-        row.overallSum = 2;
+        row.overallSum = BigDecimal.valueOf(2);
         RatingDelta delta = new RatingDelta();
-        delta.sums[0] = 4;
+        delta.sums[0] = BigDecimal.valueOf(4);
         delta.counts[0] = 1;
-        delta.sums[2] = 3;
+        delta.sums[2] = BigDecimal.valueOf(3);
         delta.counts[2] = 1;
 
         fold(
@@ -124,6 +126,66 @@ class PerfumeStatsFoldTest {
                 Map.of());
         assertThat(row.houseId).isEqualTo("h-newer");
         assertThat(row.houseSeenAt).isEqualTo(T.plusSeconds(1));
+    }
+
+    /**
+     * Issue #21: viewsLast7Days lagged the raw store (714 against 881 views before its asOf) because views consumed
+     * after the hourly run were left out of the windows of its asOf.
+     */
+    @Test
+    @DisplayName("viewsLast7Days / viewsLast30Days, views with timestamp in [asOf - N days, asOf): a view consumed"
+            + " after the hourly job is added to each window of the row's asOf it falls in")
+    void viewsConsumedLaterAreAddedToTheWindowsOfTheRowsAsOf() {
+        Instant asOf = Instant.parse("2026-03-18T13:00:00Z");
+        PerfumeInteractionStats row = row("p1");
+        row.windowsAsOf = asOf;
+        row.viewsLast7Days = 10;
+        row.viewsLast30Days = 20;
+
+        fold(
+                row,
+                BatchTally.of(List.of(
+                        user.view("p1", asOf.minusMillis(1)), // both
+                        user.view("p1", asOf.minus(Duration.ofDays(7))), // both: the 7-day window's first instant
+                        user.view("p1", asOf.minus(Duration.ofDays(7)).minusMillis(1)), // 30 days only
+                        user.view("p1", asOf.minus(Duration.ofDays(30))), // 30 days only: its first instant
+                        user.view("p1", asOf.minus(Duration.ofDays(30)).minusMillis(1)), // neither: too old
+                        user.view("p1", asOf), // neither: the windows end before asOf
+                        Events.bot(user.view("p1", asOf.minusSeconds(60))))), // neither: a bot's
+                Map.of(),
+                Map.of());
+
+        assertThat(row.viewsLast7Days).isEqualTo(12);
+        assertThat(row.viewsLast30Days).isEqualTo(24);
+        assertThat(row.totalViews).isEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("viewsLast7Days: a row whose windows the hourly job hasn't computed yet (asOf null) keeps 0")
+    void aRowWithoutWindowsGetsNone() {
+        PerfumeInteractionStats row = row("p1");
+
+        fold(row, BatchTally.of(List.of(user.view("p1", T))), Map.of(), Map.of());
+
+        assertThat(row.viewsLast7Days).isZero();
+        assertThat(row.viewsLast30Days).isZero();
+        assertThat(row.totalViews).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("issue #21, lastViewedAt DateTime?: never later than the view was received")
+    void lastViewedAtIsNeverLaterThanTheViewWasReceived() {
+        PerfumeInteractionStats row = row("p1");
+
+        fold(
+                row,
+                BatchTally.of(List.of(user.of(InteractionEventType.PERFUME_VIEW, "p1", NOW.plusSeconds(3600))
+                        .receivedAt(NOW)
+                        .build())),
+                Map.of(),
+                Map.of());
+
+        assertThat(row.lastViewedAt).isEqualTo(NOW);
     }
 
     private static PerfumeInteractionStats row(String perfumeId) {

@@ -2,6 +2,7 @@ package com.newsmell.perfumestats.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -11,9 +12,10 @@ class StatsFormulasTest {
     @Test
     @DisplayName("avgRating Float?: the mean of the values, null without any")
     void meanIsNullWithoutValues() {
-        assertThat(StatsFormulas.mean(0, 0)).isNull();
-        assertThat(StatsFormulas.mean(7, 2)).isEqualTo(3.5);
-        assertThat(StatsFormulas.mean(5, 1)).isEqualTo(5.0);
+        assertThat(StatsFormulas.mean(BigDecimal.ZERO, 0)).isNull();
+        assertThat(StatsFormulas.mean(BigDecimal.valueOf(7), 2)).isEqualTo(3.5);
+        assertThat(StatsFormulas.mean(BigDecimal.valueOf(5), 1)).isEqualTo(5.0);
+        assertThat(StatsFormulas.mean(new BigDecimal("9.5"), 2)).isEqualTo(4.75); // ratings of 4.5 and 5
     }
 
     @Test
@@ -47,18 +49,18 @@ class StatsFormulasTest {
     @DisplayName("avgViewDuration, avgRating (over totalRatings), searchCTR, recommendationCTR from the row's counters")
     void derivesEveryFieldFromItsSumAndCount() {
         PerfumeInteractionStats row = new PerfumeInteractionStats();
-        row.viewDurationSum = 3_000;
+        row.viewDurationSum = BigDecimal.valueOf(3_000);
         row.viewDurationCount = 2;
         row.totalViews = 5; // views without a duration don't count towards the mean
-        row.overallSum = 9;
+        row.overallSum = BigDecimal.valueOf(9);
         row.totalRatings = 2;
-        row.longevitySum = 4;
+        row.longevitySum = BigDecimal.valueOf(4);
         row.longevityCount = 1;
-        row.sillageSum = 6;
+        row.sillageSum = BigDecimal.valueOf(6);
         row.sillageCount = 3;
-        row.priceValueSum = 5;
+        row.priceValueSum = BigDecimal.valueOf(5);
         row.priceValueCount = 2;
-        row.genderSum = 1;
+        row.genderSum = BigDecimal.valueOf(1);
         row.genderCount = 1;
         row.searchClicks = 1;
         row.searchImpressions = 8;
