@@ -16,6 +16,7 @@ final class RunningSystem implements AutoCloseable {
     static final String PROFILES = "profile-service";
     static final String PERFUME_STATS = "perfume-stats-service";
     static final String RECOMMENDATIONS = "recommendation-feedback-service";
+    static final List<String> ALL = List.of(COLLECTOR, SESSIONS, PROFILES, PERFUME_STATS, RECOMMENDATIONS);
 
     private static final Map<String, String> DATABASES = Map.of(
             COLLECTOR, "collector",
@@ -24,12 +25,23 @@ final class RunningSystem implements AutoCloseable {
             PERFUME_STATS, "perfume_stats",
             RECOMMENDATIONS, "recommendation_feedback");
 
+    private static RunningSystem shared;
+
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    static RunningSystem start() {
+    /** The one system every cross-service check of this run shares, started on first use, stopped at exit. */
+    static synchronized RunningSystem shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stop-running-system"));
+        }
+        return shared;
+    }
+
+    private static RunningSystem start() {
         Path repo = Path.of("").toAbsolutePath().getParent();
         RunningSystem system = new RunningSystem();
-        for (String name : List.of(COLLECTOR, SESSIONS, PROFILES, PERFUME_STATS, RECOMMENDATIONS)) {
+        for (String name : ALL) {
             system.services.put(name, ServiceProcess.start(repo, name, DATABASES.get(name), Map.of()));
         }
         CompletableFuture.allOf(system.services.values().stream()

@@ -152,7 +152,55 @@ final class ScriptedStream {
             e.put("perfumeId", perfume);
         }
         e.put("userAgent", BROWSER);
-        data.accept(e.putObject("eventData"));
+        ObjectNode eventData = e.putObject("eventData");
+        data.accept(eventData);
+        completeAsTheSeedRequires(type, eventData);
         events.add(e);
+    }
+
+    /** Fills in the fields the seed's interfaces require (ADR 0014) that a step of the script leaves out. */
+    static void completeAsTheSeedRequires(String type, ObjectNode d) {
+        switch (type) {
+            case "PAGE_VIEW", "PERFUME_VIEW", "HOUSE_VIEW" -> {
+                putIfAbsent(d, "title", "New Smell");
+                putIfAbsent(d, "viewDuration", 1000);
+                putIfAbsent(d, "scrollDepth", 50);
+                putIfAbsent(d, "source", "direct");
+                putIfAbsent(d, "deviceType", "desktop");
+                if (!d.has("viewport")) {
+                    d.putObject("viewport").put("width", 1280).put("height", 800);
+                }
+            }
+            case "SEARCH_PERFORMED" -> {
+                String query = d.path("query").asText("");
+                putIfAbsent(d, "queryLength", query.length());
+                if (!d.has("queryWords")) {
+                    var words = d.putArray("queryWords");
+                    for (String word : query.trim().split("\\s+")) {
+                        words.add(word);
+                    }
+                }
+                if (!d.has("filters")) {
+                    d.putObject("filters");
+                }
+                d.put("hasResults", d.path("resultsCount").asInt() > 0);
+                putIfAbsent(d, "searchType", "initial");
+            }
+            case "RATING_COMPLETED" -> {
+                putIfAbsent(d, "timeToComplete", 20);
+                putIfAbsent(d, "categoriesRated", d.path("ratings").size());
+                putIfAbsent(d, "edited", false);
+                putIfAbsent(d, "source", "detail_page");
+                putIfAbsent(d, "hadPreviousRating", false);
+            }
+            case "COLLECTION_ADD", "COLLECTION_UPDATE", "COLLECTION_REMOVE" -> putIfAbsent(d, "source", "detail_page");
+            default -> {}
+        }
+    }
+
+    private static void putIfAbsent(ObjectNode d, String field, Object value) {
+        if (!d.has(field)) {
+            d.set(field, JSON.valueToTree(value));
+        }
     }
 }
