@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.newsmell.contract.Limits;
+import com.newsmell.contract.StorableText;
 import com.newsmell.toolkit.http.QueryParams;
-import com.newsmell.toolkit.http.RequestGuards;
 import com.newsmell.toolkit.http.TimeGrid;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -78,10 +78,10 @@ public record AuditRecord(String perfumeId, Instant asOf, int views7d, int views
         if (id.length() > Limits.MAX_ID_LENGTH) {
             throw new Invalid("perfumeId is longer than " + Limits.MAX_ID_LENGTH + " characters");
         }
-        int at = RequestGuards.unstorableAt(id);
+        int at = StorableText.unstorableAt(id);
         if (at >= 0) {
             throw new Invalid(
-                    "perfumeId can't be stored as text (rule " + RequestGuards.rule(id, at) + " at " + at + ")");
+                    "perfumeId can't be stored as text (rule " + StorableText.rule(id, at) + " at " + at + ")");
         }
         return id;
     }
