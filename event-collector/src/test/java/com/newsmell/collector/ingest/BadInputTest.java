@@ -321,4 +321,25 @@ class BadInputTest {
         bad[at] = (byte) 0xC3; // a lone lead byte followed by ASCII: malformed UTF-8
         return bad;
     }
+
+    // issue #21: "%00 in any path parameter" was a 500, and "a 414 has no problem body" (ADR 0013)
+    @Test
+    void hostileParametersAreProblemsNotServerErrors() {
+        given().urlEncodingEnabled(false)
+                .get("/v1/events?userId=a%00b")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].rule", equalTo("no-nul"));
+        given().urlEncodingEnabled(false)
+                .get("/v1/events?userId=" + "x".repeat(9_000))
+                .then()
+                .statusCode(414)
+                .contentType(startsWith("application/problem+json"));
+        given().urlEncodingEnabled(false)
+                .get("/v1/events?userId=u&from=%2B999999999-12-31T23%3A59%3A59Z")
+                .then()
+                .statusCode(400)
+                .body("errors.rule", hasItem("range"));
+    }
 }

@@ -226,15 +226,7 @@ public class JobRunRepository {
     /** The latest period any replica claimed for a scheduled job, or null. */
     @WithSession
     public Uni<Instant> latestScheduledPeriod(String job) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                "select max(period) from job_run where job = :job and trigger = 'schedule'",
-                                OffsetDateTime.class)
-                        .setParameter("job", job)
-                        .getResultList())
-                .map(rows -> rows.isEmpty() || rows.get(0) == null
-                        ? null
-                        : rows.get(0).toInstant());
+        return instantOf("select max(period) from job_run where job = :job and trigger = 'schedule'", job);
     }
 
     /** Failed scheduled periods with attempts left, and stale running ones: retried on the next tick. */
@@ -260,16 +252,19 @@ public class JobRunRepository {
      */
     @WithSession
     public Uni<Instant> latestAsOf(String job) {
+        return instantOf(
+                "select coalesce(as_of, clock) from job_run where job = :job and status = 'succeeded'"
+                        + " order by finished_at desc, id desc limit 1",
+                job);
+    }
+
+    /** The one instant a query about a job answers, or null. */
+    private static Uni<Instant> instantOf(String sql, String job) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                "select coalesce(as_of, clock) from job_run where job = :job and status = 'succeeded'"
-                                        + " order by finished_at desc, id desc limit 1",
-                                OffsetDateTime.class)
+                .chain(s -> s.createNativeQuery(sql, OffsetDateTime.class)
                         .setParameter("job", job)
                         .getResultList())
-                .map(rows -> rows.isEmpty() || rows.get(0) == null
-                        ? null
-                        : rows.get(0).toInstant());
+                .map(JobRunRepository::firstInstant);
     }
 
     @WithSession
