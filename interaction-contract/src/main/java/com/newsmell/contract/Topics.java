@@ -17,5 +17,11 @@ public final class Topics {
      */
     public static final String DEAD_LETTER = "interaction-events-dlq";
 
+    /**
+     * The collector's daily raw-store counts of a sample of perfumes ({@link PerfumeViewAudit}, keyed by perfumeId),
+     * which perfume-stats-service checks its windows against.
+     */
+    public static final String PERFUME_VIEW_AUDIT = "perfume-view-audit";
+
     private Topics() {}
 }

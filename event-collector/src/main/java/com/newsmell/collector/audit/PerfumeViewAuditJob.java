@@ -1,6 +1,7 @@
 package com.newsmell.collector.audit;
 
 import com.newsmell.collector.config.CollectorConfig;
+import com.newsmell.contract.PerfumeViewAudit;
 import com.newsmell.toolkit.jobs.CatchUp;
 import com.newsmell.toolkit.jobs.JobContext;
 import com.newsmell.toolkit.jobs.JobDefinition;
@@ -16,7 +17,7 @@ import java.util.Map;
 /**
  * The {@code perfume-view-audit} job (issue #21: "a daily check (on the job runner) compares a sample of perfumes
  * with the raw store"): counts, in the raw store, the non-bot PERFUME_VIEWs of a sample of perfumes over the 7 and
- * 30 days before asOf (the run's hour) and publishes one {@link PerfumeViewAuditRecord} per perfume, which
+ * 30 days before asOf (the run's hour) and publishes one {@link PerfumeViewAudit} per perfume, which
  * perfume-stats-service compares with its viewsLast7Days and viewsLast30Days.
  */
 @ApplicationScoped
@@ -55,7 +56,7 @@ public class PerfumeViewAuditJob implements ScheduledJob {
                 .sample(windows, config.mostViewed(), config.random())
                 .chain(sample -> publisher
                         .publish(sample.stream()
-                                .map(count -> PerfumeViewAuditRecord.of(count, windows, auditedAt))
+                                .map(count -> count.audit(windows.asOf(), auditedAt))
                                 .toList())
                         .replaceWith(outcome(sample, windows)));
     }

@@ -1,5 +1,6 @@
 package com.newsmell.collector.audit;
 
+import com.newsmell.contract.PerfumeViewAudit;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -27,7 +28,7 @@ public class PerfumeViewAuditPublisher {
     }
 
     /** Sends every record; fails if Kafka did not acknowledge one of them. */
-    public Uni<Void> publish(List<PerfumeViewAuditRecord> records) {
+    public Uni<Void> publish(List<PerfumeViewAudit> records) {
         if (records.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -35,7 +36,7 @@ public class PerfumeViewAuditPublisher {
         return Uni.join().all(sends).usingConcurrencyOf(IN_FLIGHT).andFailFast().replaceWithVoid();
     }
 
-    private Uni<Void> send(PerfumeViewAuditRecord record) {
+    private Uni<Void> send(PerfumeViewAudit record) {
         Message<String> message = Message.of(record.toJson())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(record.key())

@@ -1,5 +1,6 @@
 package com.newsmell.perfumestats.audit;
 
+import com.newsmell.contract.PerfumeViewAudit;
 import com.newsmell.perfumestats.config.PerfumeStatsConfig;
 import com.newsmell.perfumestats.trending.TrendingRepository;
 import com.newsmell.perfumestats.trending.Windows;
@@ -47,14 +48,15 @@ public class WindowAuditService {
 
     /**
      * Compares the record with perfume-stats' figures as of its hour and stores the comparison; empty when one for
-     * the same (perfumeId, asOf) was stored before. Fails with {@link AuditRecord.Invalid} for an asOf perfume-stats
+     * the same (perfumeId, asOf) was stored before. Fails with {@link PerfumeViewAudit.Invalid} for an asOf perfume-stats
      * can't answer for.
      */
     @WithTransaction
-    public Uni<Optional<PerfumeWindowAudit>> check(AuditRecord record) {
+    public Uni<Optional<PerfumeWindowAudit>> check(PerfumeViewAudit record) {
         Instant now = Instant.now();
         Windows w = Windows.of(record.asOf(), config.trending().lookbackHours());
-        record.requireAnswerable(
+        WindowComparison.requireAnswerable(
+                record,
                 now,
                 w.start30(),
                 Windows.of(now, config.trending().lookbackHours())

@@ -1,5 +1,6 @@
 package com.newsmell.perfumestats.audit;
 
+import com.newsmell.contract.PerfumeViewAudit;
 import com.newsmell.perfumestats.trending.TrendingRepository.WindowFigures;
 import java.time.Instant;
 
@@ -13,7 +14,23 @@ final class WindowComparison {
 
     private WindowComparison() {}
 
-    static PerfumeWindowAudit of(AuditRecord raw, WindowFigures stats, Instant checkedAt) {
+    /**
+     * Whether perfume-stats can answer for the record's asOf at {@code now}: not in the future (the windows would
+     * still be filling), and not so old that the hourly buckets of the 30-day window's first day are gone.
+     */
+    static void requireAnswerable(
+            PerfumeViewAudit record, Instant now, Instant windowStart30, Instant oldestHourlyBucketKept) {
+        if (record.asOf().isAfter(now)) {
+            throw new PerfumeViewAudit.Invalid("asOf " + record.asOf() + " is in the future");
+        }
+        if (windowStart30.isBefore(oldestHourlyBucketKept)) {
+            throw new PerfumeViewAudit.Invalid("asOf " + record.asOf()
+                    + " is older than the hourly buckets its 30-day window needs (kept from " + oldestHourlyBucketKept
+                    + ")");
+        }
+    }
+
+    static PerfumeWindowAudit of(PerfumeViewAudit raw, WindowFigures stats, Instant checkedAt) {
         PerfumeWindowAudit a = new PerfumeWindowAudit();
         a.perfumeId = raw.perfumeId();
         a.asOf = raw.asOf();

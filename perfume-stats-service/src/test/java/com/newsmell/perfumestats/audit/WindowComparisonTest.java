@@ -2,6 +2,7 @@ package com.newsmell.perfumestats.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.newsmell.contract.PerfumeViewAudit;
 import com.newsmell.perfumestats.trending.TrendingRepository.WindowFigures;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
@@ -15,7 +16,7 @@ class WindowComparisonTest {
 
     private static final Instant AS_OF = Instant.parse("2026-12-06T03:00:00Z");
     private static final Instant CHECKED = Instant.parse("2026-12-06T03:31:00Z");
-    private static final AuditRecord RAW = new AuditRecord("p1", AS_OF, 881, 2000, AS_OF.plusSeconds(1800));
+    private static final PerfumeViewAudit RAW = new PerfumeViewAudit("p1", AS_OF, 881, 2000, AS_OF.plusSeconds(1800));
 
     @Test
     @DisplayName("the same counts from the buckets and as served, as of the same hour: a match, difference 0")
@@ -57,5 +58,21 @@ class WindowComparisonTest {
         assertThat(sameHourDiffers.difference7d).isZero();
         assertThat(notComputed.matches).isTrue();
         assertThat(notComputed.servedViews30d).isNull();
+    }
+
+    @Test
+    @DisplayName("an asOf in the future, or older than the hourly buckets its 30-day window needs, can't be answered")
+    void unanswerableAsOf() {
+        Instant windowStart = AS_OF.minusSeconds(30 * 86_400L);
+
+        WindowComparison.requireAnswerable(RAW, AS_OF, windowStart, windowStart); // the oldest bucket needed is kept
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> WindowComparison.requireAnswerable(RAW, AS_OF.minusSeconds(1), windowStart, windowStart))
+                .isInstanceOf(PerfumeViewAudit.Invalid.class)
+                .hasMessageContaining("in the future");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        WindowComparison.requireAnswerable(RAW, AS_OF, windowStart, windowStart.plusSeconds(3600)))
+                .isInstanceOf(PerfumeViewAudit.Invalid.class)
+                .hasMessageContaining("older than the hourly buckets");
     }
 }

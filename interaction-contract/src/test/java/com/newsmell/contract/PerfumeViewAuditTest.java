@@ -1,4 +1,4 @@
-package com.newsmell.perfumestats.audit;
+package com.newsmell.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,17 +14,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * record is {@code {"perfumeId":"…","asOf":"2026-12-06T03:00:00Z","views7d":n,"views30d":n,"auditedAt":"…"}}; a
  * record that isn't one goes to the dead-letter topic with its reason.
  */
-class AuditRecordTest {
+class PerfumeViewAuditTest {
 
     private static final Instant AS_OF = Instant.parse("2026-12-06T03:00:00Z");
 
     @Test
     @DisplayName("the raw store's views7d / views30d over [asOf - 7 d, asOf) and [asOf - 30 d, asOf), as published")
     void parsesTheCollectorsRecord() {
-        AuditRecord r = AuditRecord.parse("{\"perfumeId\":\"p-1\",\"asOf\":\"2026-12-06T03:00:00Z\",\"views7d\":881,"
-                + "\"views30d\":2000,\"auditedAt\":\"2026-12-06T03:30:01.5Z\",\"extra\":true}");
+        PerfumeViewAudit r =
+                PerfumeViewAudit.fromJson("{\"perfumeId\":\"p-1\",\"asOf\":\"2026-12-06T03:00:00Z\",\"views7d\":881,"
+                        + "\"views30d\":2000,\"auditedAt\":\"2026-12-06T03:30:01.5Z\",\"extra\":true}");
 
-        assertThat(r).isEqualTo(new AuditRecord("p-1", AS_OF, 881, 2000, Instant.parse("2026-12-06T03:30:01.5Z")));
+        assertThat(r).isEqualTo(new PerfumeViewAudit("p-1", AS_OF, 881, 2000, Instant.parse("2026-12-06T03:30:01.5Z")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,24 +59,29 @@ class AuditRecordTest {
             })
     @DisplayName("a malformed record is invalid, with the reason the dead letter carries")
     void malformedRecordsAreInvalid(String value, String reason) {
-        assertThatThrownBy(() -> AuditRecord.parse(value))
-                .isInstanceOf(AuditRecord.Invalid.class)
+        assertThatThrownBy(() -> PerfumeViewAudit.fromJson(value))
+                .isInstanceOf(PerfumeViewAudit.Invalid.class)
                 .hasMessageStartingWith("invalid perfume-view-audit record: ")
                 .hasMessageContaining(reason);
     }
 
+    // event-collector README: "value {"perfumeId", "asOf", "views7d", "views30d", "auditedAt"}, instants ISO-8601 UTC;
+    // key perfumeId".
     @Test
-    @DisplayName("an asOf in the future, or older than the hourly buckets its 30-day window needs, can't be answered")
-    void unanswerableAsOf() {
-        AuditRecord r = new AuditRecord("p", AS_OF, 1, 1, AS_OF);
-        Instant windowStart = AS_OF.minusSeconds(30 * 86_400L);
+    void theMessageIsExactlyTheDocumentedShapeAndReadsBack() {
+        PerfumeViewAudit audit =
+                new PerfumeViewAudit("perfume-7", AS_OF, 12, 345, Instant.parse("2026-03-10T03:30:12.345Z"));
+        assertThat(audit.key()).isEqualTo("perfume-7");
+        assertThat(audit.toJson())
+                .isEqualTo("{\"perfumeId\":\"perfume-7\",\"asOf\":\"2026-12-06T03:00:00Z\",\"views7d\":12,"
+                        + "\"views30d\":345,\"auditedAt\":\"2026-03-10T03:30:12.345Z\"}");
+        assertThat(PerfumeViewAudit.fromJson(audit.toJson())).isEqualTo(audit);
+    }
 
-        r.requireAnswerable(AS_OF, windowStart, windowStart); // now = asOf, the oldest bucket needed is kept
-        assertThatThrownBy(() -> r.requireAnswerable(AS_OF.minusSeconds(1), windowStart, windowStart))
-                .isInstanceOf(AuditRecord.Invalid.class)
-                .hasMessageContaining("in the future");
-        assertThatThrownBy(() -> r.requireAnswerable(AS_OF, windowStart, windowStart.plusSeconds(3600)))
-                .isInstanceOf(AuditRecord.Invalid.class)
-                .hasMessageContaining("older than the hourly buckets");
+    @Test
+    void aPerfumeIdIsEscapedAsJsonText() {
+        PerfumeViewAudit audit = new PerfumeViewAudit("p\"1\\\u00e9\uD83C\uDF39", AS_OF, 0, 0, AS_OF);
+        assertThat(audit.toJson()).startsWith("{\"perfumeId\":\"p\\\"1\\\\\u00e9\uD83C\uDF39\",");
+        assertThat(PerfumeViewAudit.fromJson(audit.toJson())).isEqualTo(audit);
     }
 }

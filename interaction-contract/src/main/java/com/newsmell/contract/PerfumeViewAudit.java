@@ -1,39 +1,58 @@
-package com.newsmell.perfumestats.audit;
+package com.newsmell.contract;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.newsmell.contract.Limits;
-import com.newsmell.contract.StorableText;
-import com.newsmell.toolkit.http.QueryParams;
-import com.newsmell.toolkit.http.TimeGrid;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
- * One record of the collector's {@code perfume-view-audit} topic: the raw store's exact counts of one perfume's
- * non-bot PERFUME_VIEW events over [asOf - 7 d, asOf) and [asOf - 30 d, asOf), keyed by perfumeId, JSON
+ * One record of {@link Topics#PERFUME_VIEW_AUDIT}, keyed by perfumeId: the raw store's exact counts of one perfume's
+ * non-bot PERFUME_VIEW events over [asOf - 7 d, asOf) and [asOf - 30 d, asOf). The event-collector writes it,
+ * perfume-stats-service reads it (issue #21, the daily window check); this is its one definition. JSON
  * {@code {"perfumeId":"…","asOf":"2026-12-06T03:00:00Z","views7d":n,"views30d":n,"auditedAt":"…"}}.
  *
  * @param perfumeId the perfume
  * @param asOf the end of both windows, a whole UTC hour
  * @param views7d the raw store's views in the 7-day window
  * @param views30d the raw store's views in the 30-day window
- * @param auditedAt when the collector counted them
+ * @param auditedAt when the collector counted them (an event received later, with an earlier timestamp, is not in
+ *     the counts)
  */
-public record AuditRecord(String perfumeId, Instant asOf, int views7d, int views30d, Instant auditedAt) {
+public record PerfumeViewAudit(String perfumeId, Instant asOf, int views7d, int views30d, Instant auditedAt) {
 
-    /** Why a record can't be checked; the reason goes with it to the dead-letter topic. */
-    public static final class Invalid extends RuntimeException {
-        Invalid(String reason) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+    /** Why a record is not a perfume-view-audit record; the reason goes with it to the dead-letter topic. */
+    public static final class Invalid extends IllegalArgumentException {
+        public Invalid(String reason) {
             super("invalid perfume-view-audit record: " + reason);
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The Kafka key. */
+    public String key() {
+        return perfumeId;
+    }
 
-    /** Parses and validates a record's value; throws {@link Invalid} naming the field and the rule it broke. */
-    public static AuditRecord parse(String value) {
+    /** The Kafka value, its fields in the documented order. */
+    public String toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("perfumeId", perfumeId);
+        json.put("asOf", asOf.toString());
+        json.put("views7d", views7d);
+        json.put("views30d", views30d);
+        json.put("auditedAt", auditedAt.toString());
+        return json.toString();
+    }
+
+    /** Parses and checks a record's value; throws {@link Invalid} naming the field and the rule it broke. */
+    public static PerfumeViewAudit fromJson(String value) {
         JsonNode node;
         try {
             node = value == null ? null : JSON.readTree(value);
@@ -45,7 +64,7 @@ public record AuditRecord(String perfumeId, Instant asOf, int views7d, int views
         }
         String perfumeId = perfumeId(node.get("perfumeId"));
         Instant asOf = instant(node, "asOf");
-        if (!TimeGrid.HOUR.onGrid(asOf)) {
+        if (!asOf.truncatedTo(ChronoUnit.HOURS).equals(asOf)) {
             throw new Invalid("asOf must be a whole UTC hour, got " + asOf);
         }
         int views7d = count(node, "views7d");
@@ -53,21 +72,7 @@ public record AuditRecord(String perfumeId, Instant asOf, int views7d, int views
         if (views7d > views30d) {
             throw new Invalid("views7d (" + views7d + ") exceeds views30d (" + views30d + ")");
         }
-        return new AuditRecord(perfumeId, asOf, views7d, views30d, instant(node, "auditedAt"));
-    }
-
-    /**
-     * Whether perfume-stats can answer for this asOf at {@code now}: not in the future (the windows would still be
-     * filling), and not so old that the hourly buckets of the 30-day window's first day are gone.
-     */
-    public void requireAnswerable(Instant now, Instant windowStart30, Instant oldestHourlyBucketKept) {
-        if (asOf.isAfter(now)) {
-            throw new Invalid("asOf " + asOf + " is in the future");
-        }
-        if (windowStart30.isBefore(oldestHourlyBucketKept)) {
-            throw new Invalid("asOf " + asOf + " is older than the hourly buckets its 30-day window needs (kept from "
-                    + oldestHourlyBucketKept + ")");
-        }
+        return new PerfumeViewAudit(perfumeId, asOf, views7d, views30d, instant(node, "auditedAt"));
     }
 
     private static String perfumeId(JsonNode node) {
@@ -97,7 +102,7 @@ public record AuditRecord(String perfumeId, Instant asOf, int views7d, int views
         } catch (DateTimeParseException e) {
             throw new Invalid(field + " is not an ISO-8601 instant: " + node.textValue());
         }
-        if (instant.isBefore(QueryParams.EARLIEST) || !instant.isBefore(QueryParams.LATEST)) {
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
             throw new Invalid(field + " must be from 1970 to before 2100");
         }
         return instant;
