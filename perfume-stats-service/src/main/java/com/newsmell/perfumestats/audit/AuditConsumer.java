@@ -1,13 +1,12 @@
 package com.newsmell.perfumestats.audit;
 
+import com.newsmell.contract.PerfumeViewAudit;
 import com.newsmell.toolkit.consumer.DeadLetterPublisher;
 import com.newsmell.toolkit.consumer.TransientFailures;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * perfume-stats-service's consumer of the collector's {@code perfume-view-audit} topic (its own consumer group,
@@ -18,7 +17,6 @@ import org.jboss.logging.Logger;
 public class AuditConsumer {
 
     static final String SOURCE = "perfume-stats-service";
-    private static final Logger LOG = Logger.getLogger(AuditConsumer.class);
 
     private final WindowAuditService audits;
     private final DeadLetterPublisher deadLetters;
@@ -30,14 +28,8 @@ public class AuditConsumer {
 
     @Incoming("perfume-view-audit")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return Uni.createFrom()
-                .deferred(() -> audits.check(AuditRecord.parse(record.value())))
-                .onFailure(TransientFailures::isTransient)
-                .invoke(f -> LOG.warnf("database unavailable, retrying the audit record: %s", f.toString()))
-                .onFailure(TransientFailures::isTransient)
-                .retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
-                .indefinitely()
+        return TransientFailures.retryingWhileTransient(
+                        () -> audits.check(PerfumeViewAudit.fromJson(record.value())), "an audit record")
                 .invoke(stored -> stored.ifPresent(audits::count))
                 .replaceWithVoid()
                 .onFailure()
@@ -45,7 +37,7 @@ public class AuditConsumer {
     }
 
     private static String reason(Throwable f) {
-        return f instanceof AuditRecord.Invalid
+        return f instanceof PerfumeViewAudit.Invalid
                 ? f.getMessage()
                 : "perfume-view-audit record could not be checked: " + f;
     }

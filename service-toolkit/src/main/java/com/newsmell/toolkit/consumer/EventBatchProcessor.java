@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -82,14 +81,7 @@ public class EventBatchProcessor {
 
     private static Uni<List<Rejection>> retryingTransient(
             List<UserInteractionEvent> events, Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply) {
-        return Uni.createFrom()
-                .deferred(() -> apply.apply(events))
-                .onFailure(TransientFailures::isTransient)
-                .invoke(f -> LOG.warnf("database unavailable, retrying without acknowledging: %s", f.toString()))
-                .onFailure(TransientFailures::isTransient)
-                .retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
-                .indefinitely();
+        return TransientFailures.retryingWhileTransient(() -> apply.apply(events), "a batch");
     }
 
     private static Uni<List<Rejection>> oneByOne(

@@ -1,6 +1,10 @@
 package com.newsmell.toolkit.consumer;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Tells a passing infrastructure failure (the database is down, restarting or overloaded), which a
@@ -9,7 +13,24 @@ import io.vertx.pgclient.PgException;
  */
 public final class TransientFailures {
 
+    private static final Logger LOG = Logger.getLogger(TransientFailures.class);
+
     private TransientFailures() {}
+
+    /**
+     * The work, retried with back-off (200 ms to 5 s) for as long as it fails transiently: the consumer does not
+     * acknowledge meanwhile, so no offset is committed past it. Any other failure is passed on.
+     */
+    public static <T> Uni<T> retryingWhileTransient(Supplier<Uni<? extends T>> work, String what) {
+        return Uni.createFrom()
+                .<T>deferred(work)
+                .onFailure(TransientFailures::isTransient)
+                .invoke(f -> LOG.warnf("database unavailable, retrying %s without acknowledging: %s", what, f))
+                .onFailure(TransientFailures::isTransient)
+                .retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .indefinitely();
+    }
 
     public static boolean isTransient(Throwable failure) {
         Throwable cause = failure;
