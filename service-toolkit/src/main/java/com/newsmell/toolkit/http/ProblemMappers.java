@@ -49,8 +49,11 @@ public final class ProblemMappers {
             } else if (exception instanceof NotAllowedException) {
                 problem = Problem.of(405, "method-not-allowed", "Method not allowed", exception.getMessage());
             } else if (exception instanceof NotAcceptableException) {
-                problem =
-                        Problem.of(406, "not-acceptable", "Not acceptable", "This resource produces application/json.");
+                problem = Problem.of(
+                        406,
+                        "not-acceptable",
+                        "Not acceptable",
+                        "This resource produces application/json (and, for lists and metrics, text/csv).");
             } else if (status >= 500) {
                 LOG.error("server error", exception);
                 problem =

@@ -1,0 +1,114 @@
+package com.newsmell.toolkit.api;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents every error answer of every operation in the OpenAPI (ADR 0015): 400 (a parameter or body broke a rule),
+ * 404 (no such resource) on paths with a path parameter, 406 (an Accept the endpoint cannot answer), 414, 500 and
+ * 503, each application/problem+json with the Problem schema.
+ */
+public class ProblemResponses implements OASFilter {
+
+    private static final Map<String, String> ALWAYS = Map.of(
+            "400",
+            "A parameter or the body broke a rule: errors[] names each (parameter or pointer) and its rule",
+            "406",
+            "The Accept header asks for a type this endpoint does not produce (it produces application/json and,"
+                    + " for lists and metrics, text/csv)",
+            "414",
+            "The request URI is longer than 8 KiB",
+            "500",
+            "The server could not handle the request (never for what a client sent)",
+            "503",
+            "A dependency (Kafka, PostgreSQL) is unavailable; retry after Retry-After when given");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema("Problem", problemSchema());
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
+            boolean hasPathParameter = path.getKey().contains("{");
+            for (Operation operation : path.getValue().getOperations().values()) {
+                APIResponses responses = operation.getResponses();
+                if (responses == null) {
+                    responses = OASFactory.createAPIResponses();
+                    operation.setResponses(responses);
+                }
+                for (Map.Entry<String, String> e : ALWAYS.entrySet()) {
+                    add(responses, e.getKey(), e.getValue());
+                }
+                if (hasPathParameter) {
+                    add(responses, "404", "No resource with this id (problem+json)");
+                }
+            }
+        }
+    }
+
+    private static void add(APIResponses responses, String code, String description) {
+        if (responses.hasAPIResponse(code)) {
+            var existing = responses.getAPIResponse(code);
+            if (existing.getContent() == null) {
+                existing.setContent(problemContent());
+            }
+            return;
+        }
+        responses.addAPIResponse(
+                code, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+        return OASFactory.createContent()
+                .addMediaType(
+                        "application/problem+json",
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")));
+    }
+
+    private static Schema problemSchema() {
+        Schema error = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .addProperty(
+                        "parameter",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .description("The query or path parameter that broke the rule"))
+                .addProperty(
+                        "pointer",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .description("RFC 6901 pointer to the body field that broke the rule"))
+                .addProperty(
+                        "rule",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .description("The rule: required, format, type, range, enum, unknown, repeated, grid,"
+                                        + " after-from, max-range, zone, ..."))
+                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details")
+                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(error));
+    }
+}
