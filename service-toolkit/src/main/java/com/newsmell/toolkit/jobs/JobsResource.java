@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,7 +36,10 @@ public class JobsResource {
                     + " most recent runs (status running, completing, succeeded or failed; progress; error).")
     @APIResponse(responseCode = "200", description = "The jobs and their recent runs")
     public Uni<JobsService.JobList> list(
-            @Parameter(description = "How many recent runs per job (1-100, default 10)") @QueryParam("runs")
+            @Parameter(
+                            description = "How many recent runs per job (1-100, default 10)",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+                    @QueryParam("runs")
                     String runs) {
         return jobs.list(QueryParams.integer("runs", runs, 10, 1, 100), Instant.now());
     }
@@ -50,7 +55,9 @@ public class JobsResource {
     @APIResponse(responseCode = "404", description = "No job of that name (problem+json)")
     public Uni<JobRun> run(
             @PathParam("name") String name,
-            @Parameter(description = "ISO-8601 instant used as the job's clock; default the current time")
+            @Parameter(
+                            description = "ISO-8601 instant used as the job's clock; default the current time",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                     @QueryParam("now")
                     String now) {
         return jobs.runNow(name, QueryParams.instant("now", now, Instant.now()));
