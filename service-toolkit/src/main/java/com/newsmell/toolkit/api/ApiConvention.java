@@ -1,5 +1,6 @@
 package com.newsmell.toolkit.api;
 
+import com.newsmell.toolkit.http.QueryParams;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -14,9 +15,9 @@ public final class ApiConvention {
     public static final String JSON = MediaType.APPLICATION_JSON;
 
     /** Page size (limit) of every list and top-N list. */
-    public static final int DEFAULT_LIMIT = 100;
+    public static final int DEFAULT_LIMIT = QueryParams.DEFAULT_LIMIT;
 
-    public static final int MAX_LIMIT = 1000;
+    public static final int MAX_LIMIT = QueryParams.MAX_LIMIT;
 
     /** The longest range of an hourly metrics request: 93 days. */
     public static final long MAX_HOURS = 2232;

@@ -28,6 +28,15 @@ public class JsonConvention implements ObjectMapperCustomizer {
         return INSTANT.format(instant);
     }
 
+    /**
+     * Last of all customizers: Quarkus registers the JavaTimeModule in a customizer of its own, whose Instant
+     * serializer would otherwise replace this one.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);

@@ -11,6 +11,9 @@ import java.util.Base64;
  */
 public final class Paging {
 
+    /** The deepest a ranking can be paged (an offset cursor beyond it is not one this API returned). */
+    public static final int MAX_OFFSET = 10_000_000;
+
     private Paging() {}
 
     public static int limit(String value) {
@@ -28,7 +31,7 @@ public final class Paging {
                 throw new IllegalArgumentException(raw);
             }
             int offset = Integer.parseInt(raw.substring(2));
-            if (offset < 0) {
+            if (offset < 0 || offset > MAX_OFFSET) {
                 throw new IllegalArgumentException(raw);
             }
             return offset;

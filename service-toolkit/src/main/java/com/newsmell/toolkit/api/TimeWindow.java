@@ -99,6 +99,7 @@ public record TimeWindow(Instant from, Instant to, ZoneId zone, Granularity gran
         TimeWindow window = new TimeWindow(start, end, zone, granularity);
         window.checkGrid("from", start);
         window.checkGrid("to", end);
+        window.checkZone();
         window.checkOrder();
         long buckets = window.bucketCount();
         if (buckets > granularity.maxBuckets) {
@@ -144,14 +145,34 @@ public record TimeWindow(Instant from, Instant to, ZoneId zone, Granularity gran
         }
     }
 
+    /**
+     * Every figure is kept per UTC hour, so a day of {@code tz} must start on a whole UTC hour: a zone 30 or 45
+     * minutes off UTC (Asia/Kolkata) cannot have exact day buckets.
+     */
+    private void checkZone() {
+        if (granularity == Granularity.DAY
+                && !from.truncatedTo(ChronoUnit.HOURS).equals(from)) {
+            throw QueryParams.bad(
+                    "tz",
+                    "grid",
+                    "The days of " + zone.getId() + " start at "
+                            + from.atZone(ZoneOffset.UTC).toLocalTime()
+                            + " UTC, not on a whole UTC hour; figures are kept per UTC hour, so days of this zone"
+                            + " cannot be answered exactly. Use a whole-hour zone or UTC.");
+        }
+    }
+
     private void checkGrid(String name, Instant value) {
         if (!onGrid(value)) {
             throw QueryParams.bad(
                     name,
                     "grid",
-                    name + " must fall on the " + granularity.parameter + " grid in " + zone.getId() + " (a whole "
-                            + granularity.parameter + ", e.g. a date such as 2026-12-06): the figures are kept per "
-                            + granularity.parameter + ", so a partial one cannot be answered exactly.");
+                    name + " must fall on the " + granularity.parameter + " grid: "
+                            + (granularity == Granularity.HOUR
+                                    ? "a whole UTC hour, e.g. 2026-12-06T10:00:00Z"
+                                    : "a midnight of " + tz() + ", e.g. the date 2026-12-06")
+                            + " (the figures are kept per " + granularity.parameter
+                            + ", so a partial one cannot be answered exactly).");
         }
     }
 
@@ -164,18 +185,27 @@ public record TimeWindow(Instant from, Instant to, ZoneId zone, Granularity gran
         return floor(instant).equals(instant);
     }
 
-    /** The start of the bucket that holds {@code instant}, in the zone. */
+    /** The start of the bucket that holds {@code instant}: its UTC hour, or its day in the zone. */
     public Instant floor(Instant instant) {
+        if (granularity == Granularity.HOUR) {
+            return instant.truncatedTo(ChronoUnit.HOURS);
+        }
         return instant.atZone(zone).truncatedTo(granularity.unit).toInstant();
     }
 
     /** The start of the bucket after the one starting at {@code start} (a day in the zone may be 23 or 25 hours). */
     public Instant next(Instant start) {
+        if (granularity == Granularity.HOUR) {
+            return start.plus(1, ChronoUnit.HOURS);
+        }
         return start.atZone(zone).plus(1, granularity.unit).toInstant();
     }
 
     /** The number of buckets in [from, to). */
     public long bucketCount() {
+        if (granularity == Granularity.HOUR) {
+            return ChronoUnit.HOURS.between(from, to);
+        }
         return granularity.unit.between(from.atZone(zone), to.atZone(zone));
     }
 

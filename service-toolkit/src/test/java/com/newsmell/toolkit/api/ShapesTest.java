@@ -108,6 +108,7 @@ class ShapesTest {
         assertThat(Paging.offset(null)).isZero();
         assertRule(() -> Paging.offset("bm9wZQ"), "cursor", "format");
         assertRule(() -> Paging.offset("%%%"), "cursor", "format");
+        assertRule(() -> Paging.offset(Paging.offsetCursor(Integer.MAX_VALUE)), "cursor", "format");
     }
 
     @Test
