@@ -3,6 +3,7 @@ package com.newsmell.perfumestats;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import com.newsmell.toolkit.api.JsonConvention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -30,13 +31,22 @@ final class Api {
                         actual -> mismatches(actual, expected).isEmpty());
     }
 
+    /** An instant as the API writes it (ADR 0015: UTC, exactly three fractional digits). */
+    static String ms(Instant instant) {
+        return JsonConvention.format(instant);
+    }
+
+    /**
+     * The expected fields that differ (numbers compared as doubles, an expected Instant with the API's format, and a
+     * field absent from the answer is null: the API leaves out fields without a value).
+     */
     static Map<String, String> mismatches(Map<String, Object> actual, Map<String, Object> expected) {
         Map<String, String> wrong = new LinkedHashMap<>();
         expected.forEach((field, want) -> {
             Object got = actual.get(field);
             boolean same = want instanceof Number w && got instanceof Number g
                     ? Math.abs(w.doubleValue() - g.doubleValue()) < 1e-9
-                    : Objects.equals(want instanceof Instant i ? i.toString() : want, got);
+                    : Objects.equals(want instanceof Instant i ? ms(i) : want, got);
             if (!same) {
                 wrong.put(field, "expected " + want + ", got " + got);
             }

@@ -51,7 +51,7 @@ class PerfumeStatsConsumerTest {
 
         awaitStats(perfumeId, 4, 0)
                 .body("perfumeId", equalTo(perfumeId))
-                .body("lastViewedAt", equalTo(T0.plusSeconds(30).toString()));
+                .body("lastViewedAt", equalTo(Api.ms(T0.plusSeconds(30))));
         given().get(statsOf("other-" + perfumeId)).then().statusCode(200).body("totalViews", equalTo(1));
     }
 
@@ -77,7 +77,7 @@ class PerfumeStatsConsumerTest {
                         .receivedAt(received)
                         .build()));
 
-        awaitStats(perfumeId, 1, 1).body("lastViewedAt", equalTo(received.toString()));
+        awaitStats(perfumeId, 1, 1).body("lastViewedAt", equalTo(Api.ms(received)));
         String db = PerfumeStatsTestResource.DATABASE;
         for (String sql : List.of(
                 "select count(*) from perfume_interaction_stats where perfume_id = ? and house_seen_at > ?",
@@ -180,7 +180,7 @@ class PerfumeStatsConsumerTest {
                 bot(wishlist(WISHLIST_ADD, sessionId, "bot-" + sessionId, perfumeId, T0.plusSeconds(102))),
                 view(sessionId, perfumeId, T0))); // marker
 
-        awaitStats(perfumeId, 1, 0).body("lastViewedAt", equalTo(T0.toString()));
+        awaitStats(perfumeId, 1, 0).body("lastViewedAt", equalTo(Api.ms(T0)));
 
         String botOnly = perfume();
         WireEvents.publish(
@@ -207,8 +207,7 @@ class PerfumeStatsConsumerTest {
                         .perfumeId(perfumeId)
                         .build())); // marker
 
-        awaitStats(perfumeId, 2, 0)
-                .body("lastViewedAt", equalTo(T0.plusSeconds(3).toString()));
+        awaitStats(perfumeId, 2, 0).body("lastViewedAt", equalTo(Api.ms(T0.plusSeconds(3))));
     }
 
     @Test

@@ -76,7 +76,9 @@ class PerfumeStatsScenariosTest {
                                         4,
                                         "uniqueViewers",
                                         3,
-                                        "avgViewDuration",
+                                        "avgViewDurationMs",
+                                        2000.0,
+                                        "avgViewDuration", // deprecated (issue #22), the same value for one release
                                         2000.0,
                                         "lastViewedAt",
                                         T.plusSeconds(20))),
@@ -121,8 +123,9 @@ class PerfumeStatsScenariosTest {
                                         c.u1().rating(RATING_COMPLETED, c.p(), T.plusSeconds(2), 4.5, 3.5),
                                         c.u2().rating(RATING_COMPLETED, c.p(), T.plusSeconds(3), 4)),
                                 Map.of(
-                                        "avgViewDuration", 1000.0,
-                                        "viewDurationSum", 2000.0,
+                                        "avgViewDurationMs", 1000.0,
+                                        "viewDurationSumMs", 2000.0,
+                                        "viewDurationSum", 2000.0, // deprecated (issue #22)
                                         "viewDurationCount", 2,
                                         "avgRating", 4.25,
                                         "ratingSum", 8.5,
@@ -182,7 +185,15 @@ class PerfumeStatsScenariosTest {
                                         c.u2().recommendation(RECOMMENDATION_SHOWN, c.p(), T.plusSeconds(2)),
                                         c.u2().recommendation(RECOMMENDATION_SHOWN, c.p(), T.plusSeconds(3)),
                                         c.u2().recommendation(RECOMMENDATION_CLICKED, c.p(), T.plusSeconds(4))),
-                                Map.of("recommendationImprs", 4, "recommendationClicks", 1, "recommendationCTR", 0.25)),
+                                Map.of(
+                                        "recommendationImpressions",
+                                        4,
+                                        "recommendationImprs", // deprecated (issue #22)
+                                        4,
+                                        "recommendationClicks",
+                                        1,
+                                        "recommendationCTR",
+                                        0.25)),
                         new Scenario(
                                 "no impressions: the CTRs are null; houseId is the latest seen",
                                 c -> List.of(

@@ -57,12 +57,25 @@ public class WindowAuditRepository implements PanacheRepositoryBase<PerfumeWindo
                         .getSingleResultOrNull());
     }
 
-    /** The comparisons of one asOf: mismatches first, then by perfumeId. */
+    /**
+     * The comparisons of one asOf: mismatches first, then by perfumeId; after the row {@code after} (a keyset cursor:
+     * its matches and perfumeId) when given; at most {@code count}.
+     */
     @WithSession
-    public Uni<List<PerfumeWindowAudit>> ofAsOf(Instant asOf, int limit) {
-        return find("asOf = ?1 order by matches, perfumeId", asOf)
-                .page(Page.ofSize(limit))
-                .list();
+    public Uni<List<PerfumeWindowAudit>> ofAsOf(Instant asOf, WindowAuditService.After after, int count) {
+        var query = after == null
+                ? find("asOf = ?1 order by matches, perfumeId", asOf)
+                : after.matches()
+                        ? find(
+                                "asOf = ?1 and matches = true and perfumeId > ?2 order by matches, perfumeId",
+                                asOf,
+                                after.perfumeId())
+                        : find(
+                                "asOf = ?1 and ((matches = false and perfumeId > ?2) or matches = true)"
+                                        + " order by matches, perfumeId",
+                                asOf,
+                                after.perfumeId());
+        return query.page(Page.ofSize(count)).list();
     }
 
     /** How many perfumes were compared for the asOf. */

@@ -1,44 +1,52 @@
 package com.newsmell.perfumestats.audit;
 
+import com.newsmell.toolkit.api.ApiConvention;
+import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.api.Paging;
 import com.newsmell.toolkit.http.QueryParams;
-import com.newsmell.toolkit.http.TimeGrid;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/v1/perfumes/audit")
-@Produces(MediaType.APPLICATION_JSON)
 public class WindowAuditResource {
 
-    @Schema(description = "The daily window audit of one asOf: the raw store's counts against perfume-stats' figures.")
+    @Schema(
+            description = "The daily window audit of one asOf, a list (ADR 0015): one page of comparisons of the raw"
+                    + " store's counts with perfume-stats' figures, and how many there are.")
     public record AuditView(
-            @Schema(description = "The hour both windows end at; null before the first audit.")
+            @Schema(description = "This page's comparisons, mismatches first, then by perfumeId.")
+            List<AuditItem> items,
+
+            @Schema(description = "Pass as cursor to get the next page; absent on the last page.")
+            String nextCursor,
+
+            @Schema(description = "The hour both windows end at; absent before the first audit.")
             Instant asOf,
 
             @Schema(description = "Perfumes compared for this asOf (the collector's sample).")
             long checked,
 
             @Schema(description = "Perfumes whose figures differed.")
-            long mismatches,
-
-            @Schema(description = "The comparisons, mismatches first, then by perfumeId.")
-            List<AuditItem> items) {
+            long mismatches) {
 
         static AuditView of(WindowAuditService.Report r) {
             return new AuditView(
+                    r.items().stream().map(AuditItem::of).toList(),
+                    r.next() == null ? null : encode(r.next()),
                     r.asOf(),
                     r.checked(),
-                    r.mismatches(),
-                    r.items().stream().map(AuditItem::of).toList());
+                    r.mismatches());
         }
     }
 
@@ -60,7 +68,7 @@ public class WindowAuditResource {
 
             @Schema(
                     description = "The stats API's viewsLast7Days at the check, when its windows were as of the"
-                            + " same hour; else null.")
+                            + " same hour; else absent.")
             Integer servedViews7d,
 
             @Schema(description = "The stats API's viewsLast30Days, likewise.")
@@ -105,27 +113,65 @@ public class WindowAuditResource {
     }
 
     @GET
+    @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "The daily window audit",
             description = "The comparisons of one asOf (default: the latest audited): the collector's daily"
                     + " perfume-view-audit counts of the raw store against perfume-stats' viewsLast7Days /"
                     + " viewsLast30Days for the same windows. A mismatch is also counted in"
-                    + " perfume_stats_window_audit_mismatches_total and logged.")
+                    + " perfume_stats_window_audit_mismatches_total and logged. A list (ADR 0015): limit and cursor"
+                    + " page it; Accept: text/csv answers the items.")
     @APIResponse(responseCode = "200", description = "The audit of the asOf (empty before the first one)")
-    @APIResponse(responseCode = "400", description = "A bad parameter, named in errors[].parameter (problem+json)")
     public Uni<AuditView> get(
-            @Parameter(description = "A whole UTC hour, e.g. 2026-12-06T03:00:00Z; default the latest audited")
+            @Parameter(
+                            description = "A whole UTC hour, e.g. 2026-12-06T03:00:00Z; default the latest audited",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                     @QueryParam("asOf")
                     String asOf,
-            @Parameter(description = "1 to 1000 comparisons, default 100") @QueryParam("limit") String limit) {
+            @Parameter(
+                            description = ApiDocs.LIMIT,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING)) @QueryParam("cursor")
+                    String cursor) {
         Instant at = QueryParams.instant("asOf", asOf);
-        if (at != null && !TimeGrid.HOUR.onGrid(at)) {
+        if (at != null && !at.truncatedTo(ChronoUnit.HOURS).equals(at)) {
             throw QueryParams.bad(
                     "asOf",
                     "grid",
                     "asOf must fall on the hour grid: a whole UTC hour, e.g."
                             + " 2026-12-06T03:00:00Z (the audit's windows end on the hour).");
         }
-        return audits.report(at, QueryParams.limit(limit)).map(AuditView::of);
+        int size = Paging.limit(limit);
+        WindowAuditService.After after = decode(cursor);
+        if (after != null) {
+            if (at != null && !at.equals(after.asOf())) {
+                throw QueryParams.badCursor();
+            }
+            at = after.asOf();
+        }
+        return audits.report(at, after, size).map(AuditView::of);
+    }
+
+    /** The keyset cursor of a page's last row: the asOf it lists (so the next page keeps it), matches, perfumeId. */
+    static String encode(WindowAuditService.After after) {
+        return QueryParams.encodeCursor(after.asOf().toString(), after.matches() ? "1" : "0", after.perfumeId());
+    }
+
+    static WindowAuditService.After decode(String cursor) {
+        String[] parts = QueryParams.decodeCursor(cursor, 3);
+        if (parts == null) {
+            return null;
+        }
+        if (!parts[1].equals("0") && !parts[1].equals("1")) {
+            throw QueryParams.badCursor();
+        }
+        return new WindowAuditService.After(Instant.parse(parts[0]), parts[1].equals("1"), parts[2]);
     }
 }

@@ -25,8 +25,11 @@ public class WindowAuditService {
 
     private static final Logger LOG = Logger.getLogger(WindowAuditService.class);
 
-    /** The comparisons of one asOf, mismatches first. */
-    public record Report(Instant asOf, long checked, long mismatches, List<PerfumeWindowAudit> items) {}
+    /** One page of the comparisons of one asOf, mismatches first, and where the next page starts (null: none). */
+    public record Report(Instant asOf, long checked, long mismatches, List<PerfumeWindowAudit> items, After next) {}
+
+    /** A keyset position in the comparisons of one asOf: the last row of a page. */
+    public record After(Instant asOf, boolean matches, String perfumeId) {}
 
     private final TrendingRepository trending;
     private final WindowAuditRepository audits;
@@ -86,13 +89,20 @@ public class WindowAuditService {
         }
     }
 
-    /** The comparisons of the asOf (the latest audited when null), mismatches first, at most {@code limit}. */
-    public Uni<Report> report(Instant asOf, int limit) {
+    /** The comparisons of the asOf (the latest audited when null), mismatches first, one page of {@code limit}. */
+    public Uni<Report> report(Instant asOf, After after, int limit) {
         Uni<Instant> at = asOf != null ? Uni.createFrom().item(asOf) : audits.latestAsOf();
         return at.chain(a -> a == null
-                ? Uni.createFrom().item(new Report(null, 0, 0, List.of()))
+                ? Uni.createFrom().item(new Report(null, 0, 0, List.of(), null))
                 : audits.checked(a)
                         .chain(n -> audits.mismatches(a)
-                                .chain(m -> audits.ofAsOf(a, limit).map(items -> new Report(a, n, m, items)))));
+                                .chain(m -> audits.ofAsOf(a, after, limit + 1).map(rows -> {
+                                    List<PerfumeWindowAudit> items =
+                                            rows.stream().limit(limit).toList();
+                                    After next = rows.size() > limit
+                                            ? new After(a, items.get(limit - 1).matches, items.get(limit - 1).perfumeId)
+                                            : null;
+                                    return new Report(a, n, m, items, next);
+                                }))));
     }
 }

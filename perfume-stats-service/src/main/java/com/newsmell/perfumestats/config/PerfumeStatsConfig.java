@@ -13,8 +13,6 @@ public interface PerfumeStatsConfig {
 
     Jobs jobs();
 
-    Api api();
-
     interface UniqueViewers {
         /** log2 of the HLL sketch's register count: 14 is exact to ~1,500 viewers and ~0.8% RSE beyond. */
         @WithDefault("14")
@@ -78,21 +76,5 @@ public interface PerfumeStatsConfig {
         /** How long hourly buckets are kept, in days; never less than 32 (the 30-day window reads 31). */
         @WithDefault("35")
         int hourlyRetentionDays();
-    }
-
-    interface Api {
-        @WithDefault("10")
-        int defaultLimit();
-
-        @WithDefault("100")
-        int maxLimit();
-
-        /** Longest range of an hour-granularity time series, in hours. */
-        @WithDefault("744")
-        int maxHourRangeHours();
-
-        /** Longest range of a day-granularity time series, in days. */
-        @WithDefault("731")
-        int maxDayRangeDays();
     }
 }

@@ -3,7 +3,7 @@ package com.newsmell.perfumestats.stats;
 import com.newsmell.toolkit.persistence.AggregateRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -36,23 +36,50 @@ public class PerfumeInteractionStatsRepository implements PanacheRepositoryBase<
     }
 
     /**
-     * The perfumes with a value for the metric (counters above 0, ratios not null) and at least {@code minRatings}
-     * ratings, highest first (through the metric's index).
+     * The perfumes with a value for the metric over all time, highest first (through the metric's index), ties by
+     * perfumeId, rows {@code offset} to {@code offset + count - 1}: a count when above 0; a rate or average when its
+     * denominator is at least {@code minSample}. Optionally only one house's, and those with at least {@code
+     * minRatings} ratings.
      */
     @WithSession
-    public Uni<List<PerfumeInteractionStats>> top(TopMetric metric, int limit, int minRatings) {
-        String present = metric.counter ? metric.field + " > 0" : metric.field + " is not null";
-        return find("totalRatings >= ?1 and " + present + " order by " + metric.field + " desc, perfumeId", minRatings)
-                .page(Page.ofSize(limit))
+    public Uni<List<PerfumeInteractionStats>> top(
+            TopMetric metric, Integer minSample, Integer minRatings, String houseId, int offset, int count) {
+        StringBuilder where = new StringBuilder(
+                metric.isCount()
+                        ? metric.field + " > 0"
+                        : metric.field + " is not null and " + metric.denominatorField + " >= :minSample");
+        Parameters params = new Parameters();
+        if (!metric.isCount()) {
+            params.and("minSample", minSample);
+        }
+        if (houseId != null) {
+            where.append(" and houseId = :house");
+            params.and("house", houseId);
+        }
+        if (minRatings != null) {
+            where.append(" and totalRatings >= :minRatings");
+            params.and("minRatings", minRatings);
+        }
+        return find(where + " order by " + metric.field + " desc, perfumeId", params)
+                .range(offset, offset + count - 1)
                 .list();
     }
 
-    /** The perfumes with a stored trending score above 0, highest first, optionally of one house only. */
+    /**
+     * The perfumes with a stored trending score above 0, highest first, optionally of one house only, rows {@code
+     * offset} to {@code offset + count - 1}.
+     */
     @WithSession
-    public Uni<List<PerfumeInteractionStats>> trending(int limit, String houseId) {
+    public Uni<List<PerfumeInteractionStats>> trending(String houseId, int offset, int count) {
         var query = houseId == null
                 ? find("trendingScore > 0 order by trendingScore desc, perfumeId")
                 : find("houseId = ?1 and trendingScore > 0 order by trendingScore desc, perfumeId", houseId);
-        return query.page(Page.ofSize(limit)).list();
+        return query.range(offset, offset + count - 1).list();
+    }
+
+    /** The rows of these perfumes (those that exist), in no particular order. */
+    @WithSession
+    public Uni<List<PerfumeInteractionStats>> byIds(List<String> perfumeIds) {
+        return perfumeIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("perfumeId in ?1", perfumeIds);
     }
 }

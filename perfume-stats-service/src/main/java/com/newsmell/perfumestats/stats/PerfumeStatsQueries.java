@@ -1,73 +1,116 @@
 package com.newsmell.perfumestats.stats;
 
-import com.newsmell.toolkit.http.Problem;
-import com.newsmell.toolkit.http.ProblemException;
+import com.newsmell.perfumestats.api.PerfumeNotFound;
+import com.newsmell.perfumestats.timeseries.BucketRepository;
+import com.newsmell.toolkit.api.Paging;
 import com.newsmell.toolkit.jobs.JobRunRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The reads of perfume statistics: one perfume, the top perfumes by a metric, the trending ones. Each perfume
- * carries the as-of of its own windows and score; a ranking also carries the as-of of the hourly job's latest
- * successful run (the job runner's ledger, ADR 0011).
+ * The reads of perfume statistics: one perfume, the top perfumes by a metric (over all time or a window), the trending
+ * ones. Each perfume carries the as-of of its own windows and score; an all-time ranking also carries the as-of of the
+ * hourly job's latest successful run (the job runner's ledger, ADR 0011). Rankings are pages of an offset cursor.
  */
 @ApplicationScoped
 public class PerfumeStatsQueries {
-
-    /** A page of perfumes, with the hourly job's as-of time. */
-    @Schema(description = "Perfumes ranked by one metric, highest first.")
-    public record Ranking(
-            @Schema(description = "The metric ranked by (the `metric` parameter, or trendingScore).")
-            String metric,
-
-            @Schema(
-                    description = "The hour of the hourly job's latest successful run: the as-of of the windows"
-                            + " and scores ranked (each item also carries its own asOf).")
-            Instant asOf,
-
-            @Schema(description = "The perfumes, highest first (ties by perfumeId).")
-            List<PerfumeStatsView> items) {}
 
     /** The job whose run the figures are as of (the trending package's hourly job). */
     static final String AS_OF_JOB = "hourly";
 
     private final PerfumeInteractionStatsRepository stats;
+    private final BucketRepository buckets;
     private final JobRunRepository jobRuns;
 
-    public PerfumeStatsQueries(PerfumeInteractionStatsRepository stats, JobRunRepository jobRuns) {
+    public PerfumeStatsQueries(
+            PerfumeInteractionStatsRepository stats, BucketRepository buckets, JobRunRepository jobRuns) {
         this.stats = stats;
+        this.buckets = buckets;
         this.jobRuns = jobRuns;
     }
 
     public Uni<PerfumeStatsView> one(String perfumeId) {
         return stats.findByPerfumeId(perfumeId).map(row -> {
             if (row == null) {
-                throw new ProblemException(Problem.of(
-                        404,
-                        "perfume-stats-not-found",
-                        "Perfume statistics not found",
-                        "No interactions with perfume " + perfumeId + " yet."));
+                throw PerfumeNotFound.of(perfumeId);
             }
             return PerfumeStatsView.of(row);
         });
     }
 
-    /** By the metric's index, highest first; perfumes with fewer than minRatings ratings are left out. */
-    public Uni<Ranking> top(TopMetric metric, int limit, int minRatings) {
-        return stats.top(metric, limit, minRatings).chain(rows -> ranking(metric.parameter, rows));
+    /** One page of the ranking: over all time by the metric's index, or over the window's buckets. */
+    public Uni<Ranking> top(TopQuery q) {
+        if (q.allTime()) {
+            return stats.top(q.metric(), q.minSample(), q.minRatings(), q.houseId(), q.offset(), q.limit() + 1)
+                    .chain(rows -> asOf().map(asOf -> page(
+                            q,
+                            rows.stream()
+                                    .map(r -> RankedPerfume.allTime(q.metric(), r))
+                                    .toList(),
+                            asOf)));
+        }
+        Instant asOf = Instant.now();
+        return buckets.rank(
+                        q.metric().windowed,
+                        q.spans(),
+                        q.houseId(),
+                        q.minSample() == null ? 0 : q.minSample(),
+                        q.minRatings(),
+                        q.offset(),
+                        q.limit() + 1)
+                .chain(totals -> stats.byIds(totals.stream()
+                                .map(BucketRepository.WindowTotal::perfumeId)
+                                .toList())
+                        .map(rows -> {
+                            Map<String, PerfumeInteractionStats> byId =
+                                    rows.stream().collect(Collectors.toMap(r -> r.perfumeId, Function.identity()));
+                            List<RankedPerfume> items = totals.stream()
+                                    .filter(t -> byId.containsKey(t.perfumeId()))
+                                    .map(t -> RankedPerfume.windowed(q.metric(), byId.get(t.perfumeId()), t))
+                                    .toList();
+                            return page(q, items, asOf);
+                        }));
     }
 
     /** The stored trending scores (computed by the hourly job), highest first, optionally of one house. */
-    public Uni<Ranking> trending(int limit, String houseId) {
-        return stats.trending(limit, houseId).chain(rows -> ranking("trendingScore", rows));
+    public Uni<Ranking> trending(int limit, int offset, String houseId) {
+        return stats.trending(houseId, offset, limit + 1)
+                .chain(rows -> asOf().map(asOf -> {
+                    List<RankedPerfume> items =
+                            rows.stream().map(RankedPerfume::trending).toList();
+                    return new Ranking(
+                            items.stream().limit(limit).toList(),
+                            next(items.size(), limit, offset),
+                            null,
+                            null,
+                            null,
+                            "trendingScore",
+                            null,
+                            asOf);
+                }));
     }
 
-    private Uni<Ranking> ranking(String metric, List<PerfumeInteractionStats> rows) {
-        return asOf().map(asOf -> new Ranking(
-                metric, asOf, rows.stream().map(PerfumeStatsView::of).toList()));
+    /** The page from rows fetched with limit + 1: the cursor when there is more. */
+    private static Ranking page(TopQuery q, List<RankedPerfume> rows, Instant asOf) {
+        boolean windowed = !q.allTime();
+        return new Ranking(
+                rows.stream().limit(q.limit()).toList(),
+                next(rows.size(), q.limit(), q.offset()),
+                windowed ? q.window().from() : null,
+                windowed ? q.window().to() : null,
+                windowed ? q.window().tz() : null,
+                q.metric().parameter,
+                q.minSample(),
+                asOf);
+    }
+
+    private static String next(int fetched, int limit, int offset) {
+        return fetched > limit ? Paging.offsetCursor(offset + limit) : null;
     }
 
     private Uni<Instant> asOf() {

@@ -1,14 +1,15 @@
 package com.newsmell.perfumestats.stats;
 
 import com.newsmell.perfumestats.config.PerfumeStatsConfig;
-import com.newsmell.toolkit.http.QueryParams;
+import com.newsmell.toolkit.api.ApiConvention;
+import com.newsmell.toolkit.api.ApiDocs;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/v1/perfumes")
-@Produces(MediaType.APPLICATION_JSON)
 public class PerfumeStatsResource {
 
     private final PerfumeStatsQueries queries;
@@ -29,33 +29,43 @@ public class PerfumeStatsResource {
 
     @GET
     @Path("/{perfumeId}/stats")
+    @Produces(ApiConvention.JSON)
     @Operation(
             summary = "One perfume's interaction statistics",
             description = "Every field of PerfumeInteractionStats, with the numerator and denominator of each average"
                     + " and rate (docs/metrics.md). The counters are immediate (as of updatedAt); viewsLast7Days and"
                     + " viewsLast30Days count exactly the views in the windows ending at asOf, trendingScore is as of"
-                    + " asOf, the hour the hourly job computed this perfume for.")
+                    + " asOf, the hour the hourly job computed this perfume for. Durations are in ms (…Ms); the"
+                    + " fields avgViewDuration, viewDurationSum and recommendationImprs are deprecated aliases.")
     @APIResponse(responseCode = "200", description = "The statistics")
     @APIResponse(responseCode = "404", description = "No (non-bot) interaction with the perfume yet (problem+json)")
-    public Uni<PerfumeStatsView> get(@PathParam("perfumeId") String perfumeId) {
+    public Uni<PerfumeStatsView> get(@Parameter(description = "The perfume") @PathParam("perfumeId") String perfumeId) {
         return queries.one(perfumeId);
     }
 
     @GET
     @Path("/top")
+    @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "The perfumes with the highest value of a metric",
-            description = "Served from the stored statistics through the metric's index; perfumes without a value"
-                    + " for the metric (0, or no ratio) are left out. metric=viewsLast7Days is the seed's trending list"
-                    + " (trendingPerfumes: orderBy viewsLast7Days desc); the momentum ranking (trendingScore) is"
-                    + " GET /v1/perfumes/trending. Each item carries the asOf of its windows.")
+            description = "A list (ADR 0015): one page of perfumes, highest first (ties by perfumeId), each with its"
+                    + " statistics and the value it was ranked by. Without from and to the ranking is over all time,"
+                    + " from the stored statistics through the metric's index; with from and/or to it is over exactly"
+                    + " that window, summed from the hourly and daily buckets (views, wishlist and collection adds,"
+                    + " searchCTR, recommendationCTR, avgViewDurationMs; the others are kept over all time only). A"
+                    + " count is ranked from 1; a rate or average (avgRating, searchCTR, recommendationCTR,"
+                    + " avgViewDurationMs) only when its denominator (ratings, impressions, views with a duration) is at"
+                    + " least minSample (default 10). metric=viewsLast7Days is the seed's trending list; the momentum"
+                    + " ranking (trendingScore) is GET /v1/perfumes/trending. Accept: text/csv answers the items.")
     @APIResponse(responseCode = "200", description = "Highest first")
-    @APIResponse(responseCode = "400", description = "A bad parameter, named in errors[].parameter (problem+json)")
-    public Uni<PerfumeStatsQueries.Ranking> top(
+    public Uni<Ranking> top(
             @Parameter(
-                            description = "views (totalViews) | uniqueViewers | wishlist (inWishlistCount) | collection"
-                                    + " (inCollectionCount) | avgRating | searchCTR | recommendationCTR | viewsLast7Days"
-                                    + " (the seed's trending) | viewsLast30Days",
+                            description = "views (totalViews; over a window: views in it) | uniqueViewers | wishlist"
+                                    + " (inWishlistCount; over a window: wishlist adds) | collection (inCollectionCount;"
+                                    + " over a window: collection adds) | avgRating | searchCTR | recommendationCTR |"
+                                    + " avgViewDurationMs | viewsLast7Days (the seed's trending) | viewsLast30Days."
+                                    + " uniqueViewers, avgRating, viewsLast7Days and viewsLast30Days are over all"
+                                    + " time only (with from/to: 400, rule window)",
                             required = true,
                             schema =
                                     @Schema(
@@ -68,19 +78,72 @@ public class PerfumeStatsResource {
                                                 "avgRating",
                                                 "searchCTR",
                                                 "recommendationCTR",
+                                                "avgViewDurationMs",
                                                 "viewsLast7Days",
                                                 "viewsLast30Days"
                                             }))
                     @QueryParam("metric")
                     String metric,
-            @Parameter(description = "1 to the configured maximum (100), default 10") @QueryParam("limit") String limit,
-            @Parameter(description = "only perfumes with at least this many ratings, default 0")
+            @Parameter(
+                            description = ApiDocs.LIMIT,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING)) @QueryParam("cursor")
+                    String cursor,
+            @Parameter(
+                            description = ApiDocs.FROM + "; a whole UTC hour. Absent with to: all time",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("from")
+                    String from,
+            @Parameter(
+                            description = ApiDocs.TO + "; a whole UTC hour. Absent: up to now",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("to")
+                    String to,
+            @Parameter(description = ApiDocs.TZ, schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
+                    @QueryParam("tz")
+                    String tz,
+            @Parameter(
+                            description = ApiDocs.MIN_SAMPLE + ": impressions for searchCTR and recommendationCTR,"
+                                    + " ratings for avgRating, views with a duration for avgViewDurationMs; default "
+                                    + TopQuery.DEFAULT_MIN_SAMPLE + ". Counts are ranked from 1 whatever minSample",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "2147483647",
+                                            defaultValue = "10"))
+                    @QueryParam("minSample")
+                    String minSample,
+            @Parameter(
+                            deprecated = true,
+                            description = "Deprecated: use minSample. Only perfumes with at least this many ratings"
+                                    + " (all time); for avgRating also its minSample when minSample is not given",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647"))
                     @QueryParam("minRatings")
-                    String minRatings) {
-        TopMetric m = QueryParams.oneOf("metric", metric, TopMetric.byParameter(), null);
-        int l = QueryParams.integer(
-                "limit", limit, config.api().defaultLimit(), 1, config.api().maxLimit());
-        int min = QueryParams.integer("minRatings", minRatings, 0, 0, Integer.MAX_VALUE);
-        return queries.top(m, l, min);
+                    String minRatings,
+            @Parameter(
+                            description = "Only perfumes of this house (the latest houseId seen on their events)",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam("houseId")
+                    String houseId) {
+        return queries.top(TopQuery.parse(
+                metric,
+                limit,
+                cursor,
+                from,
+                to,
+                tz,
+                minSample,
+                minRatings,
+                houseId,
+                Instant.now(),
+                config.jobs().hourlyRetentionDays()));
     }
 }

@@ -9,9 +9,9 @@ import com.newsmell.perfumestats.rating.PerfumeRatingRepository;
 import com.newsmell.perfumestats.rating.RatingDelta;
 import com.newsmell.perfumestats.rating.RatingFold;
 import com.newsmell.perfumestats.timeseries.BucketRepository;
+import com.newsmell.perfumestats.timeseries.BucketTable;
 import com.newsmell.toolkit.consumer.EventBatchProcessor.Rejection;
 import com.newsmell.toolkit.consumer.EventClaims;
-import com.newsmell.toolkit.http.TimeGrid;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,6 +88,6 @@ public class PerfumeStatsService {
     }
 
     private Uni<Void> addBuckets(BatchTally tally) {
-        return buckets.add(TimeGrid.HOUR, tally.hours()).chain(() -> buckets.add(TimeGrid.DAY, tally.days()));
+        return buckets.add(BucketTable.HOURLY, tally.hours()).chain(() -> buckets.add(BucketTable.DAILY, tally.days()));
     }
 }

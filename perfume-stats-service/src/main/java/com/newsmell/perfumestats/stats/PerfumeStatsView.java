@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * The API's view of a PerfumeInteractionStats row: every field of the specification, the extra rating averages,
  * the numerator and denominator of every average and rate, and {@code asOf}, the hour the windows and the trending
- * score are as of (null before the hourly job computed this perfume); the counters are as of {@code updatedAt}.
+ * score are as of (absent before the hourly job computed this perfume); the counters are as of {@code updatedAt}.
  * Every field is defined in docs/metrics.md ("perfume-stats-service"); bot events are left out of all of them.
  */
 @Schema(
@@ -27,16 +27,22 @@ public record PerfumeStatsView(
         int uniqueViewers,
 
         @Schema(
-                description = "viewDurationSum / viewDurationCount, in ms; 0 when no view has a duration (the"
-                        + " seed's default). Immediate.")
+                description = "viewDurationSumMs / viewDurationCount, in ms; 0 when no view has a duration (the"
+                        + " seed's avgViewDuration, default 0). Immediate.")
+        double avgViewDurationMs,
+
+        @Schema(deprecated = true, description = "Deprecated: use avgViewDurationMs (the same value, in ms).")
         double avgViewDuration,
 
         @Schema(
                 description = "Σ of the views' durations, in ms (eventData.viewDuration, else the event's"
-                        + " duration; decimals kept): avgViewDuration's numerator.")
+                        + " duration; decimals kept): avgViewDurationMs's numerator.")
+        double viewDurationSumMs,
+
+        @Schema(deprecated = true, description = "Deprecated: use viewDurationSumMs (the same value, in ms).")
         double viewDurationSum,
 
-        @Schema(description = "The views that carried a duration: avgViewDuration's denominator.")
+        @Schema(description = "The views that carried a duration: avgViewDurationMs's denominator.")
         int viewDurationCount,
 
         @Schema(
@@ -44,13 +50,13 @@ public record PerfumeStatsView(
                         + " RATING_UPDATED, by event time) has an overall value: avgRating's denominator.")
         int totalRatings,
 
-        @Schema(description = "ratingSum / totalRatings, 1-5; null without ratings.")
+        @Schema(description = "ratingSum / totalRatings, 1-5; absent without ratings.")
         Double avgRating,
 
         @Schema(description = "Σ of those users' latest overall values: avgRating's numerator.")
         double ratingSum,
 
-        @Schema(description = "longevitySum / longevityCount over the users' latest ratings, 1-5; null without any.")
+        @Schema(description = "longevitySum / longevityCount over the users' latest ratings, 1-5; absent without any.")
         Double avgLongevity,
 
         @Schema(description = "Σ of the users' latest longevity values.")
@@ -59,7 +65,7 @@ public record PerfumeStatsView(
         @Schema(description = "Users whose latest rating has a longevity value.")
         int longevityCount,
 
-        @Schema(description = "sillageSum / sillageCount over the users' latest ratings, 1-5; null without any.")
+        @Schema(description = "sillageSum / sillageCount over the users' latest ratings, 1-5; absent without any.")
         Double avgSillage,
 
         @Schema(description = "Σ of the users' latest sillage values.")
@@ -68,7 +74,9 @@ public record PerfumeStatsView(
         @Schema(description = "Users whose latest rating has a sillage value.")
         int sillageCount,
 
-        @Schema(description = "priceValueSum / priceValueCount over the users' latest ratings, 1-5; null without any.")
+        @Schema(
+                description =
+                        "priceValueSum / priceValueCount over the users' latest ratings, 1-5; absent without any.")
         Double avgPriceValue,
 
         @Schema(description = "Σ of the users' latest priceValue values.")
@@ -77,7 +85,7 @@ public record PerfumeStatsView(
         @Schema(description = "Users whose latest rating has a priceValue value.")
         int priceValueCount,
 
-        @Schema(description = "genderSum / genderCount over the users' latest ratings, 1-5; null without any.")
+        @Schema(description = "genderSum / genderCount over the users' latest ratings, 1-5; absent without any.")
         Double avgGender,
 
         @Schema(description = "Σ of the users' latest gender values.")
@@ -110,16 +118,19 @@ public record PerfumeStatsView(
         @Schema(description = "SEARCH_RESULT_CLICKED events on the perfume: searchCTR's numerator.")
         int searchClicks,
 
-        @Schema(description = "searchClicks / searchImpressions; null without impressions.")
+        @Schema(description = "searchClicks / searchImpressions; absent without impressions.")
         Double searchCTR,
 
         @Schema(description = "RECOMMENDATION_SHOWN events: recommendationCTR's denominator.")
+        int recommendationImpressions,
+
+        @Schema(deprecated = true, description = "Deprecated: use recommendationImpressions (the same value).")
         int recommendationImprs,
 
         @Schema(description = "RECOMMENDATION_CLICKED events: recommendationCTR's numerator.")
         int recommendationClicks,
 
-        @Schema(description = "recommendationClicks / recommendationImprs; null without impressions.")
+        @Schema(description = "recommendationClicks / recommendationImpressions; absent without impressions.")
         Double recommendationCTR,
 
         @Schema(description = "TRADE_INQUIRY events. Immediate.")
@@ -132,12 +143,12 @@ public record PerfumeStatsView(
 
         @Schema(
                 description = "PERFUME_VIEW events with a time in [asOf - 7 days, asOf), exactly (views consumed"
-                        + " after the hourly job are added as they arrive); 0 while asOf is null.")
+                        + " after the hourly job are added as they arrive); 0 while asOf is absent.")
         int viewsLast7Days,
 
         @Schema(
                 description =
-                        "PERFUME_VIEW events with a time in [asOf - 30 days, asOf), exactly; 0 while asOf is null.")
+                        "PERFUME_VIEW events with a time in [asOf - 30 days, asOf), exactly; 0 while asOf is absent.")
         int viewsLast30Days,
 
         @Schema(
@@ -153,7 +164,7 @@ public record PerfumeStatsView(
 
         @Schema(
                 description = "The whole UTC hour viewsLast7Days, viewsLast30Days and trendingScore are as of"
-                        + " (the hourly job's); null until the job computed this perfume.")
+                        + " (the hourly job's); absent until the job computed this perfume.")
         Instant asOf) {
 
     public static PerfumeStatsView of(PerfumeInteractionStats s) {
@@ -163,6 +174,8 @@ public record PerfumeStatsView(
                 s.totalViews,
                 s.uniqueViewers,
                 s.avgViewDuration,
+                s.avgViewDuration,
+                s.viewDurationSum.doubleValue(),
                 s.viewDurationSum.doubleValue(),
                 s.viewDurationCount,
                 s.totalRatings,
@@ -187,6 +200,7 @@ public record PerfumeStatsView(
                 s.searchImpressions,
                 s.searchClicks,
                 s.searchCtr,
+                s.recommendationImprs,
                 s.recommendationImprs,
                 s.recommendationClicks,
                 s.recommendationCtr,

@@ -1,7 +1,6 @@
 package com.newsmell.perfumestats.timeseries;
 
 import com.newsmell.perfumestats.sql.SqlTimes;
-import com.newsmell.toolkit.http.TimeGrid;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -48,8 +47,8 @@ public class BucketRepository {
      * them in the same order): one multi-row upsert per 1,000 rows.
      */
     @WithSession
-    public Uni<Void> add(TimeGrid grid, Map<BucketKey, Counters> buckets) {
-        String table = table(grid);
+    public Uni<Void> add(BucketTable grid, Map<BucketKey, Counters> buckets) {
+        String table = grid.table;
         List<Map.Entry<BucketKey, Counters>> rows = new ArrayList<>(new TreeMap<>(buckets).entrySet());
         return Panache.getSession().chain(session -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
@@ -62,18 +61,21 @@ public class BucketRepository {
         });
     }
 
-    /** The query's metric per bucket start in [from, to), for the buckets that exist: its numerator and denominator. */
+    /**
+     * The query's metric per stored bucket start (UTC hours or days of its table) in [from, to), for the buckets that
+     * exist: its numerator and denominator.
+     */
     @WithSession
     public Uni<Map<Instant, TimeseriesService.Counts>> read(TimeseriesQuery q) {
         String[] columns = columns(q.metric());
         String sql = "select bucket, cast(" + columns[0] + " as numeric), cast(" + columns[1] + " as bigint) from "
-                + table(q.range().grid()) + " where perfume_id = :perfume and bucket >= cast(:from as timestamptz)"
+                + q.source().table + " where perfume_id = :perfume and bucket >= cast(:from as timestamptz)"
                 + " and bucket < cast(:to as timestamptz)";
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(sql, Object[].class)
                         .setParameter("perfume", q.perfumeId())
-                        .setParameter("from", q.range().from().atOffset(ZoneOffset.UTC))
-                        .setParameter("to", q.range().to().atOffset(ZoneOffset.UTC))
+                        .setParameter("from", q.window().from().atOffset(ZoneOffset.UTC))
+                        .setParameter("to", q.window().to().atOffset(ZoneOffset.UTC))
                         .getResultList())
                 .map(rows -> {
                     Map<Instant, TimeseriesService.Counts> values = new HashMap<>();
@@ -86,11 +88,95 @@ public class BucketRepository {
                 });
     }
 
-    private static String table(TimeGrid grid) {
-        return switch (grid) {
-            case HOUR -> "perfume_hourly_bucket";
-            case DAY -> "perfume_daily_bucket";
-        };
+    /** Whether the service has seen the perfume: it has a statistics row (any non-bot interaction). */
+    @WithSession
+    public Uni<Boolean> perfumeExists(String perfumeId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from perfume_interaction_stats where perfume_id = :perfume",
+                                Long.class)
+                        .setParameter("perfume", perfumeId)
+                        .getSingleResult())
+                .map(n -> n > 0);
+    }
+
+    /** One perfume's metric over a window: the summed numerator and denominator of its buckets in the window. */
+    public record WindowTotal(String perfumeId, BigDecimal numerator, long denominator) {}
+
+    /**
+     * The perfumes ranked by the metric summed over the buckets of {@code spans} (exactly the window), highest first,
+     * ties by perfumeId, rows {@code offset} to {@code offset + limit - 1}: a count when it is at least 1; a rate when
+     * its denominator is at least {@code minSample} (and above 0), by numerator / denominator. Optionally only the
+     * perfumes of one house ({@code houseId}, the latest seen) and with at least {@code minRatings} ratings (all time).
+     */
+    @WithSession
+    public Uni<List<WindowTotal>> rank(
+            TimeseriesQuery.Metric metric,
+            BucketSpans spans,
+            String houseId,
+            int minSample,
+            Integer minRatings,
+            int offset,
+            int limit) {
+        String[] columns = columns(metric);
+        boolean count = metric.kind == TimeseriesQuery.Metric.Kind.COUNT;
+        StringBuilder parts = new StringBuilder();
+        if (spans.daily() != null) {
+            parts.append("select perfume_id, ")
+                    .append(columns[0])
+                    .append(" as n, ")
+                    .append(columns[1])
+                    .append(" as d from perfume_daily_bucket where bucket >= cast(:dailyFrom as timestamptz)")
+                    .append(" and bucket < cast(:dailyTo as timestamptz)");
+        }
+        for (int i = 0; i < spans.hourly().size(); i++) {
+            parts.append(parts.isEmpty() ? "" : " union all ")
+                    .append("select perfume_id, ")
+                    .append(columns[0])
+                    .append(" as n, ")
+                    .append(columns[1])
+                    .append(" as d from perfume_hourly_bucket where bucket >= cast(:hourlyFrom")
+                    .append(i)
+                    .append(" as timestamptz) and bucket < cast(:hourlyTo")
+                    .append(i)
+                    .append(" as timestamptz)");
+        }
+        String sql = "with b as (" + parts + "), w as (select perfume_id, sum(n) as n, sum(d) as d from b"
+                + " group by perfume_id)"
+                + " select w.perfume_id, cast(w.n as numeric), cast(w.d as bigint) from w"
+                + " join perfume_interaction_stats s on s.perfume_id = w.perfume_id where "
+                + (count ? "w.n >= 1" : "w.d > 0 and w.d >= :minSample")
+                + (houseId == null ? "" : " and s.house_id = :house")
+                + (minRatings == null ? "" : " and s.total_ratings >= :minRatings")
+                + " order by " + (count ? "w.n" : "cast(w.n as numeric) / w.d") + " desc, w.perfume_id"
+                + " offset :offset limit :limit";
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, Object[].class);
+            if (spans.daily() != null) {
+                query.setParameter("dailyFrom", spans.daily().from().atOffset(ZoneOffset.UTC));
+                query.setParameter("dailyTo", spans.daily().to().atOffset(ZoneOffset.UTC));
+            }
+            for (int i = 0; i < spans.hourly().size(); i++) {
+                query.setParameter(
+                        "hourlyFrom" + i, spans.hourly().get(i).from().atOffset(ZoneOffset.UTC));
+                query.setParameter("hourlyTo" + i, spans.hourly().get(i).to().atOffset(ZoneOffset.UTC));
+            }
+            if (!count) {
+                query.setParameter("minSample", (long) minSample);
+            }
+            if (houseId != null) {
+                query.setParameter("house", houseId);
+            }
+            if (minRatings != null) {
+                query.setParameter("minRatings", minRatings);
+            }
+            query.setParameter("offset", offset);
+            query.setParameter("limit", limit);
+            return query.getResultList()
+                    .map(rows -> rows.stream()
+                            .map(r -> new WindowTotal((String) r[0], (BigDecimal) r[1], ((Number) r[2]).longValue()))
+                            .toList());
+        });
     }
 
     /** The metric's numerator and denominator columns (a count: its column, and 0). */
@@ -105,9 +191,9 @@ public class BucketRepository {
             case TRADE_COMPLETED -> new String[] {"trade_completed", "0"};
             case SEARCH_IMPRESSIONS -> new String[] {"search_impressions", "0"};
             case SEARCH_CLICKS -> new String[] {"search_clicks", "0"};
-            case RECOMMENDATION_IMPRS -> new String[] {"recommendation_imprs", "0"};
+            case RECOMMENDATION_IMPRESSIONS -> new String[] {"recommendation_imprs", "0"};
             case RECOMMENDATION_CLICKS -> new String[] {"recommendation_clicks", "0"};
-            case AVG_VIEW_DURATION -> new String[] {"view_duration_sum", "view_duration_count"};
+            case AVG_VIEW_DURATION_MS -> new String[] {"view_duration_sum", "view_duration_count"};
             case SEARCH_CTR -> new String[] {"search_clicks", "search_impressions"};
             case RECOMMENDATION_CTR -> new String[] {"recommendation_clicks", "recommendation_imprs"};
         };

@@ -1,23 +1,24 @@
 package com.newsmell.perfumestats.timeseries;
 
 import com.newsmell.perfumestats.config.PerfumeStatsConfig;
+import com.newsmell.toolkit.api.ApiConvention;
+import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.api.TimeWindow;
 import com.newsmell.toolkit.http.QueryParams;
-import com.newsmell.toolkit.http.TimeGrid;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/v1/perfumes/{perfumeId}/timeseries")
-@Produces(MediaType.APPLICATION_JSON)
 public class TimeseriesResource {
 
     private final TimeseriesService series;
@@ -29,47 +30,79 @@ public class TimeseriesResource {
     }
 
     @GET
+    @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "A perfume's events per hour or per day",
-            description = "One point per bucket of [from, to), 0 where nothing happened, and the range's totals from"
-                    + " the same counts; a rate (avgViewDuration, searchCTR, recommendationCTR) comes with its"
-                    + " numerator and denominator. from and to fall on the granularity's UTC grid (else 400, rule"
-                    + " grid; ADR 0013) and are echoed. Hour granularity is kept for the configured retention (35"
-                    + " days) and a request spans at most 744 hours; day granularity at most 731 days. Bot events are"
-                    + " left out.")
+            description = "The metrics envelope (ADR 0015): one bucket per hour or day of [from, to), 0 where nothing"
+                    + " happened, and the range's totals from the same counts; a rate (avgViewDurationMs, searchCTR,"
+                    + " recommendationCTR) comes with its numerator and denominator. Hour buckets are UTC hours; day"
+                    + " buckets are the days of tz: UTC days come from the daily buckets (kept for good), the days of"
+                    + " another zone are summed from the hourly buckets, kept 35 days (older: 400, rule retention, on"
+                    + " from and tz). A zone whose days or hours do not start on a UTC hour is 400, rule grid. At most"
+                    + " 2232 hours or 1098 days. 404 for a perfume the service has never seen. Bot events are left"
+                    + " out. Accept: text/csv answers the buckets as CSV.")
     @APIResponse(responseCode = "200", description = "The series")
-    @APIResponse(responseCode = "400", description = "A bad parameter, named in errors[].parameter (problem+json)")
     public Uni<TimeseriesService.Series> get(
-            @PathParam("perfumeId") String perfumeId,
+            @Parameter(description = "The perfume") @PathParam("perfumeId") String perfumeId,
             @Parameter(
                             description = "views | wishlistAdds | collectionAdds | ratings (rating events) | reviews |"
                                     + " tradeInquiries | tradeCompleted | searchImpressions | searchClicks |"
-                                    + " recommendationImprs | recommendationClicks (counts) | avgViewDuration (ms) |"
-                                    + " searchCTR | recommendationCTR (rates); default views")
+                                    + " recommendationImpressions | recommendationClicks (counts) | avgViewDurationMs"
+                                    + " (ms) | searchCTR | recommendationCTR (rates); default views. Deprecated, still"
+                                    + " accepted for one release: recommendationImprs (use recommendationImpressions),"
+                                    + " avgViewDuration (use avgViewDurationMs)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            defaultValue = "views",
+                                            enumeration = {
+                                                "views",
+                                                "wishlistAdds",
+                                                "collectionAdds",
+                                                "ratings",
+                                                "reviews",
+                                                "tradeInquiries",
+                                                "tradeCompleted",
+                                                "searchImpressions",
+                                                "searchClicks",
+                                                "recommendationImpressions",
+                                                "recommendationClicks",
+                                                "avgViewDurationMs",
+                                                "searchCTR",
+                                                "recommendationCTR",
+                                                "recommendationImprs",
+                                                "avgViewDuration"
+                                            }))
                     @QueryParam("metric")
                     String metric,
-            @Parameter(description = "hour | day (UTC buckets), default day") @QueryParam("granularity")
+            @Parameter(
+                            description = ApiDocs.GRANULARITY + "; default day",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            defaultValue = "day",
+                                            enumeration = {"hour", "day"}))
+                    @QueryParam("granularity")
                     String granularity,
-            @Parameter(description = "ISO-8601 instant on the granularity's grid, inclusive; required")
+            @Parameter(
+                            description = ApiDocs.METRICS_FROM,
+                            required = true,
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                     @QueryParam("from")
                     String from,
-            @Parameter(description = "ISO-8601 instant on the granularity's grid, exclusive; required")
+            @Parameter(
+                            description = ApiDocs.METRICS_TO,
+                            required = true,
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                     @QueryParam("to")
-                    String to) {
+                    String to,
+            @Parameter(description = ApiDocs.TZ, schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
+                    @QueryParam("tz")
+                    String tz) {
         var m = QueryParams.oneOf("metric", metric, TimeseriesQuery.Metric.byParameter(), TimeseriesQuery.Metric.VIEWS);
-        TimeGrid g = QueryParams.oneOf("granularity", granularity, TimeseriesQuery.granularities(), TimeGrid.DAY);
-        long max = g == TimeGrid.HOUR
-                ? config.api().maxHourRangeHours()
-                : config.api().maxDayRangeDays();
-        TimeGrid.Range range = g.range(from, to, max);
-        Instant kept = g.floor(Instant.now().minus(Duration.ofDays(config.jobs().hourlyRetentionDays())));
-        if (g == TimeGrid.HOUR && range.from().isBefore(kept)) {
-            throw QueryParams.bad(
-                    "from",
-                    "retention",
-                    "hourly buckets are kept " + config.jobs().hourlyRetentionDays()
-                            + " days: from must be at or after " + kept + " (use granularity=day for older ranges).");
-        }
-        return series.read(new TimeseriesQuery(perfumeId, m, range));
+        TimeWindow.Granularity g = TimeWindow.Granularity.parse(granularity, TimeWindow.Granularity.DAY);
+        TimeWindow window = TimeWindow.metrics(from, to, tz, g);
+        return series.read(TimeseriesQuery.of(
+                perfumeId, m, window, Instant.now(), config.jobs().hourlyRetentionDays()));
     }
 }

@@ -1,19 +1,21 @@
 package com.newsmell.perfumestats.timeseries;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.newsmell.perfumestats.api.PerfumeNotFound;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A perfume's time series, read from the hourly or daily buckets (one index range scan), gaps filled with 0, and
- * its totals computed from the same underlying counts (never by averaging the points).
+ * A perfume's time series, read from the hourly or daily buckets (one index range scan), summed into the answer's
+ * buckets (the days of {@code tz} from hourly buckets), gaps filled with 0, and its totals computed from the same
+ * underlying counts (never by averaging the buckets). A perfume the service has never seen is 404, like its stats.
  */
 @ApplicationScoped
 public class TimeseriesService {
@@ -31,15 +33,16 @@ public class TimeseriesService {
     @Schema(description = "A metric's value over an interval, with its numerator and denominator when a rate.")
     public record Figure(
             @Schema(
-                    description = "A count (whole number); or, for a rate, numerator / denominator (null when the"
+                    description = "A count (whole number); or, for a rate, numerator / denominator (absent when the"
                             + " denominator is 0).")
             Number value,
 
-            @Schema(description = "A rate's numerator (absent for a count).") @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(
+                    description = "A rate's numerator (absent for a count); for avgViewDurationMs the sum of the"
+                            + " durations, in ms.")
             Number numerator,
 
             @Schema(description = "A rate's denominator (absent for a count).")
-            @JsonInclude(JsonInclude.Include.NON_NULL)
             Long denominator) {
 
         static Figure of(TimeseriesQuery.Metric metric, Counts c) {
@@ -56,55 +59,84 @@ public class TimeseriesService {
     }
 
     @Schema(description = "One bucket, named by its start: its figure; every field covers exactly that bucket.")
-    public record Point(
-            @Schema(description = "The bucket's start (UTC).")
+    public record Bucket(
+            @Schema(description = "The bucket's start (UTC); a day bucket starts at midnight in tz.")
+            Instant start,
+
+            @Schema(deprecated = true, description = "Deprecated: use start (the same instant).")
             Instant at,
 
-            @JsonUnwrapped Figure figure) {}
+            @JsonUnwrapped Figure figure) {
 
+        Bucket(Instant start, Figure figure) {
+            this(start, start, figure);
+        }
+    }
+
+    /**
+     * The metrics envelope of ADR 0015 (the fields of the toolkit's {@code Metrics}: from, to, tz, granularity, asOf,
+     * totals, buckets) with the perfume and the metric, and the buckets' old name for one release.
+     */
     @Schema(description = "A perfume's metric per bucket of [from, to), and over the whole range.")
     public record Series(
             @Schema(description = "The perfume.") String perfumeId,
 
-            @Schema(description = "The metric (docs/metrics.md).")
+            @Schema(description = "The metric (docs/metrics.md), by its current name.")
             String metric,
 
-            @Schema(description = "hour | day: the bucket size (UTC).")
-            String granularity,
-
-            @Schema(description = "The range's start (inclusive), as answered.")
+            @Schema(description = "The window's start (inclusive, UTC).")
             Instant from,
 
-            @Schema(description = "The range's end (exclusive), as answered.")
+            @Schema(description = "The window's end (exclusive, UTC).")
             Instant to,
 
-            @Schema(description = "One point per bucket of [from, to), 0-filled.")
-            List<Point> points,
+            @Schema(description = "The time zone of the day buckets and of date values of from and to.")
+            String tz,
+
+            @Schema(description = "hour or day: the buckets' size (UTC hours; days of tz).")
+            String granularity,
+
+            @Schema(
+                    description = "When the figures were read: the buckets are written as the events are consumed,"
+                            + " so they are complete up to the consumer's lag.")
+            Instant asOf,
 
             @Schema(
                     description = "The whole range, from the summed numerators and denominators (a rate is Σ"
-                            + " numerators / Σ denominators, never an average of the points).")
-            Figure totals) {
+                            + " numerators / Σ denominators, never an average of the buckets).")
+            Figure totals,
 
-        /** One point per bucket start in [from, to): the stored counts, else none; the totals from the same counts. */
-        static Series of(TimeseriesQuery q, Map<Instant, Counts> stored) {
-            List<Point> points = new ArrayList<>();
+            @Schema(description = "One entry per bucket of [from, to), in order, 0-filled.")
+            List<Bucket> buckets,
+
+            @Schema(deprecated = true, description = "Deprecated: use buckets (the same entries).")
+            List<Bucket> points) {
+
+        /**
+         * One bucket per bucket start of the window: the stored counts that fall in it (a day of tz sums its hours),
+         * else none; the totals from the same counts.
+         */
+        static Series of(TimeseriesQuery q, Map<Instant, Counts> stored, Instant asOf) {
+            Map<Instant, Counts> summed = new HashMap<>();
+            stored.forEach((start, c) -> summed.merge(q.bucketOf(start), c, Counts::plus));
+            List<Bucket> buckets = new ArrayList<>();
             Counts total = Counts.NONE;
-            for (Instant at = q.range().from();
-                    at.isBefore(q.range().to());
-                    at = at.plus(q.range().grid().bucket())) {
-                Counts c = stored.getOrDefault(at, Counts.NONE);
+            for (Instant start : q.window().bucketStarts()) {
+                Counts c = summed.getOrDefault(start, Counts.NONE);
                 total = total.plus(c);
-                points.add(new Point(at, Figure.of(q.metric(), c)));
+                buckets.add(new Bucket(start, Figure.of(q.metric(), c)));
             }
             return new Series(
                     q.perfumeId(),
                     q.metric().parameter,
-                    q.range().grid().parameter,
-                    q.range().from(),
-                    q.range().to(),
-                    points,
-                    Figure.of(q.metric(), total));
+                    q.window().from(),
+                    q.window().to(),
+                    q.window().tz(),
+                    q.window().granularity().parameter,
+                    asOf,
+                    Figure.of(q.metric(), total),
+                    buckets,
+                    buckets);
         }
     }
 
@@ -114,7 +146,14 @@ public class TimeseriesService {
         this.buckets = buckets;
     }
 
+    /** The series; 404 for a perfume the service has never seen (no statistics row). */
     public Uni<Series> read(TimeseriesQuery q) {
-        return buckets.read(q).map(stored -> Series.of(q, stored));
+        Instant asOf = Instant.now();
+        return buckets.perfumeExists(q.perfumeId()).chain(exists -> {
+            if (!exists) {
+                throw PerfumeNotFound.of(q.perfumeId());
+            }
+            return buckets.read(q).map(stored -> Series.of(q, stored, asOf));
+        });
     }
 }

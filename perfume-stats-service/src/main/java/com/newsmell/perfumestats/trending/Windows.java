@@ -1,6 +1,7 @@
 package com.newsmell.perfumestats.trending;
 
 import com.newsmell.perfumestats.stats.ViewWindow;
+import com.newsmell.perfumestats.timeseries.BucketTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,9 +24,6 @@ public record Windows(
         Instant now, Instant start7, Instant day7, Instant start30, Instant day30, Instant today, Instant recentFrom) {
 
     public static final int BASELINE_HOURS = 30 * 24;
-
-    /** The hourly buckets the 30-day window reads, with a day to spare on each side. */
-    static final int MIN_HOURLY_RETENTION_DAYS = 32;
 
     public static Windows of(Instant requested, int lookbackHours) {
         Instant now = requested.truncatedTo(ChronoUnit.HOURS);
@@ -52,7 +50,7 @@ public record Windows(
      * 30-day window (back to now - 30 d) always finds its partial first day.
      */
     public Instant hourlyBucketCutoff(int retentionDays) {
-        return now.minus(Duration.ofDays(Math.max(MIN_HOURLY_RETENTION_DAYS, retentionDays)));
+        return BucketTable.hourlyCutoff(now, retentionDays);
     }
 
     static Instant ceilDay(Instant t) {
