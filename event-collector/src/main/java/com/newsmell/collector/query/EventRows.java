@@ -7,7 +7,9 @@ import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.InteractionCategory;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.toolkit.api.JsonConvention;
 import com.newsmell.toolkit.http.Page;
+import java.time.Instant;
 import java.util.List;
 
 /** Raw-store rows as the API answers them: each row the contract's event, a page with its next cursor. */
@@ -15,17 +17,31 @@ final class EventRows {
 
     private EventRows() {}
 
-    /** {@code {"items": [events], "nextCursor"}} from rows fetched with {@code size + 1} as their limit. */
-    static ObjectNode page(List<UserInteractionEventEntity> rows, int size) {
-        Page<JsonNode> page = Page.of(
-                rows,
-                size,
-                row -> EventCodec.toJsonNode(toEvent(row)),
-                row -> new EventQuery.Cursor(row.timestamp, row.eventId).encode());
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.putArray("items").addAll(page.items());
-        json.put("nextCursor", page.nextCursor());
-        return json;
+    /** The instant fields of an event: written with exactly three fractional digits, in UTC (ADR 0015). */
+    static final List<String> INSTANT_FIELDS = List.of("timestamp", "clientTimestamp", "sentAt", "receivedAt");
+
+    /**
+     * The page {@code {items: [events], nextCursor}} from rows fetched with {@code size + 1} as their limit; the cursor
+     * keeps the last row's full (microsecond) timestamp, so that no row is skipped or repeated.
+     */
+    static Page<ObjectNode> page(List<UserInteractionEventEntity> rows, int size) {
+        return Page.of(rows, size, EventRows::item, row -> new EventQuery.Cursor(row.timestamp, row.eventId).encode());
+    }
+
+    /** A row as the API answers it: the contract's event JSON, its instants with millisecond precision. */
+    static ObjectNode item(UserInteractionEventEntity row) {
+        return millisecondInstants(EventCodec.toJsonNode(toEvent(row)));
+    }
+
+    /** Rewrites the event's instant fields (ISO-8601, as the contract writes them) in the API's one format. */
+    static ObjectNode millisecondInstants(ObjectNode event) {
+        for (String field : INSTANT_FIELDS) {
+            JsonNode value = event.get(field);
+            if (value != null && value.isTextual()) {
+                event.put(field, JsonConvention.format(Instant.parse(value.asText())));
+            }
+        }
+        return event;
     }
 
     /** A row as the contract's event; eventData that is missing or not a JSON object reads as {}. */

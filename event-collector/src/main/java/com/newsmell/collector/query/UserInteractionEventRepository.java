@@ -14,7 +14,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserInteractionEventRepository implements PanacheRepositoryBase<UserInteractionEventEntity, UUID> {
 
-    /** One page in (timestamp, eventId) order, keyset-paged; fetches limit + 1 rows to know if more follow. */
+    /**
+     * One page in (timestamp, eventId) order, keyset-paged; fetches limit + 1 rows to know if more follow. Each
+     * subject has its (subject, timestamp) index, an event type alone idx_uie_type_time, time alone
+     * idx_uie_time_event.
+     */
     @WithSession
     public Uni<List<UserInteractionEventEntity>> page(EventQuery query) {
         List<String> where = new ArrayList<>();
@@ -44,7 +48,8 @@ public class UserInteractionEventRepository implements PanacheRepositoryBase<Use
             params.put("to", query.to());
         }
         if (query.after() != null) {
-            where.add("(timestamp > :afterTs or (timestamp = :afterTs and eventId > :afterId))");
+            // The redundant timestamp >= :afterTs lets the (…, timestamp) indexes start the scan at the cursor.
+            where.add("timestamp >= :afterTs and (timestamp > :afterTs or eventId > :afterId)");
             params.put("afterTs", query.after().timestamp());
             params.put("afterId", query.after().eventId());
         }

@@ -1,6 +1,7 @@
 package com.newsmell.collector.store;
 
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.toolkit.api.TrafficSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -21,7 +22,8 @@ import java.util.UUID;
 /**
  * Writes events into the partitioned raw store, set-based: one statement claims the eventIds (so the
  * same eventId is stored once, whatever its timestamp), one inserts the claimed rows. Both in one
- * transaction.
+ * transaction. The {@code source} column (ADR 0015's source dimension) is computed here, once, from the referrer
+ * with the toolkit's {@link TrafficSource} rule.
  */
 @ApplicationScoped
 public class RawEventStore {
@@ -33,19 +35,19 @@ public class RawEventStore {
             "insert into user_interaction_event (event_id, schema_version, user_id, session_id, "
                     + "event_type, event_category, timestamp, client_timestamp, sent_at, received_at, perfume_id, house_id, note_id, "
                     + "recommendation_id, event_data, device_type, browser, os, is_bot, bot_reason, user_agent, referrer, path, "
-                    + "ip_prefix, location, duration, value, page_scroll_position, time_on_page) "
+                    + "ip_prefix, location, duration, value, page_scroll_position, time_on_page, source) "
                     + "select t.event_id, t.schema_version, t.user_id, t.session_id, t.event_type, t.event_category, t.ts, t.client_ts, "
                     + "t.sent_at, t.received_at, t.perfume_id, t.house_id, t.note_id, t.recommendation_id, t.event_data::jsonb, "
                     + "t.device_type, t.browser, t.os, t.is_bot, t.bot_reason, t.user_agent, t.referrer, t.path, t.ip_prefix, "
-                    + "t.location, t.duration, t.value, t.page_scroll_position, t.time_on_page from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], "
+                    + "t.location, t.duration, t.value, t.page_scroll_position, t.time_on_page, t.source from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], "
                     + "$6::text[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::text[], "
                     + "$12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::bool[], "
                     + "$20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::int[], $27::float8[], "
-                    + "$28::float8[], $29::float8[]) "
+                    + "$28::float8[], $29::float8[], $30::text[]) "
                     + "as t(event_id, schema_version, user_id, session_id, event_type, event_category, ts, client_ts, sent_at, "
                     + "received_at, perfume_id, house_id, note_id, recommendation_id, event_data, device_type, browser, os, is_bot, "
                     + "bot_reason, user_agent, referrer, path, ip_prefix, location, duration, value, page_scroll_position, "
-                    + "time_on_page)";
+                    + "time_on_page, source)";
 
     private final Pool pool;
 
@@ -123,6 +125,7 @@ public class RawEventStore {
         columns.add(
                 events.stream().map(UserInteractionEvent::pageScrollPosition).toArray(Double[]::new));
         columns.add(events.stream().map(UserInteractionEvent::timeOnPage).toArray(Double[]::new));
+        columns.add(strings(events, e -> TrafficSource.of(e.referrer())));
         return connection.preparedQuery(INSERT).execute(Tuple.wrap(columns)).map(rows -> n);
     }
 

@@ -4,9 +4,13 @@ import static com.newsmell.contract.InteractionEventType.RATING_COMPLETED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.Violation;
+import com.newsmell.toolkit.api.TimeWindow;
 import com.newsmell.toolkit.http.ProblemException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,27 +24,109 @@ class EventQueryTest {
             String userId, String sessionId, String perfumeId, String type, String limit, String cursor) {
         ProblemException problem = catchThrowableOfType(
                 ProblemException.class,
-                () -> EventQuery.of(userId, sessionId, perfumeId, type, null, null, limit, cursor));
+                () -> EventQuery.of(userId, sessionId, perfumeId, null, type, null, null, null, limit, cursor));
         assertThat(problem.problem().status()).isEqualTo(400);
         assertThat(problem.problem().errors()).hasSize(1);
         return problem.problem().errors().get(0);
     }
 
     // Seed, UserInteractionEvent: "@@index([userId, timestamp]) @@index([sessionId, timestamp])
-    // @@index([perfumeId, timestamp])": a read is by one of these subjects; without one it is 400 required.
+    // @@index([perfumeId, timestamp])"; ADR 0015: "a list bounded by time alone (raw events ...) 93 days": without a
+    // subject, from and to are required, the missing one named.
     @ParameterizedTest
     @CsvSource(
             nullValues = "null",
-            value = {"null, null, null", "'', ' ', null", "' ', '', '  '"})
-    void oneSubjectIsRequired(String userId, String sessionId, String perfumeId) {
-        assertThat(rejected(userId, sessionId, perfumeId, null, null, null))
-                .isEqualTo(new Violation("?userId", "required", "Give one of userId, sessionId or perfumeId."));
+            value = {"null, null, from", "'', 2026-03-02, from", "2026-03-01, ' ', to"})
+    void withoutASubjectFromAndToAreRequired(String from, String to, String missing) {
+        ProblemException problem = catchThrowableOfType(
+                ProblemException.class, () -> EventQuery.of(" ", "", null, null, null, from, to, null, null, null));
+        Violation error = problem.problem().errors().get(0);
+        assertThat(error.pointer()).isEqualTo("?" + missing);
+        assertThat(error.rule()).isEqualTo("required");
+        assertThat(error.message()).contains("userId, sessionId or perfumeId");
+    }
+
+    // ADR 0015: a list bounded by time alone, at most 93 days: eventType and a window of exactly 93 days is a query.
+    @Test
+    void byTypeAndTimeAloneUpToNinetyThreeDays() {
+        EventQuery query = EventQuery.of(
+                null, null, null, "PERFUME_VIEW", null, "2026-01-01", "2026-04-04T00:00:00Z", null, null, null);
+        assertThat(query.type()).isEqualTo(InteractionEventType.PERFUME_VIEW);
+        assertThat(query.from()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(query.to()).isEqualTo(Instant.parse("2026-04-04T00:00:00Z"));
+        assertThat(query.bounded()).isTrue();
+        Violation tooLong = catchThrowableOfType(
+                        ProblemException.class,
+                        () -> EventQuery.of(
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "2026-01-01",
+                                "2026-04-04T00:00:00.001Z",
+                                null,
+                                null,
+                                null))
+                .problem()
+                .errors()
+                .get(0);
+        assertThat(tooLong.pointer()).isEqualTo("?to");
+        assertThat(tooLong.rule()).isEqualTo("max-range");
+    }
+
+    // ADR 0015: "after-from (on to: a reversed or empty range)", with or without a subject.
+    @ParameterizedTest
+    @CsvSource(
+            nullValues = "null",
+            value = {"u-1, 2026-03-02, 2026-03-01", "null, 2026-03-02, 2026-03-01", "u-1, 2026-03-01, 2026-03-01"})
+    void aReversedOrEmptyRangeIsRejected(String userId, String from, String to) {
+        Violation error = catchThrowableOfType(
+                        ProblemException.class,
+                        () -> EventQuery.of(userId, null, null, null, null, from, to, null, null, null))
+                .problem()
+                .errors()
+                .get(0);
+        assertThat(error.pointer()).isEqualTo("?to");
+        assertThat(error.rule()).isEqualTo("after-from");
+    }
+
+    // ADR 0015: "a date (2026-12-06 = the start of that day in tz)".
+    @Test
+    void datesAreTheStartOfTheDayInTz() {
+        EventQuery query =
+                EventQuery.of("u-1", null, null, null, null, "2026-07-01", null, "Europe/Berlin", null, null);
+        assertThat(query.from()).isEqualTo(Instant.parse("2026-06-30T22:00:00Z"));
+        assertThat(query.to()).isNull();
+        assertThat(query.window().tz()).isEqualTo("Europe/Berlin");
+    }
+
+    // ADR 0015: "a renamed parameter (top) is still accepted, deprecated": type reads as eventType; both is repeated.
+    @Test
+    void typeIsTheDeprecatedNameOfEventType() {
+        assertThat(EventQuery.eventType(null, "SEARCH_PERFORMED")).isEqualTo(InteractionEventType.SEARCH_PERFORMED);
+        assertThat(EventQuery.eventType("SEARCH_PERFORMED", null)).isEqualTo(InteractionEventType.SEARCH_PERFORMED);
+        assertThat(EventQuery.eventType(" ", null)).isNull();
+        Violation both = catchThrowableOfType(
+                        ProblemException.class, () -> EventQuery.eventType("PAGE_VIEW", "PAGE_VIEW"))
+                .problem()
+                .errors()
+                .get(0);
+        assertThat(both.pointer()).isEqualTo("?type");
+        assertThat(both.rule()).isEqualTo("repeated");
+        Violation bad = catchThrowableOfType(ProblemException.class, () -> EventQuery.eventType("VIEW", null))
+                .problem()
+                .errors()
+                .get(0);
+        assertThat(bad)
+                .isEqualTo(new Violation(
+                        "?eventType", "enum", "eventType must be one of the InteractionEventType values."));
     }
 
     // Seed, UserInteractionEvent: "@@index([sessionId, timestamp])": values trimmed, blank ones absent.
     @Test
     void subjectsAreTrimmedAndBlankOnesAbsent() {
-        EventQuery query = EventQuery.of(" ", " s-1 ", "", null, null, null, null, null);
+        EventQuery query = EventQuery.of(" ", " s-1 ", "", null, null, null, null, null, null, null);
         assertThat(query.userId()).isNull();
         assertThat(query.sessionId()).isEqualTo("s-1");
         assertThat(query.perfumeId()).isNull();
@@ -49,15 +135,16 @@ class EventQueryTest {
     // ADR 0007: "the page size (limit, 1–1000, default 100)"; no type, no range, no cursor when absent.
     @Test
     void withOnlyASubjectTheDefaultsApply() {
-        assertThat(EventQuery.of("u-1", null, null, null, null, null, null, null))
-                .isEqualTo(new EventQuery("u-1", null, null, null, null, null, 100, null));
+        assertThat(EventQuery.of("u-1", null, null, null, null, null, null, null, null, null))
+                .isEqualTo(new EventQuery(
+                        "u-1", null, null, null, new TimeWindow(null, null, ZoneOffset.UTC, null), 100, null));
     }
 
     // ADR 0007: "the page size (limit, 1–1000, default 100)".
     @ParameterizedTest
     @CsvSource({"1, 1", "1000, 1000", "' 50 ', 50"})
     void limitsInRange(String limit, int size) {
-        assertThat(EventQuery.of("u-1", null, null, null, null, null, limit, null)
+        assertThat(EventQuery.of("u-1", null, null, null, null, null, null, null, limit, null)
                         .limit())
                 .isEqualTo(size);
     }
@@ -74,7 +161,7 @@ class EventQueryTest {
     // Seed: "enum InteractionEventType { ... RATING_COMPLETED ... }": the type by its name, trimmed.
     @Test
     void aTypeIsOneOfTheEventTypes() {
-        assertThat(EventQuery.of("u-1", null, null, " RATING_COMPLETED ", null, null, null, null)
+        assertThat(EventQuery.of("u-1", null, null, null, " RATING_COMPLETED ", null, null, null, null, null)
                         .type())
                 .isEqualTo(RATING_COMPLETED);
     }
@@ -90,12 +177,13 @@ class EventQueryTest {
     // Seed, UserInteractionEvent: "timestamp DateTime": from and to are ISO-8601 instants ("instants (format)").
     @Test
     void fromAndToAreInstants() {
-        EventQuery query =
-                EventQuery.of("u-1", null, null, null, "2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z", null, null);
+        EventQuery query = EventQuery.of(
+                "u-1", null, null, null, null, "2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z", null, null, null);
         assertThat(query.from()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
         assertThat(query.to()).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
         ProblemException bad = catchThrowableOfType(
-                ProblemException.class, () -> EventQuery.of("u-1", null, null, null, "yesterday", null, null, null));
+                ProblemException.class,
+                () -> EventQuery.of("u-1", null, null, null, null, "yesterday", null, null, null, null));
         assertThat(bad.problem().errors().get(0).pointer()).isEqualTo("?from");
         assertThat(bad.problem().errors().get(0).rule()).isEqualTo("format");
     }
@@ -105,7 +193,7 @@ class EventQueryTest {
     void aCursorReadsBackAsItsPosition() {
         EventQuery.Cursor position =
                 new EventQuery.Cursor(Instant.parse("2026-03-01T12:00:00.123Z"), UUID.randomUUID());
-        assertThat(EventQuery.of("u-1", null, null, null, null, null, null, position.encode())
+        assertThat(EventQuery.of("u-1", null, null, null, null, null, null, null, null, position.encode())
                         .after())
                 .isEqualTo(position);
     }
@@ -117,5 +205,29 @@ class EventQueryTest {
     void anyOtherCursorIsRejected(String cursor) {
         assertThat(rejected("u-1", null, null, null, null, cursor))
                 .isEqualTo(new Violation("?cursor", "format", "cursor is not one this API returned."));
+    }
+
+    // ADR 0015: "types every parameter (date-time, enums, integer bounds)": the OpenAPI's event types are the
+    // contract's, written out in the annotation (an annotation cannot compute them); this keeps the two equal.
+    @Test
+    void theOpenApiEnumerationsOfEventTypeAreTheContracts() {
+        java.lang.reflect.Method find = java.util.Arrays.stream(EventQueryResource.class.getMethods())
+                .filter(m -> m.getName().equals("find"))
+                .findFirst()
+                .orElseThrow();
+        List<String> contract = java.util.Arrays.stream(InteractionEventType.values())
+                .map(Enum::name)
+                .toList();
+        int checked = 0;
+        for (java.lang.reflect.Parameter parameter : find.getParameters()) {
+            jakarta.ws.rs.QueryParam name = parameter.getAnnotation(jakarta.ws.rs.QueryParam.class);
+            if (name.value().equals("eventType") || name.value().equals("type")) {
+                org.eclipse.microprofile.openapi.annotations.parameters.Parameter doc = parameter.getAnnotation(
+                        org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class);
+                assertThat(doc.schema().enumeration()).as(name.value()).containsExactlyElementsOf(contract);
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(2);
     }
 }

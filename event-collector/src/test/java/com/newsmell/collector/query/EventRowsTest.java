@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.contract.InteractionCategory;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.toolkit.http.Page;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,31 +122,59 @@ class EventRowsTest {
     @ParameterizedTest
     @CsvSource({"0, 3", "2, 3", "3, 3"})
     void aLastPageHasNoNextCursor(int rows, int size) {
-        ObjectNode page = EventRows.page(rows(rows), size);
-        assertThat(page.get("items")).hasSize(rows);
-        assertThat(page.get("nextCursor").isNull()).isTrue();
+        Page<ObjectNode> page = EventRows.page(rows(rows), size);
+        assertThat(page.items()).hasSize(rows);
+        assertThat(page.nextCursor()).isNull();
     }
 
     // ADR 0007: "... from rows fetched with limit + 1": the extra row is not shown; the cursor is the last shown.
     @Test
     void aFullPageEndsWithTheCursorOfItsLastRow() {
         List<UserInteractionEventEntity> rows = rows(4);
-        ObjectNode page = EventRows.page(rows, 3);
-        assertThat(page.get("items")).hasSize(3);
-        assertThat(page.get("items").get(2).get("eventId").asText())
+        Page<ObjectNode> page = EventRows.page(rows, 3);
+        assertThat(page.items()).hasSize(3);
+        assertThat(page.items().get(2).get("eventId").asText())
                 .isEqualTo(rows.get(2).eventId.toString());
-        assertThat(EventQuery.Cursor.decode(page.get("nextCursor").asText()))
+        assertThat(EventQuery.Cursor.decode(page.nextCursor()))
                 .isEqualTo(new EventQuery.Cursor(rows.get(2).timestamp, rows.get(2).eventId));
     }
 
     // Seed, UserInteractionEvent: the items are the model's events, in the rows' (timestamp, eventId) order.
     @Test
     void itemsAreTheEventsInRowOrder() {
-        ObjectNode page = EventRows.page(rows(2), 5);
-        assertThat(page.get("items").get(0).get("timestamp").asText()).isEqualTo("2026-03-01T12:00:00Z");
-        assertThat(page.get("items").get(1).get("timestamp").asText()).isEqualTo("2026-03-01T12:00:01Z");
-        assertThat(page.get("items").get(0).get("eventData").get("title").asText())
-                .isEqualTo("Perfumes");
+        Page<ObjectNode> page = EventRows.page(rows(2), 5);
+        assertThat(page.items().get(0).get("timestamp").asText()).isEqualTo("2026-03-01T12:00:00.000Z");
+        assertThat(page.items().get(1).get("timestamp").asText()).isEqualTo("2026-03-01T12:00:01.000Z");
+        assertThat(page.items().get(0).get("eventData").get("title").asText()).isEqualTo("Perfumes");
+    }
+
+    // ADR 0015: "Instants: UTC, exactly three fractional digits"; the cursor keeps the stored microseconds, so that
+    // two events within one millisecond are neither skipped nor repeated.
+    @Test
+    void instantsHaveExactlyThreeFractionalDigitsAndTheCursorKeepsMicroseconds() {
+        UserInteractionEventEntity row = row(0);
+        row.timestamp = Instant.parse("2026-03-01T12:00:00.123456Z");
+        row.clientTimestamp = Instant.parse("2026-03-01T12:00:00Z");
+        row.sentAt = Instant.parse("2026-03-01T12:00:00.5Z");
+        row.receivedAt = Instant.parse("2026-03-01T12:00:01.000999Z");
+        Page<ObjectNode> page = EventRows.page(List.of(row, row(5)), 1);
+        ObjectNode item = page.items().get(0);
+        assertThat(item.get("timestamp").asText()).isEqualTo("2026-03-01T12:00:00.123Z");
+        assertThat(item.get("clientTimestamp").asText()).isEqualTo("2026-03-01T12:00:00.000Z");
+        assertThat(item.get("sentAt").asText()).isEqualTo("2026-03-01T12:00:00.500Z");
+        assertThat(item.get("receivedAt").asText()).isEqualTo("2026-03-01T12:00:01.000Z");
+        assertThat(EventQuery.Cursor.decode(page.nextCursor()).timestamp())
+                .isEqualTo(Instant.parse("2026-03-01T12:00:00.123456Z"));
+    }
+
+    // ADR 0015: "a field without a value is left out, never null".
+    @Test
+    void absentFieldsAreLeftOut() {
+        ObjectNode item = EventRows.item(row(0));
+        assertThat(item.has("userId")).isFalse();
+        assertThat(item.has("sentAt")).isFalse();
+        assertThat(item.has("duration")).isFalse();
+        assertThat(item.findValues("userId")).isEmpty();
     }
 
     private static List<UserInteractionEventEntity> rows(int n) {

@@ -6,6 +6,7 @@ import com.newsmell.collector.CollectorTestResource;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.infra.Sql;
+import com.newsmell.toolkit.api.TrafficSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.vertx.RunOnVertxContext;
@@ -99,6 +100,118 @@ class PartitionRoutingTest {
                         "select count(*) from pg_class where relname = ?",
                         "user_interaction_event_" + ahead.format(DateTimeFormatter.ofPattern("yyyy_MM"))))
                 .isEqualTo(1);
+    }
+
+    // ADR 0015: "one (column, timestamp) index per dimension (partitioned indexes)" and the source column: a
+    // partition the partitions job creates after the migration has the column and every index, like the others.
+    @Test
+    @RunOnVertxContext
+    void partitionsCreatedLaterCarryTheSourceColumnAndTheDimensionIndexes(UniAsserter asserter) {
+        asserter.assertThat(
+                () -> partitions.ensurePartitions(LocalDate.parse("2019-06-01")),
+                n -> assertThat(n).isPositive());
+        asserter.execute(() -> {
+            List<String> indexes = List.of(
+                    "idx_uie_location_time",
+                    "idx_uie_device_type_time",
+                    "idx_uie_browser_time",
+                    "idx_uie_os_time",
+                    "idx_uie_source_time",
+                    "idx_uie_referrer_time",
+                    "idx_uie_path_time",
+                    "idx_uie_time_event");
+            for (String index : indexes) {
+                assertThat(Sql.count(
+                                CollectorTestResource.DATABASE,
+                                "select count(*) from pg_inherits p where p.inhparent = 'user_interaction_event'::regclass"
+                                        + " and not exists (select 1 from pg_index x join pg_inherits i on i.inhrelid ="
+                                        + " x.indexrelid where x.indrelid = p.inhrelid and i.inhparent = ?::regclass)",
+                                index))
+                        .as("partitions without their part of " + index)
+                        .isZero();
+            }
+            assertThat(Sql.count(
+                            CollectorTestResource.DATABASE,
+                            "select count(*) from information_schema.columns where table_name ="
+                                    + " 'user_interaction_event_2019_06' and column_name = 'source'"))
+                    .isEqualTo(1);
+        });
+    }
+
+    // ADR 0015: "source ... is computed once, when the row is written, by one rule (TrafficSource)".
+    @Test
+    @RunOnVertxContext
+    void theSourceIsSetWhenTheEventIsStored(UniAsserter asserter) {
+        String session = "source-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        asserter.assertThat(
+                () -> store.store(List.of(
+                        event(session, now).toBuilder()
+                                .referrer("https://WWW.Example.org./perfumes?q=1")
+                                .build(),
+                        event(session, now.plusMillis(1)))),
+                n -> assertThat(n).isEqualTo(2));
+        asserter.execute(() -> assertThat(Sql.query(
+                                CollectorTestResource.DATABASE,
+                                "select source from user_interaction_event where session_id = ? order by timestamp",
+                                session)
+                        .stream()
+                        .map(row -> row.get("source"))
+                        .toList())
+                .containsExactly("example.org", "(direct)"));
+    }
+
+    // The migration's backfill (V3) writes TrafficSource.of in SQL for the rows stored before: on a corpus of
+    // referrers, the SQL function (run from the migration's own text) and the Java rule agree.
+    @Test
+    void theBackfillRuleAgreesWithTrafficSource() throws Exception {
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V3__event_metrics_dimensions.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String function = migration
+                .substring(
+                        migration.indexOf("-- BEGIN traffic_source_backfill") + 32,
+                        migration.indexOf("-- END traffic_source_backfill"))
+                .trim();
+        String name = "traffic_source_check_" + UUID.randomUUID().toString().replace("-", "");
+        Sql.query(CollectorTestResource.DATABASE, function.replace("traffic_source_backfill(", name + "("));
+        try {
+            String[] referrers = {
+                null,
+                "",
+                "   ",
+                "https://www.google.com/search?q=rose",
+                "https://google.com",
+                "HTTPS://WWW.Google.COM./",
+                "http://news.ycombinator.com:8080/item?id=1",
+                "https://user:pw@www.example.org/path",
+                "https://a@b@c.example/",
+                "http://[2001:db8::1]:8080/x",
+                "http://[2001:db8::1",
+                "android-app://com.google.android.gm/",
+                "https://exa_mple.com/x",
+                "https://bücher.de/",
+                "  https://www.duckduckgo.com/  ",
+                "https://t.co#frag",
+                "https://www./",
+                "file:///etc/passwd",
+                "not a url",
+                "example.com/path",
+                "mailto:someone@example.com",
+                "//cdn.example.net/x",
+                "http:///path",
+                "https://" + "a".repeat(300) + ".com/"
+            };
+            for (String referrer : referrers) {
+                Object sql = Sql.query(CollectorTestResource.DATABASE, "select " + name + "(?) as source", referrer)
+                        .get(0)
+                        .get("source");
+                assertThat(sql).as("source of " + referrer).isEqualTo(TrafficSource.of(referrer));
+            }
+        } finally {
+            Sql.query(CollectorTestResource.DATABASE, "drop function " + name + "(text)");
+        }
     }
 
     private static String partitionOf(String session, Instant timestamp) {
