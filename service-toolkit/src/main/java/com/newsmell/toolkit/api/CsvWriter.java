@@ -17,9 +17,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,14 +87,24 @@ public class CsvWriter implements MessageBodyWriter<Object> {
                 .add(single);
     }
 
-    /** Writes the rows with a header row: the union of their flattened columns, in order of appearance. */
+    /** Writes the rows with a header row: the union of their flattened columns, in the rows' order. */
     public static void write(List<JsonNode> rows, Writer writer) throws IOException {
         List<Map<String, String>> flat = new ArrayList<>(rows.size());
-        Set<String> columns = new LinkedHashSet<>();
+        List<String> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (JsonNode row : rows) {
             Map<String, String> cells = new LinkedHashMap<>();
             flatten("", row, cells);
-            columns.addAll(cells.keySet());
+            // a column first seen in a later row (absent fields are left out) goes right after its neighbour
+            int at = 0;
+            for (String c : cells.keySet()) {
+                if (seen.add(c)) {
+                    columns.add(at, c);
+                    at++;
+                } else {
+                    at = columns.indexOf(c) + 1;
+                }
+            }
             flat.add(cells);
         }
         writeLine(new ArrayList<>(columns), writer);

@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 /**
  * The {@code filters} parameter, as in Plausible's Stats API: {@code country==DE;deviceType==mobile|tablet},
@@ -105,14 +107,24 @@ public record Filters(List<Condition> conditions) {
     }
 
     /**
-     * The conditions as SQL over columns (dimension to column or expression), with {@code $n} parameters numbered
-     * from {@code firstParameter}: each condition is one index-friendly predicate ({@code col = any($n)}, with
-     * {@code or col is null} for "no value").
+     * The conditions as SQL over columns (dimension to column or expression) for a Hibernate native query, with
+     * positional parameters {@code ?n} numbered from {@code firstParameter}, each bound to a list of the condition's
+     * values (as strings): one index-friendly predicate per condition ({@code col in (?n)}, with {@code or col is
+     * null} for "no value").
      */
     public Sql toSql(Map<String, String> columns, int firstParameter) {
+        return toSql(columns, n -> "?" + (firstParameter + n), (dimension, value) -> value);
+    }
+
+    /**
+     * The same with the placeholders a query names ({@code n -> ":f" + n} for named parameters; {@code n} counts
+     * from 0) and each value converted for its column ({@code (dimension, value) -> Integer.valueOf(value)} for an
+     * integer column).
+     */
+    public Sql toSql(
+            Map<String, String> columns, IntFunction<String> placeholder, BiFunction<String, String, Object> value) {
         List<String> predicates = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
-        int n = firstParameter;
         for (Condition c : conditions) {
             String column = columns.get(c.dimension());
             String[] known = c.knownValues();
@@ -120,8 +132,12 @@ public record Filters(List<Condition> conditions) {
             if (known.length == 0) {
                 listed = "false";
             } else {
-                listed = column + " = any($" + n++ + ")";
-                parameters.add(known);
+                listed = column + " in (" + placeholder.apply(parameters.size()) + ")";
+                List<Object> values = new ArrayList<>(known.length);
+                for (String v : known) {
+                    values.add(value.apply(c.dimension(), v));
+                }
+                parameters.add(List.copyOf(values));
             }
             String predicate;
             if (!c.negated()) {
@@ -134,10 +150,10 @@ public record Filters(List<Condition> conditions) {
             }
             predicates.add(predicate);
         }
-        return new Sql(predicates.isEmpty() ? "true" : String.join(" and ", predicates), parameters);
+        return new Sql(predicates.isEmpty() ? "true" : String.join(" and ", predicates), List.copyOf(parameters));
     }
 
-    /** A where-clause fragment and its parameters, in order. */
+    /** A where-clause fragment and its parameters (each a list of values), in order. */
     public record Sql(String where, List<Object> parameters) {}
 
     /** The conditions as the API echoes them: dimension to "==a|b" or "!=a". */

@@ -135,10 +135,19 @@ public final class QueryParams {
         return mapped;
     }
 
-    /** An opaque keyset cursor: the parts of the last row of the previous page, the first an instant. */
+    /**
+     * An opaque keyset cursor: the parts of the last row of the previous page (the first an instant), each encoded on
+     * its own so that any text (line breaks too) survives.
+     */
     public static String encodeCursor(String... parts) {
-        String raw = String.join("\n", parts);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        StringBuilder raw = new StringBuilder();
+        for (String part : parts) {
+            if (raw.length() > 0) {
+                raw.append('.');
+            }
+            raw.append(Base64.getUrlEncoder().withoutPadding().encodeToString(part.getBytes(StandardCharsets.UTF_8)));
+        }
+        return raw.toString();
     }
 
     /** The cursor's parts (exactly {@code count}, the first an instant), or null without a cursor. */
@@ -147,10 +156,13 @@ public final class QueryParams {
             return null;
         }
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
-            String[] parts = raw.split("\n", -1);
-            if (parts.length != count) {
+            String[] encoded = cursor.trim().split("\\.", -1);
+            if (encoded.length != count) {
                 throw new IllegalArgumentException("parts");
+            }
+            String[] parts = new String[count];
+            for (int i = 0; i < count; i++) {
+                parts[i] = new String(Base64.getUrlDecoder().decode(encoded[i]), StandardCharsets.UTF_8);
             }
             Instant.parse(parts[0]);
             return parts;

@@ -41,14 +41,22 @@ class FiltersTest {
         Filters.Sql sql = Filters.parse("country==DE|(unknown);deviceType!=mobile", DIMENSIONS)
                 .toSql(COLUMNS, 3);
         assertThat(sql.where())
-                .isEqualTo("(location = any($3) or location is null) and (device_type is null or not (device_type ="
-                        + " any($4)))");
-        assertThat(sql.parameters()).containsExactly(new String[] {"DE"}, new String[] {"mobile"});
+                .isEqualTo("(location in (?3) or location is null) and (device_type is null or not (device_type in"
+                        + " (?4)))");
+        assertThat(sql.parameters()).containsExactly(List.of("DE"), List.of("mobile"));
         assertThat(Filters.parse("browser!=(unknown)", DIMENSIONS)
                         .toSql(COLUMNS, 1)
                         .where())
                 .isEqualTo("(browser is not null and true)");
         assertThat(Filters.NONE.toSql(COLUMNS, 1).where()).isEqualTo("true");
+    }
+
+    @Test
+    void placeholdersAndValuesFitTheQuery() {
+        Filters.Sql sql = Filters.parse("country!=FR|US;browser==7", DIMENSIONS)
+                .toSql(COLUMNS, n -> ":f" + n, (d, v) -> d.equals("browser") ? Integer.valueOf(v) : v);
+        assertThat(sql.where()).isEqualTo("(location is null or not (location in (:f0))) and (browser in (:f1))");
+        assertThat(sql.parameters()).containsExactly(List.of("FR", "US"), List.of(7));
     }
 
     @Test

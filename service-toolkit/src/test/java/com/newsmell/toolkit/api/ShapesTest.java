@@ -74,6 +74,15 @@ class ShapesTest {
     record Row(String id, String text) {}
 
     @Test
+    void aColumnMissingFromTheFirstRowKeepsItsPlace() throws Exception {
+        ObjectMapper mapper = mapper();
+        JsonNode rows = mapper.readTree("{\"items\":[{\"a\":1,\"c\":3},{\"a\":1,\"b\":2,\"c\":3,\"d\":4}]}");
+        StringWriter out = new StringWriter();
+        CsvWriter.write(CsvWriter.rows(rows), out);
+        assertThat(out.toString()).isEqualTo("a,b,c,d\r\n1,,3,\r\n1,2,3,4\r\n");
+    }
+
+    @Test
     void aBreakdownIsTheRowsOfItsCsvAndTotalsAloneAreOneRow() throws Exception {
         ObjectMapper mapper = mapper();
         Metrics<Bucket, Totals> m = Metrics.<Bucket, Totals>of(

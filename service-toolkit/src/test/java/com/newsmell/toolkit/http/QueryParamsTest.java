@@ -1,5 +1,6 @@
 package com.newsmell.toolkit.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,6 +55,15 @@ class QueryParamsTest {
                 "cursor",
                 "format",
                 () -> QueryParams.decodeCursor(QueryParams.encodeCursor("2026-01-31T12:00:00Z", "s1"), 3));
+    }
+
+    @Test
+    void aCursorCarriesAnyTextBack() {
+        String cursor = QueryParams.encodeCursor("2026-12-06T04:00:00.123456Z", "user\nwith a line break", "a.b");
+        assertThat(QueryParams.decodeCursor(cursor, 3))
+                .containsExactly("2026-12-06T04:00:00.123456Z", "user\nwith a line break", "a.b");
+        assertViolation("cursor", "format", () -> QueryParams.decodeCursor(cursor, 2));
+        assertViolation("cursor", "format", () -> QueryParams.decodeCursor("bm90LWFuLWluc3RhbnQ", 1));
     }
 
     private static void assertViolation(String parameter, String rule, Executable call) {
