@@ -93,6 +93,10 @@ public record TimeWindow(Instant from, Instant to, ZoneId zone, Granularity gran
      * at most the granularity's longest range.
      */
     public static TimeWindow metrics(String from, String to, String tz, Granularity granularity) {
+        return metrics(from, to, tz, granularity, null);
+    }
+
+    private static TimeWindow metrics(String from, String to, String tz, Granularity granularity, Duration longest) {
         ZoneId zone = zone(tz);
         Instant start = required("from", from, zone);
         Instant end = required("to", to, zone);
@@ -101,6 +105,16 @@ public record TimeWindow(Instant from, Instant to, ZoneId zone, Granularity gran
         window.checkGrid("to", end);
         window.checkZone();
         window.checkOrder();
+        if (longest != null) {
+            if (Duration.between(start, end).compareTo(longest) > 0) {
+                throw QueryParams.bad(
+                        "to",
+                        "max-range",
+                        "A range may span at most " + longest.toDays() + " days; this one spans "
+                                + Duration.between(start, end).toHours() + " hours.");
+            }
+            return window;
+        }
         long buckets = window.bucketCount();
         if (buckets > granularity.maxBuckets) {
             throw QueryParams.bad(
@@ -110,6 +124,16 @@ public record TimeWindow(Instant from, Instant to, ZoneId zone, Granularity gran
                             + granularity.parameter + "s; this one spans " + buckets + ".");
         }
         return window;
+    }
+
+    /**
+     * The range of a totals-only metrics answer (no buckets; its granularity is null): both ends required, on whole
+     * UTC hours (the grid of every rollup), {@code from} before {@code to}, at most {@link ApiConvention#MAX_DAYS}
+     * days apart.
+     */
+    public static TimeWindow totals(String from, String to, String tz) {
+        TimeWindow hours = metrics(from, to, tz, Granularity.HOUR, Duration.ofDays(ApiConvention.MAX_DAYS));
+        return new TimeWindow(hours.from, hours.to, hours.zone, null);
     }
 
     /**
@@ -209,13 +233,29 @@ public record TimeWindow(Instant from, Instant to, ZoneId zone, Granularity gran
         return granularity.unit.between(from.atZone(zone), to.atZone(zone));
     }
 
-    /** Every bucket's start, in order. */
+    /** Every bucket's start, in order (none for a totals-only window). */
     public List<Instant> bucketStarts() {
         List<Instant> starts = new ArrayList<>();
+        if (granularity == null) {
+            return starts;
+        }
         for (Instant b = from; b.isBefore(to); b = next(b)) {
             starts.add(b);
         }
         return starts;
+    }
+
+    /**
+     * The buckets' starts as a PostgreSQL {@code timestamptz[]} literal ({@code {2026-12-06T00:00:00Z,...}}), for
+     * {@code width_bucket(time, thresholds)}: the 1-based index of the bucket a time of the window falls in, exactly
+     * as this window places it (days of any zone, DST included), with no zone name passed to the database.
+     */
+    public String thresholds() {
+        StringBuilder literal = new StringBuilder("{");
+        for (Instant start : bucketStarts()) {
+            literal.append(literal.length() > 1 ? "," : "").append(start);
+        }
+        return literal.append('}').toString();
     }
 
     /**

@@ -123,4 +123,22 @@ class TimeWindowTest {
         assertThat(Granularity.parse("hour", Granularity.DAY)).isEqualTo(Granularity.HOUR);
         assertRule(() -> Granularity.parse("week", Granularity.DAY), "granularity", "enum");
     }
+
+    @Test
+    void aTotalsOnlyRangeIsWholeUtcHoursUpToTheLongestRange() {
+        TimeWindow w = TimeWindow.totals("2026-12-01T10:00:00Z", "2026-12-06", "Europe/Berlin");
+        assertThat(w.granularity()).isNull();
+        assertThat(w.to()).isEqualTo(Instant.parse("2026-12-05T23:00:00Z"));
+        assertThat(w.bucketStarts()).isEmpty();
+        TimeWindow.totals("2024-01-01", "2027-01-03", null);
+        assertRule(() -> TimeWindow.totals("2024-01-01", "2027-01-03T01:00:00Z", null), "to", "max-range");
+        assertRule(() -> TimeWindow.totals("2026-12-01T10:30:00Z", "2026-12-02", null), "from", "grid");
+        assertRule(() -> TimeWindow.totals("2026-12-02", "2026-12-01", null), "to", "after-from");
+    }
+
+    @Test
+    void theThresholdsPlaceEveryBucketForWidthBucket() {
+        TimeWindow w = TimeWindow.metrics("2026-03-29", "2026-03-31", "Europe/Berlin", Granularity.DAY);
+        assertThat(w.thresholds()).isEqualTo("{2026-03-28T23:00:00Z,2026-03-29T22:00:00Z}");
+    }
 }
