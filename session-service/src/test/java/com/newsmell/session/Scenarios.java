@@ -20,8 +20,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.infra.WireEvents;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +93,13 @@ public final class Scenarios {
         }
     }
 
+    /** The map without its null fields: the API leaves a field without a value out (ADR 0015). */
+    static Map<String, Object> withoutNulls(Map<String, Object> map) {
+        Map<String, Object> m = new LinkedHashMap<>(map);
+        m.values().removeIf(java.util.Objects::isNull);
+        return m;
+    }
+
     /** A JSON-normalised copy (numbers, instants and lists as the API's JSON reads back). */
     @SuppressWarnings("unchecked")
     static <T> T normalise(Object value) {
@@ -109,6 +118,7 @@ public final class Scenarios {
         m.put("startTime", c.iso(0));
         m.put("endTime", null);
         m.put("duration", null);
+        m.put("durationMs", null);
         m.put("lastEventTime", null);
         m.put("closed", true);
         m.put("deviceType", "desktop");
@@ -116,6 +126,7 @@ public final class Scenarios {
         m.put("os", "Linux");
         m.put("location", null);
         m.put("referrer", null);
+        m.put("source", "(direct)");
         m.put("pageViews", 0);
         m.put("perfumesViewed", 0);
         m.put("interactions", 0);
@@ -128,6 +139,13 @@ public final class Scenarios {
         m.put("bounced", false);
         m.put("isBot", false);
         put(m, overrides);
+        if (m.get("endTime") != null && !Arrays.asList(overrides).contains("durationMs")) {
+            m.put(
+                    "durationMs",
+                    Duration.between(Instant.parse((String) m.get("startTime")), Instant.parse((String)
+                                    m.get("endTime")))
+                            .toMillis());
+        }
         return normalise(m);
     }
 
@@ -152,6 +170,9 @@ public final class Scenarios {
         m.put("refinedQuery", false);
         m.put("abandoned", false);
         put(m, overrides);
+        // The API names the milliseconds in the name too (ADR 0015), beside the seed's names.
+        m.put("timeToFirstClickMs", m.get("timeToFirstClick"));
+        m.put("timeOnResultsMs", m.get("timeOnResults"));
         return normalise(m);
     }
 
@@ -221,6 +242,8 @@ public final class Scenarios {
                 "DE",
                 "referrer",
                 "https://www.google.com/",
+                "source",
+                "google.com",
                 "pageViews",
                 5,
                 "perfumesViewed",
@@ -264,6 +287,8 @@ public final class Scenarios {
                                 "FR",
                                 "referrer",
                                 "https://www.google.com/",
+                                "source",
+                                "google.com",
                                 "pageViews",
                                 1,
                                 "entryPage",

@@ -35,7 +35,7 @@ class SessionScenariosTest {
         var first = scenario.firstEvents(c);
         Api.publish(first, scenario.shuffled());
         Api.awaitStoredEvents(c.sid(), first.size());
-        assertThat(Api.session(c.sid())).containsEntry("closed", false).containsEntry("endTime", null);
+        assertThat(Api.session(c.sid())).containsEntry("closed", false).doesNotContainKey("endTime");
 
         Api.closeIdleSessions();
         var late = scenario.late().apply(c);
@@ -46,8 +46,12 @@ class SessionScenariosTest {
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(Api.session(c.sid())).isEqualTo(scenario.session().apply(c));
-            assertThat(Api.searches(c.sid())).isEqualTo(scenario.searches().apply(c));
+            assertThat(Api.session(c.sid()))
+                    .isEqualTo(Scenarios.withoutNulls(scenario.session().apply(c)));
+            assertThat(Api.searches(c.sid()))
+                    .isEqualTo(scenario.searches().apply(c).stream()
+                            .map(Scenarios::withoutNulls)
+                            .toList());
         });
     }
 }

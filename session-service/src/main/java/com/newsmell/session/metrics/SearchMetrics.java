@@ -1,71 +1,42 @@
 package com.newsmell.session.metrics;
 
-import com.newsmell.toolkit.http.TimeGrid;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * GET /v1/search/metrics over the searches made in [from, to) (whole UTC hours), from the hourly rollups, as of
- * {@code asOf}. Every figure is defined in docs/metrics.md ("session-service").
+ * The figures of GET /v1/search/metrics over the searches made in a window, from the hourly rollups. Every figure is
+ * defined in docs/metrics.md ("session-service"); durations are in milliseconds, rates are fractions 0-1, absent
+ * without searches.
  */
-public record SearchMetrics(
-        @Schema(description = "Start of the range answered for (inclusive, a whole UTC hour).")
-        Instant from,
+public final class SearchMetrics {
 
-        @Schema(description = "End of the range answered for (exclusive, a whole UTC hour).")
-        Instant to,
+    private SearchMetrics() {}
 
-        @Schema(description = "Whether the searches of bot sessions are counted.")
-        boolean includeBots,
-
-        @Schema(
-                description = "When the last successful run of the rollup job started: every search the service had"
-                        + " stored by then is in these figures; null if the rollup never ran.")
-        Instant asOf,
-
-        @Schema(description = "The counts and rates of the whole range.")
-        Totals totals,
-
-        @Schema(
-                description = "The most searched normalised queries (trimmed, lower case; '' left out), by searches"
-                        + " descending, then query.")
-        List<QueryCount> topQueries,
-
-        @Schema(
-                description = "The normalised queries most often searched with zero results, by those searches"
-                        + " descending, then query.")
-        List<QueryCount> topNoResultQueries,
-
-        @Schema(description = "Time from a search to its first result click, over the searches with a click.")
-        ClickTime timeToFirstClick,
-
-        @Schema(description = "Clicks per 0-based result position, by position.")
-        List<PositionCount> clickPositions) {
-
-    /** The counts and rates of [from, to): every rate with its numerator and denominator (searches). */
-    public record Totals(
+    /** The counts and rates of searches: every rate with its numerator and denominator (searches). */
+    public record SearchOutcomes(
             @Schema(
-                    description = "SearchQuery rows in the range: SEARCH_PERFORMED and SEARCH_REFINED events, and"
+                    description = "SearchQuery rows in the interval: SEARCH_PERFORMED and SEARCH_REFINED events, and"
                             + " SEARCH_NO_RESULTS events of their own; the denominator of every rate below.")
             long searches,
 
             @Schema(description = "Searches with at least one result click.")
             long searchesWithClicks,
 
-            @Schema(description = "searchesWithClicks ÷ searches; null without searches.")
+            @Schema(description = "searchesWithClicks ÷ searches; absent without searches.")
             Double clickThroughRate,
 
             @Schema(description = "Searches with resultsCount 0.")
             long noResultSearches,
 
-            @Schema(description = "noResultSearches ÷ searches; null without searches.")
+            @Schema(description = "noResultSearches ÷ searches; absent without searches.")
             Double noResultRate,
 
             @Schema(description = "Searches a later search of the session refines (refinedQuery).")
             long refinedSearches,
 
-            @Schema(description = "refinedSearches ÷ searches; null without searches.")
+            @Schema(description = "refinedSearches ÷ searches; absent without searches.")
             Double refinementRate,
 
             @Schema(
@@ -73,7 +44,7 @@ public record SearchMetrics(
                             + " the session closed (abandoned).")
             long abandonedSearches,
 
-            @Schema(description = "abandonedSearches ÷ searches; null without searches.")
+            @Schema(description = "abandonedSearches ÷ searches; absent without searches.")
             Double abandonmentRate,
 
             @Schema(
@@ -81,12 +52,12 @@ public record SearchMetrics(
                             + " at least 30 s (foundDesired).")
             long foundDesiredSearches,
 
-            @Schema(description = "foundDesiredSearches ÷ searches; null without searches.")
+            @Schema(description = "foundDesiredSearches ÷ searches; absent without searches.")
             Double foundDesiredRate) {
 
-        public static Totals of(SearchTotals t) {
+        public static SearchOutcomes of(SearchTotals t) {
             long n = t.searches();
-            return new Totals(
+            return new SearchOutcomes(
                     n,
                     t.withClicks(),
                     Rates.of(t.withClicks(), n),
@@ -101,6 +72,74 @@ public record SearchMetrics(
         }
     }
 
+    /** The totals of the window: the outcomes, the time to first click, and the top lists. */
+    public record SearchMetricsTotals(
+            @JsonUnwrapped SearchOutcomes outcomes,
+
+            @Schema(description = "Searches with a click: the population of the time-to-first-click percentiles.")
+            long timeToFirstClickSearches,
+
+            @Schema(
+                    description = "Median time from a search to its first result click, in milliseconds (nearest"
+                            + " rank); absent without clicks.")
+            Integer medianTimeToFirstClickMs,
+
+            @Schema(
+                    description = "90th percentile of the time to first click, in milliseconds (nearest rank); absent"
+                            + " without clicks.")
+            Integer p90TimeToFirstClickMs,
+
+            @Schema(
+                    description = "The most searched normalised queries (trimmed, lower case; '' left out), by searches"
+                            + " descending, then query; at most limit (GET /v1/search/metrics/top-queries pages"
+                            + " them).")
+            List<QueryCount> topQueries,
+
+            @Schema(
+                    description = "The normalised queries most often searched with zero results, by those searches"
+                            + " descending, then query; at most limit.")
+            List<QueryCount> topNoResultQueries,
+
+            @Schema(description = "Clicks per 0-based result position, by position.")
+            List<PositionCount> clickPositions,
+
+            @Schema(
+                    deprecated = true,
+                    description = "Deprecated: use timeToFirstClickSearches, medianTimeToFirstClickMs and"
+                            + " p90TimeToFirstClickMs.")
+            ClickTime timeToFirstClick) {
+
+        public static SearchMetricsTotals of(
+                SearchTotals totals,
+                List<QueryCount> topQueries,
+                List<QueryCount> topNoResultQueries,
+                List<NearestRank.ValueCount> timesToFirstClick,
+                List<PositionCount> clickPositions) {
+            ClickTime time = ClickTime.of(timesToFirstClick);
+            return new SearchMetricsTotals(
+                    SearchOutcomes.of(totals),
+                    time.searches(),
+                    time.median(),
+                    time.p90(),
+                    topQueries,
+                    topNoResultQueries,
+                    clickPositions,
+                    time);
+        }
+    }
+
+    /** One bucket: its start and end, and the outcomes of the searches made in it. */
+    public record SearchMetricsBucket(
+            @Schema(description = "The bucket's start (inclusive, UTC): a UTC hour, or the start of a day in tz.")
+            Instant start,
+
+            @Schema(
+                    description = "The bucket's end (exclusive, UTC); a day in tz is 23 or 25 hours long across a DST"
+                            + " change.")
+            Instant end,
+
+            @JsonUnwrapped SearchOutcomes outcomes) {}
+
     public record QueryCount(
             @Schema(description = "The query text, trimmed and lower-cased.")
             String query,
@@ -108,16 +147,16 @@ public record SearchMetrics(
             @Schema(description = "How many searches (in topNoResultQueries: zero-result searches) had it.")
             long searches) {}
 
-    /** Nearest-rank percentiles over exact millisecond values. */
+    /** Deprecated: nearest-rank percentiles over exact millisecond values. */
     public record ClickTime(
             @Schema(description = "Searches with a click: the population of the percentiles.")
             long searches,
 
-            @Schema(description = "Median time to first click, in milliseconds (nearest rank); null without clicks.")
+            @Schema(description = "Median time to first click, in milliseconds (nearest rank); absent without clicks.")
             Integer median,
 
             @Schema(
-                    description = "90th percentile of the time to first click, in milliseconds (nearest rank); null"
+                    description = "90th percentile of the time to first click, in milliseconds (nearest rank); absent"
                             + " without clicks.")
             Integer p90) {
 
@@ -137,26 +176,4 @@ public record SearchMetrics(
 
             @Schema(description = "Clicks on that position (a search may have several).")
             long clicks) {}
-
-    /** The figures of a range from its sums and distributions. */
-    public static SearchMetrics of(
-            TimeGrid.Range range,
-            boolean includeBots,
-            Instant asOf,
-            SearchTotals totals,
-            List<QueryCount> topQueries,
-            List<QueryCount> topNoResultQueries,
-            List<NearestRank.ValueCount> timesToFirstClick,
-            List<PositionCount> clickPositions) {
-        return new SearchMetrics(
-                range.from(),
-                range.to(),
-                includeBots,
-                asOf,
-                Totals.of(totals),
-                topQueries,
-                topNoResultQueries,
-                ClickTime.of(timesToFirstClick),
-                clickPositions);
-    }
 }

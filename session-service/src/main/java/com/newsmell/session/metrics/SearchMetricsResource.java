@@ -1,18 +1,28 @@
 package com.newsmell.session.metrics;
 
+import com.newsmell.toolkit.api.ApiConvention;
+import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.api.Metrics;
+import com.newsmell.toolkit.http.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+/** Search metrics and the top-queries ranking: thin; {@link MetricsService} checks the parameters and answers. */
 @Path("/v1/search/metrics")
-@Produces(MediaType.APPLICATION_JSON)
 public class SearchMetricsResource {
+
+    private static final String FROM = "Start, inclusive: an ISO-8601 instant or a date (the start of that day in"
+            + " tz); required, on a whole hour in tz and in UTC";
+    private static final String TO = "End, exclusive: an ISO-8601 instant or a date (the start of that day in tz);"
+            + " required, on a whole hour in tz and in UTC, after from; at most 1098 days after from (with"
+            + " granularity: 2232 hours or 1098 days)";
 
     private final MetricsService metrics;
 
@@ -21,23 +31,120 @@ public class SearchMetricsResource {
     }
 
     @GET
+    @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "Search metrics",
-            description = "Over the searches made in [from, to) (whole UTC hours: 400, rule grid, otherwise; at most"
-                    + " 26352 hours), from the hourly rollups as of asOf: totals (searches; click-through, no-result,"
-                    + " refinement, abandonment and found-desired rates, each with its count), top queries and top"
-                    + " no-result queries (trimmed, lower case), median and p90 of the time to first click (ms,"
-                    + " nearest rank, with the number of searches they are over), and the clicks per result position."
-                    + " Bot sessions' searches are left out unless includeBots=true. Definitions: docs/metrics.md.")
-    @APIResponse(responseCode = "200", description = "The metrics")
-    @APIResponse(responseCode = "400", description = "A bad parameter (problem details)")
-    public Uni<SearchMetrics> get(
-            @QueryParam("from") @Parameter(description = "ISO-8601 instant on a whole UTC hour, inclusive; required")
+            description = "Over the searches made in [from, to) (whole hours; 400, rule grid, otherwise), from the"
+                    + " hourly rollups as of asOf. totals: searches; click-through, no-result, refinement, abandonment"
+                    + " and found-desired rates, each with its count; median and p90 of the time to first click (ms,"
+                    + " nearest rank, with the number of searches they are over); the top queries and top no-result"
+                    + " queries (trimmed, lower case; at most limit, paged by GET /v1/search/metrics/top-queries);"
+                    + " the clicks per result position. Without granularity the answer is totals only (no buckets);"
+                    + " with granularity=hour or day, one bucket per hour (UTC) or day (of tz) with the searches and"
+                    + " their rates. Bot sessions' searches are left out unless includeBots=true. Accept: text/csv"
+                    + " answers the buckets, or without granularity the totals as one row (lists as JSON cells)."
+                    + " Definitions: docs/metrics.md.")
+    public Uni<Metrics<SearchMetrics.SearchMetricsBucket, SearchMetrics.SearchMetricsTotals>> get(
+            @Parameter(
+                            required = true,
+                            description = FROM,
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("from")
                     String from,
-            @QueryParam("to") @Parameter(description = "ISO-8601 instant on a whole UTC hour, exclusive; required")
+            @Parameter(
+                            required = true,
+                            description = TO,
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("to")
                     String to,
-            @QueryParam("includeBots") @Parameter(description = "true to count bot sessions") String includeBots,
-            @QueryParam("top") @Parameter(description = "size of the top lists, 1 to 100, default 10") String top) {
-        return metrics.searches(from, to, includeBots, top);
+            @Parameter(description = ApiDocs.TZ, schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
+                    @QueryParam("tz")
+                    String tz,
+            @Parameter(
+                            description = ApiDocs.GRANULARITY + "; absent: totals only, no buckets",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"hour", "day"}))
+                    @QueryParam("granularity")
+                    String granularity,
+            @Parameter(
+                            description = ApiDocs.INCLUDE_BOTS,
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    @QueryParam("includeBots")
+                    String includeBots,
+            @Parameter(
+                            description = "Size of the top lists (topQueries, topNoResultQueries): 1 to 1000, default"
+                                    + " 100",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(
+                            deprecated = true,
+                            description = "Deprecated: use limit. Size of the top lists, when limit is absent",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
+                    @QueryParam("top")
+                    String top) {
+        return metrics.searches(new MetricsService.SearchQuery(from, to, tz, granularity, includeBots, limit, top));
+    }
+
+    @GET
+    @Path("/top-queries")
+    @Produces({ApiConvention.JSON, ApiConvention.CSV})
+    @Operation(
+            summary = "Top search queries over a window",
+            description = "The normalised queries (trimmed, lower case; '' left out) of the searches made in [from,"
+                    + " to), ranked by metric (searches, or noResultSearches: the zero-result searches) descending,"
+                    + " then by query; only queries with at least one. From the hourly rollups (see asOf of GET"
+                    + " /v1/search/metrics). Paged with limit and cursor; the page says the window it ranked. Bot"
+                    + " sessions' searches are left out unless includeBots=true.")
+    public Uni<Page<SearchMetrics.QueryCount>> topQueries(
+            @Parameter(
+                            required = true,
+                            description = FROM,
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("from")
+                    String from,
+            @Parameter(
+                            required = true,
+                            description = TO,
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("to")
+                    String to,
+            @Parameter(description = ApiDocs.TZ, schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
+                    @QueryParam("tz")
+                    String tz,
+            @Parameter(
+                            description = ApiDocs.INCLUDE_BOTS,
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    @QueryParam("includeBots")
+                    String includeBots,
+            @Parameter(
+                            description = "What to rank by: searches (default) or noResultSearches",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"searches", "noResultSearches"},
+                                            defaultValue = "searches"))
+                    @QueryParam("metric")
+                    String metric,
+            @Parameter(
+                            description = ApiDocs.LIMIT,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING)) @QueryParam("cursor")
+                    String cursor) {
+        return metrics.topQueries(from, to, tz, includeBots, metric, limit, cursor);
     }
 }

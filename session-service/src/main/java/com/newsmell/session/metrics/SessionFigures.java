@@ -19,6 +19,9 @@ public interface SessionFigures {
     /** Seconds, once closed; else null. */
     Integer duration();
 
+    /** Milliseconds, once closed; else null. */
+    Long durationMs();
+
     boolean bounced();
 
     int pageViews();

@@ -1,17 +1,20 @@
 package com.newsmell.session.metrics;
 
+import com.newsmell.toolkit.api.ApiConvention;
+import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.api.Metrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+/** Session metrics: thin; {@link MetricsService} checks the parameters and answers. */
 @Path("/v1/sessions/metrics")
-@Produces(MediaType.APPLICATION_JSON)
 public class SessionMetricsResource {
 
     private final MetricsService metrics;
@@ -21,27 +24,112 @@ public class SessionMetricsResource {
     }
 
     @GET
+    @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
-            summary = "Session metrics per hour or day",
-            description = "The sessions that started in [from, to), per UTC hour or day of their start and in totals"
-                    + " over the whole range (from the underlying counts: rates are sums over sums, unique users and"
-                    + " visitors distinct over the whole range). from and to must fall on the granularity's grid (400,"
-                    + " rule grid, otherwise); at most 2232 hours or 1098 days. Immediate: every figure includes every"
-                    + " event the service has consumed. averageDuration and bounceRate are over closed sessions"
-                    + " (closedSessions). Bot sessions are left out unless includeBots=true. Definitions:"
-                    + " docs/metrics.md.")
-    @APIResponse(responseCode = "200", description = "The totals, and the buckets that have sessions")
-    @APIResponse(responseCode = "400", description = "A bad parameter (problem details)")
-    public Uni<SessionMetrics> get(
-            @QueryParam("from")
-                    @Parameter(description = "ISO-8601 instant on the granularity's UTC grid, inclusive; required")
+            summary = "Session metrics: totals, buckets, breakdowns, comparison",
+            description = "The sessions that started in [from, to): totals over the whole window (from the underlying"
+                    + " counts: rates are sums over sums, unique users and visitors distinct over the whole window)"
+                    + " and one bucket per hour (UTC) or day (of tz) of the window, 0 where no session started. from"
+                    + " and to fall on the granularity's grid in tz, and on whole UTC hours (a zone 30 or 45 minutes"
+                    + " off UTC gets 400, rule grid); at most 2232 hours or 1098 days. Immediate: every figure"
+                    + " includes every event the service has consumed (asOf is the time of the answer)."
+                    + " averageDurationMs and bounceRate are over closed sessions (closedSessions). Bot sessions are"
+                    + " left out unless includeBots=true. With breakdown, the totals per value of that dimension (most"
+                    + " sessions first, then by value; sessions without a value as (unknown)), paged with limit and"
+                    + " cursor, instead of buckets. Without breakdown and filters the figures come from the hourly"
+                    + " rollup, otherwise from the sessions themselves: the same definitions and the same totals."
+                    + " Dimensions (breakdown and filters): country (the session's location), deviceType (mobile,"
+                    + " tablet, desktop), browser, os, source (the referrer's host without www., or (direct)),"
+                    + " referrer, entryPage, exitPage. Accept: text/csv answers the buckets, or the breakdown's"
+                    + " values, as CSV. Definitions: docs/metrics.md.")
+    public Uni<Metrics<SessionMetricsBucket, SessionMetricsTotals>> get(
+            @Parameter(
+                            required = true,
+                            description = ApiDocs.METRICS_FROM,
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("from")
                     String from,
-            @QueryParam("to")
-                    @Parameter(description = "ISO-8601 instant on the granularity's UTC grid, exclusive; required")
+            @Parameter(
+                            required = true,
+                            description = ApiDocs.METRICS_TO,
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("to")
                     String to,
-            @QueryParam("granularity") @Parameter(description = "hour (default) or day") String granularity,
-            @QueryParam("deviceType") @Parameter(description = "mobile, tablet or desktop") String deviceType,
-            @QueryParam("includeBots") @Parameter(description = "true to count bot sessions") String includeBots) {
-        return metrics.sessions(from, to, granularity, deviceType, includeBots);
+            @Parameter(description = ApiDocs.TZ, schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
+                    @QueryParam("tz")
+                    String tz,
+            @Parameter(
+                            description = ApiDocs.GRANULARITY,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"hour", "day"},
+                                            defaultValue = "day"))
+                    @QueryParam("granularity")
+                    String granularity,
+            @Parameter(
+                            description = ApiDocs.INCLUDE_BOTS,
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    @QueryParam("includeBots")
+                    String includeBots,
+            @Parameter(
+                            description = ApiDocs.BREAKDOWN,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {
+                                                "country",
+                                                "deviceType",
+                                                "browser",
+                                                "os",
+                                                "source",
+                                                "referrer",
+                                                "entryPage",
+                                                "exitPage"
+                                            }))
+                    @QueryParam("breakdown")
+                    String breakdown,
+            @Parameter(
+                            description = ApiDocs.FILTERS
+                                    + ". Dimensions: country, deviceType, browser, os, source, referrer, entryPage,"
+                                    + " exitPage; deviceType values are checked (mobile, tablet, desktop, (unknown))",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam("filters")
+                    String filters,
+            @Parameter(
+                            description = ApiDocs.COMPARE,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"previous_period"}))
+                    @QueryParam("compare")
+                    String compare,
+            @Parameter(
+                            description = ApiDocs.LIMIT + " (the breakdown's values per page)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(
+                            description = ApiDocs.CURSOR + " (of the breakdown's values)",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam("cursor")
+                    String cursor,
+            @Parameter(
+                            deprecated = true,
+                            description = "Deprecated: use filters=deviceType==X. Only sessions of this deviceType;"
+                                    + " (unknown) for sessions without one",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"desktop", "mobile", "tablet", "(unknown)"}))
+                    @QueryParam("deviceType")
+                    String deviceType) {
+        return metrics.sessions(new MetricsService.SessionQuery(
+                from, to, tz, granularity, includeBots, breakdown, filters, compare, limit, cursor, deviceType));
     }
 }

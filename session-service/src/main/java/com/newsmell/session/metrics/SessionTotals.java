@@ -1,17 +1,15 @@
 package com.newsmell.session.metrics;
 
-import java.time.Instant;
-
 /**
- * The underlying counts of one bucket of the session metrics, or of their whole range ({@code bucket} null): the
- * session_metrics_hourly sums (one field per {@link SessionContribution#COLUMNS} column) and the distinct users and
- * visitors of the sessions that started in it.
+ * The underlying counts of the sessions that started in one bucket, one breakdown value, or the whole range: the
+ * sums the figures are computed from (one field per {@link SessionContribution#COLUMNS} column, in order) and the
+ * distinct users and visitors of those sessions.
  */
 public record SessionTotals(
-        Instant bucket,
         long sessions,
         long closedSessions,
         long durationSeconds,
+        long durationMs,
         long bounces,
         long pageViews,
         long wishlistSessions,
@@ -19,4 +17,17 @@ public record SessionTotals(
         long ratingSessions,
         long reviewSessions,
         long uniqueUsers,
-        long uniqueVisitors) {}
+        long uniqueVisitors) {
+
+    /** No sessions. */
+    public static final SessionTotals NONE = new SessionTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** The counts from {@code row[first]} on, in field order (as the repository's statements select them). */
+    static SessionTotals of(Object[] row, int first) {
+        long[] n = new long[12];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = NativeSql.number(row[first + i]);
+        }
+        return new SessionTotals(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11]);
+    }
+}

@@ -1,5 +1,6 @@
 package com.newsmell.session.search;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
@@ -76,4 +77,19 @@ public record SearchQueryView(
         @Schema(
                 description = "No click before the next search of the session, or none at all once the session is"
                         + " closed.")
-        boolean abandoned) {}
+        boolean abandoned) {
+
+    @JsonProperty("timeToFirstClickMs")
+    @Schema(
+            description = "timeToFirstClick with its unit in the name: milliseconds from the search to its first result"
+                    + " click; absent without clicks.")
+    public Integer timeToFirstClickMs() {
+        return timeToFirstClick;
+    }
+
+    @JsonProperty("timeOnResultsMs")
+    @Schema(description = "timeOnResults with its unit in the name: milliseconds on the results; absent if none yet.")
+    public Integer timeOnResultsMs() {
+        return timeOnResults;
+    }
+}

@@ -15,6 +15,7 @@ import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.session.search.SearchFold;
 import com.newsmell.session.search.SearchQueryView;
+import com.newsmell.toolkit.api.TrafficSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -123,6 +124,7 @@ public final class SessionFold {
                 start,
                 closed ? end : null,
                 closed ? (int) Duration.between(start, end).getSeconds() : null,
+                closed ? Duration.between(start, end).toMillis() : null,
                 end,
                 closed,
                 firstNonNull(ordered, UserInteractionEvent::deviceType),
@@ -130,6 +132,7 @@ public final class SessionFold {
                 firstNonNull(ordered, UserInteractionEvent::os),
                 firstNonNull(ordered, UserInteractionEvent::location),
                 first.referrer(),
+                TrafficSource.of(first.referrer()),
                 pageViews,
                 perfumesViewed,
                 interactions,

@@ -1,5 +1,7 @@
 package com.newsmell.session.usersession;
 
+import com.newsmell.toolkit.api.Paging;
+import com.newsmell.toolkit.api.TimeWindow;
 import com.newsmell.toolkit.http.Page;
 import com.newsmell.toolkit.http.Problem;
 import com.newsmell.toolkit.http.ProblemException;
@@ -28,23 +30,22 @@ public class SessionQueryService {
         });
     }
 
-    public Uni<Page<SessionView>> list(String userId, String from, String to, String limit, String cursor) {
-        Instant fromTime = QueryParams.instant("from", from);
-        Instant toTime = QueryParams.instant("to", to);
-        QueryParams.range(fromTime, toTime);
-        int size = QueryParams.limit(limit);
+    public Uni<Page<SessionView>> list(String userId, String from, String to, String tz, String limit, String cursor) {
+        TimeWindow window = TimeWindow.list(from, to, tz, false);
+        int size = Paging.limit(limit);
         String[] after = QueryParams.decodeCursor(cursor, 2);
         return sessions.page(
                         QueryParams.blankToNull(userId),
-                        fromTime,
-                        toTime,
+                        window.from(),
+                        window.to(),
                         after == null ? null : Instant.parse(after[0]),
                         after == null ? null : after[1],
                         size)
-                .map(rows -> Page.of(
-                        rows,
-                        size,
-                        UserSession::view,
-                        row -> QueryParams.encodeCursor(row.startTime.toString(), row.sessionId)));
+                .map(rows -> Page.<UserSession, SessionView>of(
+                                rows,
+                                size,
+                                UserSession::view,
+                                row -> QueryParams.encodeCursor(row.startTime.toString(), row.sessionId))
+                        .window(window.from(), window.to(), window.tz()));
     }
 }

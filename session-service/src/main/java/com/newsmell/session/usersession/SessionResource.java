@@ -1,5 +1,7 @@
 package com.newsmell.session.usersession;
 
+import com.newsmell.toolkit.api.ApiConvention;
+import com.newsmell.toolkit.api.ApiDocs;
 import com.newsmell.toolkit.http.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -7,13 +9,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/v1/sessions")
-@Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
     private final SessionQueryService sessions;
@@ -24,30 +26,49 @@ public class SessionResource {
 
     @GET
     @Path("/{sessionId}")
+    @Produces(ApiConvention.JSON)
     @Operation(
             summary = "One session, as folded from its events so far",
-            description = "endTime, duration and exitPage are null, and bounced false, until the session is closed "
-                    + "(no event for the idle timeout, 30 minutes by default).")
+            description = "endTime, duration, durationMs and exitPage are absent, and bounced false, until the session"
+                    + " is closed (no event for the idle timeout, 30 minutes by default).")
     @APIResponse(responseCode = "200", description = "The session")
-    @APIResponse(responseCode = "404", description = "No event of this session has been consumed yet")
     public Uni<SessionView> get(@PathParam("sessionId") String sessionId) {
         return sessions.get(sessionId);
     }
 
     @GET
+    @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "List sessions",
-            description = "Optional userId; from (inclusive) and to (exclusive) bound the session's startTime. "
-                    + "Ordered by startTime, then sessionId; keyset paging with the nextCursor of the previous page. "
-                    + "Bot sessions are listed too (isBot).")
-    @APIResponse(responseCode = "200", description = "A page of sessions")
-    @APIResponse(responseCode = "400", description = "A bad parameter (problem details)")
+            description = "Optional userId; from (inclusive) and to (exclusive), each optional, bound the session's"
+                    + " startTime, and the page echoes them. Ordered by startTime, then sessionId; keyset paging with"
+                    + " the nextCursor of the previous page. Bot sessions are listed too (isBot). Accept: text/csv"
+                    + " answers the items as CSV.")
     public Uni<Page<SessionView>> list(
-            @QueryParam("userId") String userId,
-            @QueryParam("from") @Parameter(description = "ISO-8601 instant, inclusive") String from,
-            @QueryParam("to") @Parameter(description = "ISO-8601 instant, exclusive") String to,
-            @QueryParam("limit") @Parameter(description = "1 to 1000, default 100") String limit,
-            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
-        return sessions.list(userId, from, to, limit, cursor);
+            @Parameter(description = "Only this user's sessions", schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam("userId")
+                    String userId,
+            @Parameter(description = ApiDocs.FROM, schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("from")
+                    String from,
+            @Parameter(description = ApiDocs.TO, schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("to")
+                    String to,
+            @Parameter(description = ApiDocs.TZ, schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
+                    @QueryParam("tz")
+                    String tz,
+            @Parameter(
+                            description = ApiDocs.LIMIT,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING)) @QueryParam("cursor")
+                    String cursor) {
+        return sessions.list(userId, from, to, tz, limit, cursor);
     }
 }

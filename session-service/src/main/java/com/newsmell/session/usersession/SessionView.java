@@ -20,8 +20,13 @@ public record SessionView(
         @Schema(description = "The time of its last event once the session is closed; null while open.")
         Instant endTime,
 
-        @Schema(description = "endTime − startTime in whole seconds (rounded down) once closed; null while open.")
+        @Schema(
+                description = "The seed's duration: endTime − startTime in whole seconds (rounded down) once closed;"
+                        + " absent while open. durationMs is the same in milliseconds.")
         Integer duration,
+
+        @Schema(description = "endTime − startTime in milliseconds once closed; absent while open.")
+        Long durationMs,
 
         @Schema(description = "The time of the session's last event so far (what the idle timeout is measured from).")
         Instant lastEventTime,
@@ -42,6 +47,11 @@ public record SessionView(
         String location,
 
         @Schema(description = "The first event's referrer.") String referrer,
+
+        @Schema(
+                description = "The traffic source: the referrer's host, lower-cased, without www. (google.com), or"
+                        + " (direct) without a referrer or without a host in it.")
+        String source,
 
         @Schema(
                 description = "Page views: events of the VIEW category (PAGE_VIEW, PERFUME_VIEW, HOUSE_VIEW,"

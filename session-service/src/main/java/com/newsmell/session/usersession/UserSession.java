@@ -26,6 +26,9 @@ public class UserSession {
 
     public Integer duration;
 
+    @Column(name = "duration_ms")
+    public Long durationMs;
+
     @Column(name = "last_event_time")
     public Instant lastEventTime;
 
@@ -41,6 +44,8 @@ public class UserSession {
     public String location;
 
     public String referrer;
+
+    public String source;
 
     @Column(name = "page_views")
     public int pageViews;
@@ -83,6 +88,7 @@ public class UserSession {
                 startTime,
                 endTime,
                 duration,
+                durationMs,
                 lastEventTime,
                 closed,
                 deviceType,
@@ -90,6 +96,7 @@ public class UserSession {
                 os,
                 location,
                 referrer,
+                source,
                 pageViews,
                 perfumesViewed,
                 interactions,
@@ -110,6 +117,7 @@ public class UserSession {
         startTime = v.startTime();
         endTime = v.endTime();
         duration = v.duration();
+        durationMs = v.durationMs();
         lastEventTime = v.lastEventTime();
         closed = v.closed();
         deviceType = v.deviceType();
@@ -117,6 +125,7 @@ public class UserSession {
         os = v.os();
         location = v.location();
         referrer = v.referrer();
+        source = v.source();
         pageViews = v.pageViews();
         perfumesViewed = v.perfumesViewed();
         interactions = v.interactions();

@@ -2,8 +2,6 @@ package com.newsmell.session.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.newsmell.toolkit.http.TimeGrid;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -13,24 +11,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The formulas of GET /v1/sessions/metrics and GET /v1/search/metrics, from the rollups' sums. */
 class MetricsFormulasTest {
 
-    private static final Instant FROM = Instant.parse("2026-03-01T00:00:00Z");
-    private static final Instant TO = Instant.parse("2026-03-02T00:00:00Z");
-    private static final TimeGrid.Range DAY = TimeGrid.DAY.range(FROM.toString(), TO.toString(), 1);
-
     @Test
-    @DisplayName("UserSession.duration Int? // Duration in seconds, bounced — averageDuration and bounceRate are over"
+    @DisplayName("UserSession.duration Int? // Duration in seconds, bounced — averageDurationMs and bounceRate are over"
             + " the closed sessions only (closedSessions is returned), pagesPerSession and the conversion rates over"
-            + " every session; each rate comes with its numerator")
+            + " every session; each rate comes with its numerator; durations in ms (the seconds kept, deprecated)")
     void sessionRatesComeWithTheirNumeratorsAndDenominators() {
-        SessionMetrics.Row r =
-                SessionMetrics.Row.of(FROM, TO, new SessionTotals(FROM, 8, 4, 100, 1, 20, 2, 1, 4, 8, 3, 6));
+        SessionMetricsTotals r =
+                SessionMetricsTotals.of(new SessionTotals(8, 4, 100, 100_500, 1, 20, 2, 1, 4, 8, 3, 6));
 
-        assertThat(r.start()).isEqualTo(FROM);
-        assertThat(r.end()).isEqualTo(TO);
         assertThat(r.sessions()).isEqualTo(8);
         assertThat(r.closedSessions()).isEqualTo(4);
         assertThat(r.uniqueUsers()).isEqualTo(3);
         assertThat(r.uniqueVisitors()).isEqualTo(6);
+        assertThat(r.durationMs()).isEqualTo(100_500);
+        assertThat(r.averageDurationMs()).isEqualTo(25_125.0);
         assertThat(r.durationSeconds()).isEqualTo(100);
         assertThat(r.averageDuration()).isEqualTo(25.0);
         assertThat(r.bounces()).isEqualTo(1);
@@ -48,56 +42,38 @@ class MetricsFormulasTest {
     }
 
     @Test
-    @DisplayName("UserSession.endTime DateTime? — while no session is closed, averageDuration and bounceRate are"
-            + " null, not 0")
+    @DisplayName("UserSession.endTime DateTime? — while no session is closed, averageDurationMs and bounceRate are"
+            + " absent (null), not 0")
     void noClosedSessionNoDurationNorBounceRate() {
-        SessionMetrics.Row r =
-                SessionMetrics.Row.of(FROM, TO, new SessionTotals(FROM, 3, 0, 0, 0, 3, 0, 0, 0, 0, 0, 3));
+        SessionMetricsTotals r = SessionMetricsTotals.of(new SessionTotals(3, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 3));
 
+        assertThat(r.averageDurationMs()).isNull();
         assertThat(r.averageDuration()).isNull();
         assertThat(r.bounceRate()).isNull();
         assertThat(r.pagesPerSession()).isEqualTo(1.0);
-    }
-
-    @Test
-    @DisplayName("totals: the row without a bucket is the whole range's; the buckets are one grid step long; a range"
-            + " without sessions has zero counts and null rates")
-    void theResponseSeparatesTotalsFromBuckets() {
-        SessionTotals whole = new SessionTotals(null, 4, 4, 40, 1, 6, 0, 0, 0, 0, 2, 3);
-        SessionTotals bucket = new SessionTotals(FROM, 4, 4, 40, 1, 6, 0, 0, 0, 0, 2, 3);
-
-        SessionMetrics m = SessionMetrics.of(DAY, "mobile", true, List.of(whole, bucket));
-        SessionMetrics empty = SessionMetrics.of(DAY, null, false, List.of());
-
-        assertThat(m.from()).isEqualTo(FROM);
-        assertThat(m.to()).isEqualTo(TO);
-        assertThat(m.granularity()).isEqualTo("day");
-        assertThat(m.totals()).isEqualTo(SessionMetrics.Row.of(FROM, TO, whole));
-        assertThat(m.buckets()).containsExactly(SessionMetrics.Row.of(FROM, TO, bucket));
-        assertThat(empty.buckets()).isEmpty();
-        assertThat(empty.totals().sessions()).isZero();
-        assertThat(empty.totals().pagesPerSession()).isNull();
-        assertThat(empty.totals().bounceRate()).isNull();
-        assertThat(empty.totals().wishlistConversionRate()).isNull();
+        assertThat(SessionMetricsTotals.of(SessionTotals.NONE).pagesPerSession())
+                .isNull();
+        assertThat(SessionMetricsTotals.of(SessionTotals.NONE).wishlistConversionRate())
+                .isNull();
     }
 
     @Test
     @DisplayName("SearchQuery.clickedPositions Json // Array of clicked result positions — clickThroughRate = searches"
             + " with a click ÷ searches; the no-result, refinedQuery, abandoned and foundDesired rates likewise, each"
-            + " with its count; the percentiles with the number of searches they are over")
+            + " with its count; the percentiles (ms) with the number of searches they are over")
     void searchRatesComeWithTheirCounts() {
-        SearchMetrics m = SearchMetrics.of(
-                TimeGrid.HOUR.range(FROM.toString(), TO.toString(), 24),
-                false,
-                TO,
+        SearchMetrics.SearchMetricsTotals m = SearchMetrics.SearchMetricsTotals.of(
                 new SearchTotals(8, 2, 6, 1, 2, 3),
                 List.of(new SearchMetrics.QueryCount("rose", 5)),
                 List.of(new SearchMetrics.QueryCount("xyz", 2)),
                 List.of(new NearestRank.ValueCount(1200, 6)),
                 List.of(new SearchMetrics.PositionCount(1, 6)));
 
-        assertThat(m.asOf()).isEqualTo(TO);
-        assertThat(m.totals()).isEqualTo(new SearchMetrics.Totals(8, 6, 0.75, 2, 0.25, 1, 0.125, 2, 0.25, 3, 3 / 8.0));
+        assertThat(m.outcomes())
+                .isEqualTo(new SearchMetrics.SearchOutcomes(8, 6, 0.75, 2, 0.25, 1, 0.125, 2, 0.25, 3, 3 / 8.0));
+        assertThat(m.timeToFirstClickSearches()).isEqualTo(6);
+        assertThat(m.medianTimeToFirstClickMs()).isEqualTo(1200);
+        assertThat(m.p90TimeToFirstClickMs()).isEqualTo(1200);
         assertThat(m.timeToFirstClick()).isEqualTo(new SearchMetrics.ClickTime(6, 1200, 1200));
         assertThat(m.topQueries()).containsExactly(new SearchMetrics.QueryCount("rose", 5));
         assertThat(m.topNoResultQueries()).containsExactly(new SearchMetrics.QueryCount("xyz", 2));
@@ -107,17 +83,12 @@ class MetricsFormulasTest {
     @Test
     @DisplayName("without searches every rate and the time to first click are null, not 0 or NaN")
     void noSearchesNoRates() {
-        SearchMetrics m = SearchMetrics.of(
-                TimeGrid.HOUR.range(FROM.toString(), TO.toString(), 24),
-                true,
-                null,
-                new SearchTotals(0, 0, 0, 0, 0, 0),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of());
+        SearchMetrics.SearchMetricsTotals m = SearchMetrics.SearchMetricsTotals.of(
+                new SearchTotals(0, 0, 0, 0, 0, 0), List.of(), List.of(), List.of(), List.of());
 
-        assertThat(m.totals()).isEqualTo(new SearchMetrics.Totals(0, 0, null, 0, null, 0, null, 0, null, 0, null));
+        assertThat(m.outcomes())
+                .isEqualTo(new SearchMetrics.SearchOutcomes(0, 0, null, 0, null, 0, null, 0, null, 0, null));
+        assertThat(m.medianTimeToFirstClickMs()).isNull();
         assertThat(m.timeToFirstClick()).isEqualTo(new SearchMetrics.ClickTime(0, null, null));
     }
 

@@ -21,6 +21,7 @@ class RollupChangesTest {
             boolean isBot,
             boolean closed,
             Integer duration,
+            Long durationMs,
             boolean bounced,
             int pageViews,
             boolean addedToWishlist,
@@ -30,7 +31,7 @@ class RollupChangesTest {
             implements SessionFigures {
 
         static Figures open(Instant start) {
-            return new Figures(start, "desktop", false, false, null, false, 1, false, false, false, false);
+            return new Figures(start, "desktop", false, false, null, null, false, 1, false, false, false, false);
         }
 
         Figures closedAfter(int seconds, boolean bounce) {
@@ -40,6 +41,7 @@ class RollupChangesTest {
                     isBot,
                     true,
                     seconds,
+                    seconds * 1000L + 250,
                     bounce,
                     pageViews,
                     addedToWishlist,
@@ -50,29 +52,40 @@ class RollupChangesTest {
     }
 
     @Test
-    @DisplayName("UserSession fields → one row per (hour of startTime, deviceType, isBot): sessions, closed, duration,"
-            + " bounces, page views, and one per conversion flag (addedToWishlist … completedReview)")
+    @DisplayName("UserSession fields → one row per (hour of startTime, deviceType, isBot): sessions, closed, duration"
+            + " (seconds and ms), bounces, page views, and one per conversion flag (addedToWishlist … completedReview)")
     void aClosedSessionCountsEveryColumn() {
         Figures s = new Figures(
-                HOUR.plusSeconds(59 * 60 + 59), "mobile", true, true, 125, false, 4, true, false, true, false);
+                HOUR.plusSeconds(59 * 60 + 59),
+                "mobile",
+                true,
+                true,
+                125,
+                125_750L,
+                false,
+                4,
+                true,
+                false,
+                true,
+                false);
 
         SessionContribution c = SessionContribution.of(s);
 
         assertThat(c.key()).isEqualTo(new SessionContribution.Key(HOUR, "mobile", true));
-        assertThat(c.values()).containsExactly(1, 1, 125, 0, 4, 1, 0, 1, 0);
+        assertThat(c.values()).containsExactly(1, 1, 125, 125_750, 0, 4, 1, 0, 1, 0);
         assertThat(SessionContribution.COLUMNS).hasSize(c.values().length);
     }
 
     @Test
     @DisplayName("UserSession.duration Int? / bounced — an open session counts, with no duration and no bounce yet")
     void anOpenSessionCountsWithoutDurationOrBounce() {
-        assertThat(SessionContribution.of(Figures.open(HOUR)).values()).containsExactly(1, 0, 0, 0, 1, 0, 0, 0, 0);
+        assertThat(SessionContribution.of(Figures.open(HOUR)).values()).containsExactly(1, 0, 0, 0, 0, 1, 0, 0, 0, 0);
     }
 
     @Test
     @DisplayName("UserSession.deviceType — a session without a device type counts under ''")
     void noDeviceTypeCountsUnderEmpty() {
-        Figures s = new Figures(HOUR, null, false, false, null, false, 1, false, false, false, false);
+        Figures s = new Figures(HOUR, null, false, false, null, null, false, 1, false, false, false, false);
 
         assertThat(SessionContribution.of(s).key().deviceType()).isEmpty();
     }
@@ -103,7 +116,7 @@ class RollupChangesTest {
 
         assertThat(changes.sessionDeltas())
                 .singleElement()
-                .satisfies(d -> assertThat(d.values()).containsExactly(0, 1, 0, 1, 0, 0, 0, 0, 0));
+                .satisfies(d -> assertThat(d.values()).containsExactly(0, 1, 0, 250, 1, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -138,11 +151,11 @@ class RollupChangesTest {
     @DisplayName("the deltas come in (bucket, deviceType, isBot) order, the order their rows are locked in")
     void deltasAreInKeyOrder() {
         RollupChanges changes = new RollupChanges();
-        changes.add(new Figures(HOUR, "tablet", true, false, null, false, 1, false, false, false, false));
-        changes.add(new Figures(HOUR, "mobile", false, false, null, false, 1, false, false, false, false));
-        changes.add(new Figures(HOUR, "tablet", false, false, null, false, 1, false, false, false, false));
+        changes.add(new Figures(HOUR, "tablet", true, false, null, null, false, 1, false, false, false, false));
+        changes.add(new Figures(HOUR, "mobile", false, false, null, null, false, 1, false, false, false, false));
+        changes.add(new Figures(HOUR, "tablet", false, false, null, null, false, 1, false, false, false, false));
         changes.add(new Figures(
-                HOUR.minusSeconds(3600), "tablet", false, false, null, false, 1, false, false, false, false));
+                HOUR.minusSeconds(3600), "tablet", false, false, null, null, false, 1, false, false, false, false));
 
         assertThat(changes.sessionDeltas())
                 .extracting(SessionContribution::key)

@@ -69,7 +69,7 @@ class SessionBatchFoldTest {
         assertThat(result.rollups().sessionDeltas()).singleElement().satisfies(delta -> {
             assertThat(delta.key())
                     .isEqualTo(new SessionContribution.Key(Instant.parse("2026-03-01T10:00:00Z"), "desktop", false));
-            assertThat(delta.values()).containsExactly(1, 0, 0, 0, 2, 0, 0, 0, 0);
+            assertThat(delta.values()).containsExactly(1, 0, 0, 0, 0, 2, 0, 0, 0, 0);
         });
         assertThat(result.rollups().dirtyHours())
                 .as("no search: no hour for the hourly job")
@@ -88,7 +88,7 @@ class SessionBatchFoldTest {
         assertThat(result.created()).isEmpty();
         assertThat(row.pageViews).isEqualTo(2);
         assertThat(row.lastEventTime).isEqualTo(C.at(30));
-        assertThat(onlyDelta(result)).containsExactly(0, 0, 0, 0, 1, 0, 0, 0, 0);
+        assertThat(onlyDelta(result)).containsExactly(0, 0, 0, 0, 0, 1, 0, 0, 0, 0);
     }
 
     @Test
@@ -119,10 +119,11 @@ class SessionBatchFoldTest {
         assertThat(row.closed).isEqualTo(closed);
         assertThat(row.endTime).isEqualTo(closed ? C.at(90) : null);
         assertThat(row.duration).isEqualTo(closed ? 90 : null);
+        assertThat(row.durationMs).isEqualTo(closed ? 90_000L : null);
         assertThat(row.exitPage).isEqualTo(closed ? "/about" : null);
         assertThat(result.rollups().sessionDeltas())
                 .hasSize(closed ? 1 : 0)
-                .allSatisfy(delta -> assertThat(delta.values()).containsExactly(0, 1, 90, 0, 0, 0, 0, 0, 0));
+                .allSatisfy(delta -> assertThat(delta.values()).containsExactly(0, 1, 90, 90_000, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -151,7 +152,7 @@ class SessionBatchFoldTest {
         assertThat(row.closed).isTrue();
         assertThat(row.pageViews).isEqualTo(3);
         assertThat(row.exitPage).isEqualTo("/about");
-        assertThat(onlyDelta(result)).containsExactly(0, 0, 0, 0, 1, 0, 0, 0, 0);
+        assertThat(onlyDelta(result)).containsExactly(0, 0, 0, 0, 0, 1, 0, 0, 0, 0);
     }
 
     @Test
@@ -167,7 +168,7 @@ class SessionBatchFoldTest {
         assertThat(row.closed).isFalse();
         assertThat(row.endTime).isNull();
         assertThat(row.bounced).isFalse();
-        assertThat(onlyDelta(result)).containsExactly(0, -1, 0, -1, 1, 0, 0, 0, 0);
+        assertThat(onlyDelta(result)).containsExactly(0, -1, 0, 0, -1, 1, 0, 0, 0, 0);
     }
 
     @Test
