@@ -11,7 +11,15 @@ import static com.newsmell.contract.InteractionEventType.WISHLIST_ADD;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.newsmell.contract.DeadLetterHeaders;
@@ -19,8 +27,11 @@ import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.infra.ConsumerChecks;
 import com.newsmell.infra.Sql;
 import com.newsmell.infra.WireEvents;
+import com.newsmell.toolkit.api.ApiConvention;
+import com.newsmell.toolkit.api.JsonConvention;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -190,6 +201,133 @@ class ProfileConsumerTest {
                         == 1);
     }
 
+    // ---- GET /v1/profiles (ADR 0015): keyset-paged by (lastActiveDate desc, userId), optionally within a window.
+
+    @Test
+    void theProfilesArePagedByLastActivityWithinAWindowAndExportedAsCsv() {
+        String run = UUID.randomUUID().toString();
+        String a = "u-" + run + "-a";
+        String b = "u-" + run + "-b";
+        String c = "u-" + run + "-c";
+        String d = "u-" + run + "-d";
+        String e = "u-" + run + "-e";
+        String session = "s-" + run;
+        Instant feb1noon = Instant.parse("2024-02-01T12:00:00Z");
+        WireEvents.publish(List.of(
+                WireEvents.event(PAGE_VIEW, session, feb1noon.minusSeconds(7200))
+                        .userId(a)
+                        .build(),
+                WireEvents.event(SEARCH_PERFORMED, session, feb1noon).userId(a).build(),
+                WireEvents.event(PAGE_VIEW, session, feb1noon).userId(b).build(),
+                WireEvents.event(PAGE_VIEW, session, Instant.parse("2024-02-01T08:00:00Z"))
+                        .userId(c)
+                        .build(),
+                WireEvents.event(PAGE_VIEW, session, Instant.parse("2024-02-02T09:00:00Z"))
+                        .userId(d)
+                        .build(),
+                // 2024-01-31 in UTC, 2024-02-01 00:30 in Berlin.
+                WireEvents.event(PAGE_VIEW, session, Instant.parse("2024-01-31T23:30:00Z"))
+                        .userId(e)
+                        .build()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/v1/profiles?from=2024-01-31&to=2024-02-03")
+                        .then()
+                        .statusCode(200)
+                        .body("items.userId", contains(d, a, b, c, e))
+                        .body("items[1].totalSearches", equalTo(1)));
+
+        // Most recently active first; a tie (a and b at noon) in userId order.
+        String page = "/v1/profiles?from=2024-02-01&to=2024-02-02&limit=2";
+        String next = given().get(page)
+                .then()
+                .statusCode(200)
+                .body("items.userId", contains(a, b))
+                .body("items.lastActiveDate", contains("2024-02-01T12:00:00.000Z", "2024-02-01T12:00:00.000Z"))
+                .body("items[0].totalPageViews", equalTo(1))
+                .body("items[0].totalSearches", equalTo(1))
+                .body("items[0].totalInteractions", equalTo(0))
+                .body("from", equalTo("2024-02-01T00:00:00.000Z"))
+                .body("to", equalTo("2024-02-02T00:00:00.000Z"))
+                .body("tz", equalTo("UTC"))
+                .body("nextCursor", notNullValue())
+                .extract()
+                .path("nextCursor");
+        given().get(page + "&cursor=" + next)
+                .then()
+                .statusCode(200)
+                .body("items.userId", contains(c))
+                .body("nextCursor", nullValue());
+        given().get("/v1/profiles?from=2024-02-01&to=2024-02-02&tz=Europe/Berlin")
+                .then()
+                .statusCode(200)
+                .body("from", equalTo("2024-01-31T23:00:00.000Z"))
+                .body("tz", equalTo("Europe/Berlin"))
+                .body("items.userId", contains(a, b, c, e));
+        given().get("/v1/profiles?to=2024-02-01T09:00:00Z")
+                .then()
+                .statusCode(200)
+                .body("items.userId", contains(c, e))
+                .body("$", not(hasKey("from")));
+        given().get("/v1/profiles?limit=1")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("nextCursor", notNullValue());
+
+        assertThat(given().accept(ApiConvention.CSV)
+                        .get("/v1/profiles?from=2024-02-01&to=2024-02-02")
+                        .then()
+                        .statusCode(200)
+                        .contentType(startsWith(ApiConvention.CSV))
+                        .extract()
+                        .asString())
+                .isEqualTo("userId,totalPageViews,totalSearches,totalInteractions,lastActiveDate\r\n"
+                        + a + ",1,1,0,2024-02-01T12:00:00.000Z\r\n"
+                        + b + ",1,0,0,2024-02-01T12:00:00.000Z\r\n"
+                        + c + ",1,0,0,2024-02-01T08:00:00.000Z\r\n");
+
+        problem("/v1/profiles?userId=" + a, "userId", "unknown");
+        problem("/v1/profiles?cursor=nope", "cursor", "format");
+        problem("/v1/profiles?limit=0", "limit", "range");
+        problem("/v1/profiles?from=2024-02-02&to=2024-02-01", "to", "after-from");
+        problem("/v1/profiles?limit=1&limit=2", "limit", "repeated");
+    }
+
+    @Test
+    void theOpenApiTypesTheListParametersAndListsCsvOnTheListOnly() {
+        given().accept(ContentType.JSON)
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(
+                        "paths.'/v1/profiles'.get.parameters.name",
+                        containsInAnyOrder("limit", "cursor", "from", "to", "tz"))
+                .body(
+                        "paths.'/v1/profiles'.get.parameters.find { it.name == 'from' }.schema.format",
+                        equalTo("date-time"))
+                .body("paths.'/v1/profiles'.get.parameters.find { it.name == 'limit' }.schema.type", equalTo("integer"))
+                .body("paths.'/v1/profiles'.get.parameters.find { it.name == 'limit' }.schema.maximum", equalTo(1000))
+                .body(
+                        "paths.'/v1/profiles'.get.responses.'200'.content.keySet()",
+                        containsInAnyOrder(ApiConvention.JSON, ApiConvention.CSV))
+                .body("paths.'/v1/profiles/{userId}'.get.parameters[0].description", notNullValue())
+                .body(
+                        "paths.'/v1/profiles/{userId}'.get.responses.'200'.content.keySet()",
+                        contains(ApiConvention.JSON))
+                .body(
+                        "paths.'/v1/profiles/{userId}'.get.responses.'404'.content.keySet()",
+                        contains("application/problem+json"));
+    }
+
+    private static void problem(String url, String parameter, String rule) {
+        given().get(url)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo(parameter))
+                .body("errors[0].rule", equalTo(rule));
+    }
+
     /** Waits until the user's profile, read through the API, has exactly these figures. */
     private static void awaitProfile(
             String userId, int pageViews, int searches, int interactions, Instant lastActiveDate) {
@@ -201,7 +339,7 @@ class ProfileConsumerTest {
                         .body("totalPageViews", equalTo(pageViews))
                         .body("totalSearches", equalTo(searches))
                         .body("totalInteractions", equalTo(interactions))
-                        .body("lastActiveDate", equalTo(lastActiveDate.toString())));
+                        .body("lastActiveDate", equalTo(JsonConvention.format(lastActiveDate))));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package com.newsmell.profile.behavior;
 
+import com.newsmell.toolkit.api.ApiConvention;
+import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.http.Page;
 import com.newsmell.toolkit.http.Problem;
 import com.newsmell.toolkit.http.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -7,10 +10,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,13 +29,59 @@ public class ProfileResource {
     }
 
     @GET
+    @Produces({ApiConvention.JSON, ApiConvention.CSV})
+    @Operation(
+            summary = "The behavior profiles, most recently active first, keyset-paged",
+            description = "Every profile in (lastActiveDate descending, userId) order, optionally only those whose"
+                    + " lastActiveDate is in [from, to) (either end may be left out). Each item is the profile as"
+                    + " GET /v1/profiles/{userId} answers it. Definitions: docs/metrics.md, profile-service.")
+    public Uni<Page<ProfileView>> list(
+            @QueryParam("limit")
+                    @Parameter(
+                            description = ApiDocs.LIMIT,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "100"))
+                    String limit,
+            @QueryParam("cursor") @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING))
+                    String cursor,
+            @QueryParam("from")
+                    @Parameter(
+                            description = ApiDocs.FROM + "; only profiles last active at or after it",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    String from,
+            @QueryParam("to")
+                    @Parameter(
+                            description = ApiDocs.TO + "; only profiles last active before it",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    String to,
+            @QueryParam("tz")
+                    @Parameter(
+                            description = ApiDocs.TZ,
+                            schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
+                    String tz) {
+        ProfileListQuery query = ProfileListQuery.of(limit, cursor, from, to, tz);
+        return profiles.page(query)
+                .map(rows -> Page.<UserBehaviorProfile, ProfileView>of(
+                                rows, query.limit(), ProfileView::of, ProfileListQuery.Cursor::of)
+                        .window(
+                                query.window().from(),
+                                query.window().to(),
+                                query.window().tz()));
+    }
+
+    @GET
     @Path("/{userId}")
     @Operation(
             summary = "One user's behavior profile, as built from their events so far",
             description =
                     "Counts of the user's own (signed-in, non-bot) events since their first one, updated as each"
                             + " event is consumed (seconds behind the collector). Definitions: docs/metrics.md, profile-service.")
-    public Uni<ProfileView> get(@PathParam("userId") String userId) {
+    public Uni<ProfileView> get(
+            @PathParam("userId") @Parameter(description = "The user (the events' userId)") String userId) {
         return profiles.find(userId).map(profile -> {
             if (profile == null) {
                 throw new ProblemException(Problem.of(

@@ -34,6 +34,11 @@ public class ProfileService {
         return profiles.findByUserId(userId);
     }
 
+    /** One page of the profiles, most recently active first (fetches limit + 1 rows). */
+    public Uni<List<UserBehaviorProfile>> page(ProfileListQuery query) {
+        return profiles.page(query);
+    }
+
     private Uni<Void> fold(List<UserInteractionEvent> fresh) {
         SortedMap<String, List<UserInteractionEvent>> byUser = ProfileFold.byUser(fresh);
         if (byUser.isEmpty()) {

@@ -46,6 +46,11 @@ public class FeedbackService {
         return feedback.findByRecommendationId(recommendationId);
     }
 
+    /** One page of the impressions of a window, in (impressionTime, id) order (fetches limit + 1 rows). */
+    public Uni<List<RecommendationFeedback>> page(FeedbackListQuery query) {
+        return feedback.page(query);
+    }
+
     private Uni<Void> fold(List<UserInteractionEvent> fresh) {
         SortedMap<FeedbackKey, List<UserInteractionEvent>> byKey = FeedbackFold.byKey(fresh);
         if (byKey.isEmpty()) {

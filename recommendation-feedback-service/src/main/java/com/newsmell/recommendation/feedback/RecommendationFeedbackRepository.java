@@ -1,12 +1,15 @@
 package com.newsmell.recommendation.feedback;
 
+import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.persistence.AggregateRows;
 import com.newsmell.toolkit.persistence.AggregateRows.KeyPart;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 
 @ApplicationScoped
@@ -26,6 +29,33 @@ public class RecommendationFeedbackRepository implements PanacheRepositoryBase<R
                         .and("perfumeId")
                         .and("userId"),
                 recommendationId);
+    }
+
+    /**
+     * One page of the impressions of a window in (impressionTime, id) order, after the cursor's row; fetches
+     * {@code limit + 1} rows so that the caller knows whether there is a next page. Answered by the index
+     * {@code idx_recommendation_feedback_impression_time} (impression_time, id), or with an algorithm by
+     * {@code idx_recommendation_feedback_algorithm_time}.
+     */
+    @WithSession
+    public Uni<List<RecommendationFeedback>> page(FeedbackListQuery q) {
+        List<String> where = new ArrayList<>(List.of("impressionTime >= :from", "impressionTime < :to"));
+        Parameters params =
+                Parameters.with("from", q.window().from()).and("to", q.window().to());
+        if (ApiConvention.UNKNOWN.equals(q.algorithm())) {
+            where.add("algorithm is null");
+        } else if (q.algorithm() != null) {
+            where.add("algorithm = :algorithm");
+            params = params.and("algorithm", q.algorithm());
+        }
+        if (q.after() != null) {
+            where.add("(impressionTime > :afterTime or (impressionTime = :afterTime and id > :afterId))");
+            params = params.and("afterTime", q.after().impressionTime())
+                    .and("afterId", q.after().id());
+        }
+        return find(String.join(" and ", where), Sort.by("impressionTime").and("id"), params)
+                .range(0, q.limit())
+                .list();
     }
 
     /**

@@ -1,0 +1,48 @@
+package com.newsmell.recommendation.feedback;
+
+import com.newsmell.toolkit.api.ApiConvention;
+import com.newsmell.toolkit.api.Paging;
+import com.newsmell.toolkit.api.TimeWindow;
+import com.newsmell.toolkit.http.QueryParams;
+import java.time.Instant;
+
+/**
+ * A request of {@code GET /v1/recommendations/feedback}: the impressions of a window bounded by time alone (both
+ * ends required, at most {@link ApiConvention#MAX_LIST_DAYS} days), optionally of one algorithm ({@code (unknown)}:
+ * none), one page in (impressionTime, id) order after the cursor's row.
+ *
+ * @param algorithm the algorithm, {@link ApiConvention#UNKNOWN} for rows without one, or null for every algorithm
+ */
+public record FeedbackListQuery(TimeWindow window, String algorithm, int limit, Cursor after) {
+
+    public static FeedbackListQuery of(
+            String from, String to, String tz, String algorithm, String limit, String cursor) {
+        return new FeedbackListQuery(
+                TimeWindow.list(from, to, tz, true),
+                QueryParams.blankToNull(algorithm),
+                Paging.limit(limit),
+                Cursor.decode(cursor));
+    }
+
+    /** Keyset position: the last row of the previous page. */
+    public record Cursor(Instant impressionTime, long id) {
+
+        /** The opaque cursor the API hands out after this row. */
+        public static String of(RecommendationFeedback row) {
+            return QueryParams.encodeCursor(row.impressionTime.toString(), Long.toString(row.id));
+        }
+
+        /** The position of a cursor this API returned, null without one; any other is a 400 problem. */
+        static Cursor decode(String cursor) {
+            String[] parts = QueryParams.decodeCursor(cursor, 2);
+            if (parts == null) {
+                return null;
+            }
+            try {
+                return new Cursor(Instant.parse(parts[0]), Long.parseLong(parts[1]));
+            } catch (RuntimeException e) {
+                throw QueryParams.badCursor();
+            }
+        }
+    }
+}

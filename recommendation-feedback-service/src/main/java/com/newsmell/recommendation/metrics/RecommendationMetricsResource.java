@@ -1,0 +1,106 @@
+package com.newsmell.recommendation.metrics;
+
+import com.newsmell.toolkit.api.ApiConvention;
+import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.api.Metrics;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+@Path("/v1/recommendations/metrics")
+public class RecommendationMetricsResource {
+
+    private final RecommendationMetricsService metrics;
+
+    public RecommendationMetricsResource(RecommendationMetricsService metrics) {
+        this.metrics = metrics;
+    }
+
+    @GET
+    @Produces({ApiConvention.JSON, ApiConvention.CSV})
+    @Operation(
+            summary = "Recommendation impressions, clicks and click-through rate per hour or day, by algorithm,"
+                    + " source or position",
+            description = "Impressions are recommendation_feedback rows (one per recommendation, viewer and perfume)"
+                    + " by their impressionTime in [from, to); clicks are those of them that were clicked, whenever"
+                    + " the click came; clicksWithoutImpression are clicked rows whose impression never arrived, by"
+                    + " their first click. Non-bot events only; live (asOf is the time of the request). With"
+                    + " breakdown, the totals per value (most impressions first, paged by limit and cursor) replace"
+                    + " the buckets; rows without a value are (unknown). Definitions: docs/metrics.md,"
+                    + " recommendation-feedback-service.")
+    public Uni<Metrics<RecommendationBucket, RecommendationFigures>> metrics(
+            @QueryParam("from")
+                    @Parameter(
+                            description = ApiDocs.METRICS_FROM,
+                            required = true,
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    String from,
+            @QueryParam("to")
+                    @Parameter(
+                            description = ApiDocs.METRICS_TO,
+                            required = true,
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    String to,
+            @QueryParam("tz")
+                    @Parameter(
+                            description = ApiDocs.TZ,
+                            schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
+                    String tz,
+            @QueryParam("granularity")
+                    @Parameter(
+                            description = ApiDocs.GRANULARITY,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"hour", "day"},
+                                            defaultValue = "day"))
+                    String granularity,
+            @QueryParam("breakdown")
+                    @Parameter(
+                            description = ApiDocs.BREAKDOWN,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"algorithm", "source", "position"}))
+                    String breakdown,
+            @QueryParam("filters")
+                    @Parameter(
+                            description =
+                                    ApiDocs.FILTERS
+                                            + ". Dimensions here: algorithm, source (homepage, detail_page, search,"
+                                            + " email) and position (0-based slot); e.g. algorithm==collaborative;position==0|1",
+                            schema = @Schema(type = SchemaType.STRING))
+                    String filters,
+            @QueryParam("compare")
+                    @Parameter(
+                            description = ApiDocs.COMPARE,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"previous_period"}))
+                    String compare,
+            @QueryParam("limit")
+                    @Parameter(
+                            description = ApiDocs.LIMIT + " (the breakdown's values per page)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "100"))
+                    String limit,
+            @QueryParam("cursor")
+                    @Parameter(
+                            description = ApiDocs.CURSOR + " (the breakdown's next values)",
+                            schema = @Schema(type = SchemaType.STRING))
+                    String cursor) {
+        return metrics.metrics(
+                RecommendationMetricsQuery.of(from, to, tz, granularity, breakdown, filters, compare, limit, cursor));
+    }
+}
