@@ -8,16 +8,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The event metrics' reads of the raw store ({@code user_interaction_event}), native SQL: counts of events, distinct
@@ -29,8 +24,6 @@ import java.util.stream.Collectors;
 public class EventMetricsRepository {
 
     private static final String FIGURES = "count(*), count(distinct session_id), count(distinct user_id)";
-
-    private static final Pattern ANY = Pattern.compile("= any\\(\\$(\\d+)\\)");
 
     /** A statement and its named parameters. */
     record Statement(String sql, Map<String, Object> parameters) {}
@@ -95,7 +88,7 @@ public class EventMetricsRepository {
     static Statement bucketsStatement(EventMetricsQuery query) {
         Statement where = where(query.window(), query);
         Map<String, Object> parameters = new LinkedHashMap<>(where.parameters());
-        parameters.put("bounds", arrayLiteral(query.window().bucketStarts()));
+        parameters.put("bounds", query.window().thresholds());
         return new Statement(
                 "select width_bucket(timestamp, cast(cast(:bounds as text) as timestamptz[])) as bucket, " + FIGURES
                         + " from user_interaction_event where " + where.sql() + " group by 1",
@@ -125,26 +118,12 @@ public class EventMetricsRepository {
             sql.append(" and not is_bot");
         }
         if (!query.filters().isEmpty()) {
-            Filters.Sql filters = query.filters().toSql(EventDimension.COLUMNS, 1);
-            Matcher any = ANY.matcher(filters.where());
-            StringBuilder predicates = new StringBuilder();
-            while (any.find()) {
-                int n = Integer.parseInt(any.group(1));
-                parameters.put(
-                        "f" + n, Arrays.asList((String[]) filters.parameters().get(n - 1)));
-                any.appendReplacement(predicates, "in (:f" + n + ")");
+            Filters.Sql filters = query.filters().toSql(EventDimension.COLUMNS, n -> ":f" + n, (d, v) -> v);
+            for (int n = 0; n < filters.parameters().size(); n++) {
+                parameters.put("f" + n, filters.parameters().get(n));
             }
-            any.appendTail(predicates);
-            if (predicates.indexOf("$") >= 0) {
-                throw new IllegalStateException("unexpected filter SQL: " + filters.where());
-            }
-            sql.append(" and ").append(predicates);
+            sql.append(" and ").append(filters.where());
         }
         return new Statement(sql.toString(), parameters);
-    }
-
-    /** A PostgreSQL array literal of instants: {2026-12-06T00:00:00Z,...}. */
-    static String arrayLiteral(List<Instant> instants) {
-        return instants.stream().map(Instant::toString).collect(Collectors.joining(",", "{", "}"));
     }
 }

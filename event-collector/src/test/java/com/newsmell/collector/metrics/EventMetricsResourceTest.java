@@ -452,7 +452,8 @@ class EventMetricsResourceTest {
                 .statusCode(400)
                 .body("errors[0].parameter", equalTo("to"))
                 .body("errors[0].rule", equalTo("after-from"));
-        given().queryParam("from", "2026-01-01T10:00:00Z")
+        // hours are UTC hours in every zone; the days of a zone 30 minutes off UTC are not on whole UTC hours
+        given().queryParam("from", "2026-01-01T10:30:00Z")
                 .queryParam("to", "2026-01-05T00:00:00Z")
                 .queryParam("granularity", "hour")
                 .queryParam("tz", "Asia/Kolkata")
@@ -460,6 +461,14 @@ class EventMetricsResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].parameter", equalTo("from"))
+                .body("errors[0].rule", equalTo("grid"));
+        given().queryParam("from", "2026-01-01")
+                .queryParam("to", "2026-01-05")
+                .queryParam("tz", "Asia/Kolkata")
+                .get("/v1/events/metrics")
+                .then()
+                .statusCode(400)
+                .body("errors[0].parameter", equalTo("tz"))
                 .body("errors[0].rule", equalTo("grid"));
         given().queryParam("from", "2026-01-01")
                 .queryParam("to", "2026-05-01")

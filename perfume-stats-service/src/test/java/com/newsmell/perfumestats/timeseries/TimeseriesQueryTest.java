@@ -60,12 +60,12 @@ class TimeseriesQueryTest {
     }
 
     @Test
-    @DisplayName("Asia/Kolkata (+05:30): its days and hours do not start on a UTC hour: 400 grid on tz")
+    @DisplayName("Asia/Kolkata (+05:30): its days do not start on a UTC hour (400 grid on tz); hours are UTC hours")
     void halfHourZonesAreOffTheGrid() {
         assertThat(errors(() -> of("2026-06-01", "2026-06-03", "Asia/Kolkata", "day")))
                 .containsExactly("tz grid");
         assertThat(errors(() -> of("2026-06-01T01:00:00+05:30", "2026-06-01T05:00:00+05:30", "Asia/Kolkata", "hour")))
-                .containsExactly("tz grid");
+                .containsExactly("from grid");
     }
 
     @Test
