@@ -69,7 +69,7 @@ class ApiConventionConformanceIT {
                         RunningSystem.PERFUME_STATS,
                         "/v1/perfumes/top?metric=views&" + WINDOW,
                         false,
-                        null,
+                        "/v1/perfumes/{perfume}/timeseries?" + WINDOW,
                         false,
                         "/v1/perfumes/no-such-perfume/timeseries?" + WINDOW),
                 new Service(
@@ -102,11 +102,19 @@ class ApiConventionConformanceIT {
                                     Http.json(url(s, s.list())).path("items").size())
                             .as(s.name() + " " + s.list())
                             .isGreaterThanOrEqualTo(2));
+            if (s.metrics() != null) {
+                await().atMost(Duration.ofSeconds(90))
+                        .untilAsserted(() -> assertThat(
+                                        Http.get(url(s, s.metrics())).status())
+                                .as(s.name() + " " + s.metrics())
+                                .isEqualTo(200));
+            }
         }
     }
 
+    /** The service's URL of a path; {perfume} is a perfume of the test's data. */
     private static String url(Service s, String pathAndQuery) {
-        return system.url(s.name()) + pathAndQuery;
+        return system.url(s.name()) + pathAndQuery.replace("{perfume}", stream.p1);
     }
 
     private String url(String pathAndQuery) {
@@ -208,7 +216,7 @@ class ApiConventionConformanceIT {
         }
         if (service.metrics() != null) {
             String base = service.metrics().replace(WINDOW, "");
-            assertRule(Http.get(url(base + "from=2020-01-01&to=" + TODAY)), "to", "max-range");
+            assertRule(Http.get(url(base + "from=2020-01-01&to=" + TODAY + "&granularity=day")), "to", "max-range");
             assertRule(Http.get(url(service.metrics() + "&granularity=week")), "granularity", "enum");
         }
         if (service.listBoundedByTimeAlone()) {

@@ -116,7 +116,9 @@ class SystemEndToEndIT {
                     .get(0);
             assertThat(b.get("resultsCount").asInt()).isZero();
             assertThat(b.get("abandoned").asBoolean()).isTrue();
-            assertThat(b.has("timeToFirstClickMs")).as("no click: no time, the field is left out").isFalse();
+            assertThat(b.has("timeToFirstClickMs"))
+                    .as("no click: no time, the field is left out")
+                    .isFalse();
         });
 
         // profile-service: only events that carry the userId count.
@@ -129,9 +131,7 @@ class SystemEndToEndIT {
                         // the seed's SEARCH category: the search and its result click
                         .body("totalSearches", equalTo(2))
                         .body("totalInteractions", equalTo(1))
-                        .body(
-                                "lastActiveDate",
-                                equalTo(Http.INSTANT.format(s.lastTimestampOf(s.userA)))));
+                        .body("lastActiveDate", equalTo(Http.INSTANT.format(s.lastTimestampOf(s.userA)))));
         await().atMost(WAIT)
                 .untilAsserted(() -> given().baseUri(system.url(RunningSystem.PROFILES))
                         .get("/v1/profiles/" + s.userB)
