@@ -178,9 +178,9 @@ class BreakdownExactnessIT {
             d.put("deviceType", first(ordered, "deviceType"));
             d.put("browser", first(ordered, "browser"));
             d.put("os", first(ordered, "os"));
-            String referrer = first(ordered, "referrer");
-            d.put("referrer", referrer == null ? UNKNOWN : referrer);
-            d.put("source", REFERRERS.getOrDefault(referrer == null ? "" : referrer, "?" + referrer));
+            String referrer = first(ordered, "referrer"); // (unknown) without one
+            d.put("referrer", referrer);
+            d.put("source", REFERRERS.getOrDefault(referrer.equals(UNKNOWN) ? "" : referrer, "?" + referrer));
             d.put("entryPage", ordered.get(0).path("path").asText());
             long views = ordered.stream()
                     .filter(e -> e.path("eventType").asText().equals("PAGE_VIEW")

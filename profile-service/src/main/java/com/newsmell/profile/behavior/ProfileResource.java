@@ -1,20 +1,20 @@
 package com.newsmell.profile.behavior;
 
 import com.newsmell.toolkit.api.ApiConvention;
-import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.api.PageParams;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
 import com.newsmell.toolkit.http.Problem;
 import com.newsmell.toolkit.http.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -35,35 +35,8 @@ public class ProfileResource {
             description = "Every profile in (lastActiveDate descending, userId) order, optionally only those whose"
                     + " lastActiveDate is in [from, to) (either end may be left out). Each item is the profile as"
                     + " GET /v1/profiles/{userId} answers it. Definitions: docs/metrics.md, profile-service.")
-    public Uni<Page<ProfileView>> list(
-            @QueryParam("limit")
-                    @Parameter(
-                            description = ApiDocs.LIMIT,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
-                    String limit,
-            @QueryParam("cursor") @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING))
-                    String cursor,
-            @QueryParam("from")
-                    @Parameter(
-                            description = ApiDocs.FROM + "; only profiles last active at or after it",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    String from,
-            @QueryParam("to")
-                    @Parameter(
-                            description = ApiDocs.TO + "; only profiles last active before it",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    String to,
-            @QueryParam("tz")
-                    @Parameter(
-                            description = ApiDocs.TZ,
-                            schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
-                    String tz) {
-        ProfileListQuery query = ProfileListQuery.of(limit, cursor, from, to, tz);
+    public Uni<Page<ProfileView>> list(@BeanParam PageParams page, @BeanParam WindowParams window) {
+        ProfileListQuery query = ProfileListQuery.of(page.limit, page.cursor, window.from, window.to, window.tz);
         return profiles.page(query)
                 .map(rows -> Page.<UserBehaviorProfile, ProfileView>of(
                                 rows, query.limit(), ProfileView::of, ProfileListQuery.Cursor::of)

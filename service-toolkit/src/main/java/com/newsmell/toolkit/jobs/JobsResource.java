@@ -54,7 +54,7 @@ public class JobsResource {
     @APIResponse(responseCode = "400", description = "A bad `now` (problem+json)")
     @APIResponse(responseCode = "404", description = "No job of that name (problem+json)")
     public Uni<JobRun> run(
-            @PathParam("name") String name,
+            @Parameter(description = "The job's name, as GET /v1/jobs lists it") @PathParam("name") String name,
             @Parameter(
                             description = "ISO-8601 instant used as the job's clock; default the current time",
                             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
