@@ -1,10 +1,10 @@
 package com.newsmell.perfumestats.audit;
 
 import com.newsmell.toolkit.api.ApiConvention;
-import com.newsmell.toolkit.api.ApiDocs;
-import com.newsmell.toolkit.api.Paging;
+import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.http.QueryParams;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -128,18 +128,7 @@ public class WindowAuditResource {
                             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                     @QueryParam("asOf")
                     String asOf,
-            @Parameter(
-                            description = ApiDocs.LIMIT,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING)) @QueryParam("cursor")
-                    String cursor) {
+            @BeanParam PageParams page) {
         Instant at = QueryParams.instant("asOf", asOf);
         if (at != null && !at.truncatedTo(ChronoUnit.HOURS).equals(at)) {
             throw QueryParams.bad(
@@ -148,8 +137,8 @@ public class WindowAuditResource {
                     "asOf must fall on the hour grid: a whole UTC hour, e.g."
                             + " 2026-12-06T03:00:00Z (the audit's windows end on the hour).");
         }
-        int size = Paging.limit(limit);
-        WindowAuditService.After after = decode(cursor);
+        int size = page.size();
+        WindowAuditService.After after = decode(page.cursor);
         if (after != null) {
             if (at != null && !at.equals(after.asOf())) {
                 throw QueryParams.badCursor();

@@ -3,7 +3,10 @@ package com.newsmell.perfumestats.stats;
 import com.newsmell.perfumestats.config.PerfumeStatsConfig;
 import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.api.PageParams;
+import com.newsmell.toolkit.api.WindowParams;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,7 +55,8 @@ public class PerfumeStatsResource {
                     + " statistics and the value it was ranked by. Without from and to the ranking is over all time,"
                     + " from the stored statistics through the metric's index; with from and/or to it is over exactly"
                     + " that window, summed from the hourly and daily buckets (views, wishlist and collection adds,"
-                    + " searchCTR, recommendationCTR, avgViewDurationMs; the others are kept over all time only). A"
+                    + " searchCTR, recommendationCTR, avgViewDurationMs; the others are kept over all time only);"
+                    + " from and to must then be whole UTC hours (400, rule grid), and an absent to is up to now. A"
                     + " count is ranked from 1; a rate or average (avgRating, searchCTR, recommendationCTR,"
                     + " avgViewDurationMs) only when its denominator (ratings, impressions, views with a duration) is at"
                     + " least minSample (default 10). metric=viewsLast7Days is the seed's trending list; the momentum"
@@ -84,31 +88,8 @@ public class PerfumeStatsResource {
                                             }))
                     @QueryParam("metric")
                     String metric,
-            @Parameter(
-                            description = ApiDocs.LIMIT,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING)) @QueryParam("cursor")
-                    String cursor,
-            @Parameter(
-                            description = ApiDocs.FROM + "; a whole UTC hour. Absent with to: all time",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("from")
-                    String from,
-            @Parameter(
-                            description = ApiDocs.TO + "; a whole UTC hour. Absent: up to now",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("to")
-                    String to,
-            @Parameter(description = ApiDocs.TZ, schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
-                    @QueryParam("tz")
-                    String tz,
+            @BeanParam PageParams page,
+            @BeanParam WindowParams window,
             @Parameter(
                             description = ApiDocs.MIN_SAMPLE + ": impressions for searchCTR and recommendationCTR,"
                                     + " ratings for avgRating, views with a duration for avgViewDurationMs; default "
@@ -135,11 +116,8 @@ public class PerfumeStatsResource {
                     String houseId) {
         return queries.top(TopQuery.parse(
                 metric,
-                limit,
-                cursor,
-                from,
-                to,
-                tz,
+                page,
+                window,
                 minSample,
                 minRatings,
                 houseId,

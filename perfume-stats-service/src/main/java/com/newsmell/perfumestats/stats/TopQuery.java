@@ -3,8 +3,10 @@ package com.newsmell.perfumestats.stats;
 import com.newsmell.perfumestats.timeseries.BucketSpans;
 import com.newsmell.perfumestats.timeseries.BucketTable;
 import com.newsmell.toolkit.api.ApiConvention;
+import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.Paging;
 import com.newsmell.toolkit.api.TimeWindow;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.QueryParams;
 import java.time.Instant;
 
@@ -42,20 +44,17 @@ public record TopQuery(
 
     public static TopQuery parse(
             String metric,
-            String limit,
-            String cursor,
-            String from,
-            String to,
-            String tz,
+            PageParams page,
+            WindowParams windowParams,
             String minSample,
             String minRatings,
             String houseId,
             Instant now,
             int retentionDays) {
         TopMetric m = QueryParams.oneOf("metric", metric, TopMetric.byParameter(), null);
-        int size = Paging.limit(limit);
-        int offset = offset(cursor);
-        TimeWindow window = TimeWindow.list(from, to, tz, false);
+        int size = page.size();
+        int offset = offset(page.cursor);
+        TimeWindow window = windowParams.list(false);
         Integer ratings = QueryParams.blank(minRatings)
                 ? null
                 : QueryParams.integer("minRatings", minRatings, 0, 0, Integer.MAX_VALUE);

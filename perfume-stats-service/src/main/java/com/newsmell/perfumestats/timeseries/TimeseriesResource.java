@@ -4,8 +4,10 @@ import com.newsmell.perfumestats.config.PerfumeStatsConfig;
 import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.ApiDocs;
 import com.newsmell.toolkit.api.TimeWindow;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.QueryParams;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -35,13 +38,16 @@ public class TimeseriesResource {
             summary = "A perfume's events per hour or per day",
             description = "The metrics envelope (ADR 0015): one bucket per hour or day of [from, to), 0 where nothing"
                     + " happened, and the range's totals from the same counts; a rate (avgViewDurationMs, searchCTR,"
-                    + " recommendationCTR) comes with its numerator and denominator. Hour buckets are UTC hours; day"
+                    + " recommendationCTR) comes with its numerator and denominator. from and to are required, on the"
+                    + " granularity's grid in tz (400, rules required and grid). Hour buckets are UTC hours; day"
                     + " buckets are the days of tz: UTC days come from the daily buckets (kept for good), the days of"
                     + " another zone are summed from the hourly buckets, kept 35 days (older: 400, rule retention, on"
                     + " from and tz). A zone whose days or hours do not start on a UTC hour is 400, rule grid. At most"
-                    + " 2232 hours or 1098 days. 404 for a perfume the service has never seen. Bot events are left"
-                    + " out. Accept: text/csv answers the buckets as CSV.")
+                    + " 2232 hours or 1098 days after from (400, rule max-range, on to). 404 for a perfume the service"
+                    + " has never seen. Bot events are left out. Accept: text/csv answers the buckets as CSV.")
     @APIResponse(responseCode = "200", description = "The series")
+    @Parameter(name = "from", in = ParameterIn.QUERY, required = true)
+    @Parameter(name = "to", in = ParameterIn.QUERY, required = true)
     public Uni<TimeseriesService.Series> get(
             @Parameter(description = "The perfume") @PathParam("perfumeId") String perfumeId,
             @Parameter(
@@ -84,25 +90,10 @@ public class TimeseriesResource {
                                             enumeration = {"hour", "day"}))
                     @QueryParam("granularity")
                     String granularity,
-            @Parameter(
-                            description = ApiDocs.METRICS_FROM,
-                            required = true,
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("from")
-                    String from,
-            @Parameter(
-                            description = ApiDocs.METRICS_TO,
-                            required = true,
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("to")
-                    String to,
-            @Parameter(description = ApiDocs.TZ, schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
-                    @QueryParam("tz")
-                    String tz) {
+            @BeanParam WindowParams window) {
         var m = QueryParams.oneOf("metric", metric, TimeseriesQuery.Metric.byParameter(), TimeseriesQuery.Metric.VIEWS);
         TimeWindow.Granularity g = TimeWindow.Granularity.parse(granularity, TimeWindow.Granularity.DAY);
-        TimeWindow window = TimeWindow.metrics(from, to, tz, g);
         return series.read(TimeseriesQuery.of(
-                perfumeId, m, window, Instant.now(), config.jobs().hourlyRetentionDays()));
+                perfumeId, m, window.metrics(g), Instant.now(), config.jobs().hourlyRetentionDays()));
     }
 }

@@ -4,10 +4,10 @@ import com.newsmell.perfumestats.stats.PerfumeStatsQueries;
 import com.newsmell.perfumestats.stats.Ranking;
 import com.newsmell.perfumestats.stats.TopQuery;
 import com.newsmell.toolkit.api.ApiConvention;
-import com.newsmell.toolkit.api.ApiDocs;
-import com.newsmell.toolkit.api.Paging;
+import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.http.QueryParams;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,25 +37,14 @@ public class TrendingResource {
                     + " GET /v1/perfumes/top?metric=viewsLast7Days. Accept: text/csv answers the items.")
     @APIResponse(responseCode = "200", description = "Highest score first")
     public Uni<Ranking> trending(
-            @Parameter(
-                            description = ApiDocs.LIMIT,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING)) @QueryParam("cursor")
-                    String cursor,
+            @BeanParam PageParams page,
             @Parameter(
                             description = "Only perfumes of this house (the latest houseId seen on their events)",
                             schema = @Schema(type = SchemaType.STRING))
                     @QueryParam("houseId")
                     String houseId) {
-        int size = Paging.limit(limit);
-        int offset = TopQuery.offset(cursor);
+        int size = page.size();
+        int offset = TopQuery.offset(page.cursor);
         if (houseId != null && houseId.isBlank()) {
             throw QueryParams.bad("houseId", "not-blank", "houseId must not be blank.");
         }

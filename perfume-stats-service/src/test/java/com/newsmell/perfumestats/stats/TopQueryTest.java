@@ -4,7 +4,9 @@ import static com.newsmell.perfumestats.Problems.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.newsmell.perfumestats.timeseries.BucketSpans;
+import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.Paging;
+import com.newsmell.toolkit.api.WindowParams;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
@@ -157,6 +159,14 @@ class TopQueryTest {
             String minSample,
             String minRatings,
             String houseId) {
-        return TopQuery.parse(metric, limit, cursor, from, to, tz, minSample, minRatings, houseId, NOW, 35);
+        return TopQuery.parse(
+                metric,
+                new PageParams(limit, cursor),
+                new WindowParams(from, to, tz),
+                minSample,
+                minRatings,
+                houseId,
+                NOW,
+                35);
     }
 }
