@@ -424,6 +424,8 @@ class FeedbackConsumerTest {
                         + "totals.clicksWithoutImpression\r\ncollaborative,2,1,0.5,0\r\n");
 
         problem(METRICS + "?from=2025-10-26&to=2025-10-28&houseId=h-1", "houseId", "unknown");
+        // Bot events are never stored here, so includeBots is no parameter of this endpoint.
+        problem(METRICS + "?from=2025-10-26&to=2025-10-28&includeBots=true", "includeBots", "unknown");
         problem(METRICS + "?from=2025-10-26&to=2025-10-28&breakdown=country", "breakdown", "enum");
         problem(METRICS + "?from=2025-10-26&to=2025-10-28&filters=source==web", "filters", "enum");
         problem(METRICS + "?from=2025-10-26&to=2025-10-28&filters=position==first", "filters", "format");
@@ -532,6 +534,19 @@ class FeedbackConsumerTest {
                 .statusCode(200)
                 .body(metrics + "parameters.find { it.name == 'from' }.schema.format", equalTo("date-time"))
                 .body(metrics + "parameters.find { it.name == 'from' }.required", equalTo(true))
+                .body(metrics + "parameters.find { it.name == 'to' }.required", equalTo(true))
+                .body(
+                        metrics + "parameters.name",
+                        containsInAnyOrder(
+                                "from",
+                                "to",
+                                "tz",
+                                "granularity",
+                                "breakdown",
+                                "filters",
+                                "compare",
+                                "limit",
+                                "cursor"))
                 .body(
                         metrics + "parameters.find { it.name == 'breakdown' }.schema.enum",
                         contains("algorithm", "source", "position"))
@@ -545,6 +560,10 @@ class FeedbackConsumerTest {
                         containsInAnyOrder(ApiConvention.JSON, ApiConvention.CSV))
                 .body(metrics + "responses.'400'.content.keySet()", contains("application/problem+json"))
                 .body(list + "parameters.name", containsInAnyOrder("from", "to", "tz", "algorithm", "limit", "cursor"))
+                .body(list + "parameters.find { it.name == 'from' }.required", equalTo(true))
+                .body(list + "parameters.find { it.name == 'to' }.required", equalTo(true))
+                .body(list + "parameters.find { it.name == 'to' }.schema.format", equalTo("date-time"))
+                .body(list + "parameters.find { it.name == 'limit' }.schema.maximum", equalTo(1000))
                 .body(
                         list + "responses.'200'.content.keySet()",
                         containsInAnyOrder(ApiConvention.JSON, ApiConvention.CSV))

@@ -1,11 +1,13 @@
 package com.newsmell.recommendation.feedback;
 
 import com.newsmell.toolkit.api.ApiConvention;
-import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.api.PageParams;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
 import com.newsmell.toolkit.http.Problem;
 import com.newsmell.toolkit.http.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -63,42 +66,18 @@ public class FeedbackResource {
                     + " row) order; rows still waiting for their impression are not listed. A list bounded by time"
                     + " alone: from and to are required, at most 93 days apart. Definitions: docs/metrics.md,"
                     + " recommendation-feedback-service.")
+    @Parameter(name = "from", style = ParameterStyle.FORM, required = true)
+    @Parameter(name = "to", style = ParameterStyle.FORM, required = true)
     public Uni<Page<FeedbackListItem>> list(
-            @QueryParam("from")
-                    @Parameter(
-                            description = ApiDocs.FROM + "; required",
-                            required = true,
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    String from,
-            @QueryParam("to")
-                    @Parameter(
-                            description = ApiDocs.TO + "; required, at most 93 days after from",
-                            required = true,
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    String to,
-            @QueryParam("tz")
-                    @Parameter(
-                            description = ApiDocs.TZ,
-                            schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
-                    String tz,
+            @BeanParam WindowParams window,
             @QueryParam("algorithm")
                     @Parameter(
                             description = "Only the impressions of this algorithm; (unknown) for those without one",
                             schema = @Schema(type = SchemaType.STRING))
                     String algorithm,
-            @QueryParam("limit")
-                    @Parameter(
-                            description = ApiDocs.LIMIT,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
-                    String limit,
-            @QueryParam("cursor") @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING))
-                    String cursor) {
-        FeedbackListQuery query = FeedbackListQuery.of(from, to, tz, algorithm, limit, cursor);
+            @BeanParam PageParams page) {
+        FeedbackListQuery query =
+                FeedbackListQuery.of(window.from, window.to, window.tz, algorithm, page.limit, page.cursor);
         return feedback.page(query)
                 .map(rows -> Page.<RecommendationFeedback, FeedbackListItem>of(
                                 rows, query.limit(), FeedbackListItem::of, FeedbackListQuery.Cursor::of)

@@ -3,12 +3,16 @@ package com.newsmell.recommendation.metrics;
 import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.ApiDocs;
 import com.newsmell.toolkit.api.Metrics;
+import com.newsmell.toolkit.api.PageParams;
+import com.newsmell.toolkit.api.WindowParams;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -32,26 +36,13 @@ public class RecommendationMetricsResource {
                     + " the click came; clicksWithoutImpression are clicked rows whose impression never arrived, by"
                     + " their first click. Non-bot events only; live (asOf is the time of the request). With"
                     + " breakdown, the totals per value (most impressions first, paged by limit and cursor) replace"
-                    + " the buckets; rows without a value are (unknown). Definitions: docs/metrics.md,"
+                    + " the buckets; rows without a value are (unknown). from and to are required, on the"
+                    + " granularity's grid in tz, at most 2232 hours or 1098 days apart. Definitions: docs/metrics.md,"
                     + " recommendation-feedback-service.")
+    @Parameter(name = "from", style = ParameterStyle.FORM, required = true)
+    @Parameter(name = "to", style = ParameterStyle.FORM, required = true)
     public Uni<Metrics<RecommendationBucket, RecommendationFigures>> metrics(
-            @QueryParam("from")
-                    @Parameter(
-                            description = ApiDocs.METRICS_FROM,
-                            required = true,
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    String from,
-            @QueryParam("to")
-                    @Parameter(
-                            description = ApiDocs.METRICS_TO,
-                            required = true,
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    String to,
-            @QueryParam("tz")
-                    @Parameter(
-                            description = ApiDocs.TZ,
-                            schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
-                    String tz,
+            @BeanParam WindowParams window,
             @QueryParam("granularity")
                     @Parameter(
                             description = ApiDocs.GRANULARITY,
@@ -85,22 +76,8 @@ public class RecommendationMetricsResource {
                                             type = SchemaType.STRING,
                                             enumeration = {"previous_period"}))
                     String compare,
-            @QueryParam("limit")
-                    @Parameter(
-                            description = ApiDocs.LIMIT + " (the breakdown's values per page)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
-                    String limit,
-            @QueryParam("cursor")
-                    @Parameter(
-                            description = ApiDocs.CURSOR + " (the breakdown's next values)",
-                            schema = @Schema(type = SchemaType.STRING))
-                    String cursor) {
-        return metrics.metrics(
-                RecommendationMetricsQuery.of(from, to, tz, granularity, breakdown, filters, compare, limit, cursor));
+            @BeanParam PageParams page) {
+        return metrics.metrics(RecommendationMetricsQuery.of(
+                window.from, window.to, window.tz, granularity, breakdown, filters, compare, page.limit, page.cursor));
     }
 }
