@@ -6,8 +6,11 @@ import com.newsmell.toolkit.api.Breakdown;
 import com.newsmell.toolkit.api.Comparison;
 import com.newsmell.toolkit.api.Filters;
 import com.newsmell.toolkit.api.Metrics;
+import com.newsmell.toolkit.api.MetricsParams;
+import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.Paging;
 import com.newsmell.toolkit.api.TimeWindow;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
 import com.newsmell.toolkit.http.QueryParams;
 import com.newsmell.toolkit.jobs.JobRunRepository;
@@ -46,30 +49,19 @@ public class MetricsService {
 
     /** The parameters of GET /v1/sessions/metrics, as the resource received them. */
     public record SessionQuery(
-            String from,
-            String to,
-            String tz,
-            String granularity,
-            String includeBots,
-            String breakdown,
-            String filters,
-            String compare,
-            String limit,
-            String cursor,
-            String deviceType) {}
+            WindowParams window, MetricsParams params, String breakdown, PageParams page, String deviceType) {}
 
     public Uni<Metrics<SessionMetricsBucket, SessionMetricsTotals>> sessions(SessionQuery q) {
-        TimeWindow.Granularity granularity = TimeWindow.Granularity.parse(q.granularity(), TimeWindow.Granularity.DAY);
-        TimeWindow window = TimeWindow.metrics(q.from(), q.to(), q.tz(), granularity);
-        boolean bots = QueryParams.bool("includeBots", q.includeBots());
+        TimeWindow window = q.window().metrics(q.params().granularity());
+        boolean bots = q.params().includeBots();
         String dimension = Breakdown.parse(q.breakdown(), SessionDimensions.NAMES);
         Filters filters = withDeviceType(
-                Filters.parse(q.filters(), SessionDimensions.NAMES)
+                Filters.parse(q.params().filters, SessionDimensions.NAMES)
                         .checkValues("deviceType", SessionDimensions.DEVICE_TYPES),
                 q.deviceType());
-        boolean compare = Breakdown.comparePrevious(q.compare());
-        int limit = Paging.limit(q.limit());
-        int offset = Paging.offset(q.cursor());
+        boolean compare = q.params().comparePrevious();
+        int limit = q.page().size();
+        int offset = q.page().offset();
         Instant asOf = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         Uni<Metrics<SessionMetricsBucket, SessionMetricsTotals>> answer;
@@ -152,13 +144,12 @@ public class MetricsService {
     }
 
     /** The parameters of GET /v1/search/metrics. */
-    public record SearchQuery(
-            String from, String to, String tz, String granularity, String includeBots, String limit, String top) {}
+    public record SearchQuery(WindowParams window, String granularity, String includeBots, String limit, String top) {}
 
     public Uni<Metrics<SearchMetrics.SearchMetricsBucket, SearchMetrics.SearchMetricsTotals>> searches(SearchQuery q) {
         TimeWindow window = QueryParams.blank(q.granularity())
-                ? TimeWindow.totals(q.from(), q.to(), q.tz())
-                : TimeWindow.metrics(q.from(), q.to(), q.tz(), TimeWindow.Granularity.parse(q.granularity(), null));
+                ? q.window().totals()
+                : q.window().metrics(TimeWindow.Granularity.parse(q.granularity(), null));
         boolean bots = QueryParams.bool("includeBots", q.includeBots());
         int size = topSize(q.limit(), q.top());
         Instant start = window.from();
@@ -210,12 +201,12 @@ public class MetricsService {
 
     /** GET /v1/search/metrics/top-queries: a page of the ranking of normalised queries over a window. */
     public Uni<Page<SearchMetrics.QueryCount>> topQueries(
-            String from, String to, String tz, String includeBots, String metric, String limit, String cursor) {
-        TimeWindow window = TimeWindow.totals(from, to, tz);
+            WindowParams windowParams, String includeBots, String metric, PageParams page) {
+        TimeWindow window = windowParams.totals();
         boolean bots = QueryParams.bool("includeBots", includeBots);
         String column = QueryParams.oneOf("metric", metric, TOP_QUERY_METRICS, "searches");
-        int size = Paging.limit(limit);
-        int offset = Paging.offset(cursor);
+        int size = page.size();
+        int offset = page.offset();
         return repository
                 .topQueries(window.from(), window.to(), bots, column, offset, size + 1)
                 .map(rows -> new Page<>(

@@ -3,26 +3,27 @@ package com.newsmell.session.metrics;
 import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.ApiDocs;
 import com.newsmell.toolkit.api.Metrics;
+import com.newsmell.toolkit.api.PageParams;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** Search metrics and the top-queries ranking: thin; {@link MetricsService} checks the parameters and answers. */
+/**
+ * Search metrics and the top-queries ranking: thin; {@link MetricsService} checks the parameters and answers. Neither
+ * takes filters or compare, so includeBots is declared here rather than with the toolkit's MetricsParams.
+ */
 @Path("/v1/search/metrics")
 public class SearchMetricsResource {
-
-    private static final String FROM = "Start, inclusive: an ISO-8601 instant or a date (the start of that day in"
-            + " tz); required, on a whole hour in tz and in UTC";
-    private static final String TO = "End, exclusive: an ISO-8601 instant or a date (the start of that day in tz);"
-            + " required, on a whole hour in tz and in UTC, after from; at most 1098 days after from (with"
-            + " granularity: 2232 hours or 1098 days)";
 
     private final MetricsService metrics;
 
@@ -34,32 +35,21 @@ public class SearchMetricsResource {
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "Search metrics",
-            description = "Over the searches made in [from, to) (whole hours; 400, rule grid, otherwise), from the"
-                    + " hourly rollups as of asOf. totals: searches; click-through, no-result, refinement, abandonment"
-                    + " and found-desired rates, each with its count; median and p90 of the time to first click (ms,"
-                    + " nearest rank, with the number of searches they are over); the top queries and top no-result"
-                    + " queries (trimmed, lower case; at most limit, paged by GET /v1/search/metrics/top-queries);"
-                    + " the clicks per result position. Without granularity the answer is totals only (no buckets);"
-                    + " with granularity=hour or day, one bucket per hour (UTC) or day (of tz) with the searches and"
-                    + " their rates. Bot sessions' searches are left out unless includeBots=true. Accept: text/csv"
-                    + " answers the buckets, or without granularity the totals as one row (lists as JSON cells)."
-                    + " Definitions: docs/metrics.md.")
+            description = "Over the searches made in [from, to), from the hourly rollups as of asOf. from and to are"
+                    + " required, on whole hours in tz and in UTC (400, rule grid, otherwise), at most 1098 days apart"
+                    + " (with granularity: 2232 hours or 1098 days). totals: searches; click-through, no-result,"
+                    + " refinement, abandonment and found-desired rates, each with its count; median and p90 of the"
+                    + " time to first click (ms, nearest rank, with the number of searches they are over); the top"
+                    + " queries and top no-result queries (trimmed, lower case; at most limit, paged by GET"
+                    + " /v1/search/metrics/top-queries); the clicks per result position. Without granularity the"
+                    + " answer is totals only (no buckets); with granularity=hour or day, one bucket per hour (UTC) or"
+                    + " day (of tz) with the searches and their rates. Bot sessions' searches are left out unless"
+                    + " includeBots=true. Accept: text/csv answers the buckets, or without granularity the totals as"
+                    + " one row (lists as JSON cells). Definitions: docs/metrics.md.")
+    @Parameter(name = "from", in = ParameterIn.QUERY, required = true)
+    @Parameter(name = "to", in = ParameterIn.QUERY, required = true)
     public Uni<Metrics<SearchMetrics.SearchMetricsBucket, SearchMetrics.SearchMetricsTotals>> get(
-            @Parameter(
-                            required = true,
-                            description = FROM,
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("from")
-                    String from,
-            @Parameter(
-                            required = true,
-                            description = TO,
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("to")
-                    String to,
-            @Parameter(description = ApiDocs.TZ, schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
-                    @QueryParam("tz")
-                    String tz,
+            @BeanParam WindowParams window,
             @Parameter(
                             description = ApiDocs.GRANULARITY + "; absent: totals only, no buckets",
                             schema =
@@ -90,7 +80,7 @@ public class SearchMetricsResource {
                             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
                     @QueryParam("top")
                     String top) {
-        return metrics.searches(new MetricsService.SearchQuery(from, to, tz, granularity, includeBots, limit, top));
+        return metrics.searches(new MetricsService.SearchQuery(window, granularity, includeBots, limit, top));
     }
 
     @GET
@@ -100,25 +90,14 @@ public class SearchMetricsResource {
             summary = "Top search queries over a window",
             description = "The normalised queries (trimmed, lower case; '' left out) of the searches made in [from,"
                     + " to), ranked by metric (searches, or noResultSearches: the zero-result searches) descending,"
-                    + " then by query; only queries with at least one. From the hourly rollups (see asOf of GET"
+                    + " then by query; only queries with at least one. from and to are required, on whole hours in tz"
+                    + " and in UTC, at most 1098 days apart. From the hourly rollups (see asOf of GET"
                     + " /v1/search/metrics). Paged with limit and cursor; the page says the window it ranked. Bot"
                     + " sessions' searches are left out unless includeBots=true.")
+    @Parameter(name = "from", in = ParameterIn.QUERY, required = true)
+    @Parameter(name = "to", in = ParameterIn.QUERY, required = true)
     public Uni<Page<SearchMetrics.QueryCount>> topQueries(
-            @Parameter(
-                            required = true,
-                            description = FROM,
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("from")
-                    String from,
-            @Parameter(
-                            required = true,
-                            description = TO,
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("to")
-                    String to,
-            @Parameter(description = ApiDocs.TZ, schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
-                    @QueryParam("tz")
-                    String tz,
+            @BeanParam WindowParams window,
             @Parameter(
                             description = ApiDocs.INCLUDE_BOTS,
                             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
@@ -133,18 +112,7 @@ public class SearchMetricsResource {
                                             defaultValue = "searches"))
                     @QueryParam("metric")
                     String metric,
-            @Parameter(
-                            description = ApiDocs.LIMIT,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING)) @QueryParam("cursor")
-                    String cursor) {
-        return metrics.topQueries(from, to, tz, includeBots, metric, limit, cursor);
+            @BeanParam PageParams page) {
+        return metrics.topQueries(window, includeBots, metric, page);
     }
 }

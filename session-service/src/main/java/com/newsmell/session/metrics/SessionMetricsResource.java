@@ -3,12 +3,17 @@ package com.newsmell.session.metrics;
 import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.ApiDocs;
 import com.newsmell.toolkit.api.Metrics;
+import com.newsmell.toolkit.api.MetricsParams;
+import com.newsmell.toolkit.api.PageParams;
+import com.newsmell.toolkit.api.WindowParams;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -30,9 +35,9 @@ public class SessionMetricsResource {
             description = "The sessions that started in [from, to): totals over the whole window (from the underlying"
                     + " counts: rates are sums over sums, unique users and visitors distinct over the whole window)"
                     + " and one bucket per hour (UTC) or day (of tz) of the window, 0 where no session started. from"
-                    + " and to fall on the granularity's grid in tz, and on whole UTC hours (a zone 30 or 45 minutes"
-                    + " off UTC gets 400, rule grid); at most 2232 hours or 1098 days. Immediate: every figure"
-                    + " includes every event the service has consumed (asOf is the time of the answer)."
+                    + " and to are required and fall on the granularity's grid in tz, and on whole UTC hours (a zone"
+                    + " 30 or 45 minutes off UTC gets 400, rule grid); at most 2232 hours or 1098 days. Immediate:"
+                    + " every figure includes every event the service has consumed (asOf is the time of the answer)."
                     + " averageDurationMs and bounceRate are over closed sessions (closedSessions). Bot sessions are"
                     + " left out unless includeBots=true. With breakdown, the totals per value of that dimension (most"
                     + " sessions first, then by value; sessions without a value as (unknown)), paged with limit and"
@@ -40,38 +45,14 @@ public class SessionMetricsResource {
                     + " rollup, otherwise from the sessions themselves: the same definitions and the same totals."
                     + " Dimensions (breakdown and filters): country (the session's location), deviceType (mobile,"
                     + " tablet, desktop), browser, os, source (the referrer's host without www., or (direct)),"
-                    + " referrer, entryPage, exitPage. Accept: text/csv answers the buckets, or the breakdown's"
-                    + " values, as CSV. Definitions: docs/metrics.md.")
+                    + " referrer, entryPage, exitPage; deviceType values in filters are checked (mobile, tablet,"
+                    + " desktop, (unknown)). Accept: text/csv answers the buckets, or the breakdown's values, as CSV."
+                    + " Definitions: docs/metrics.md.")
+    @Parameter(name = "from", in = ParameterIn.QUERY, required = true)
+    @Parameter(name = "to", in = ParameterIn.QUERY, required = true)
     public Uni<Metrics<SessionMetricsBucket, SessionMetricsTotals>> get(
-            @Parameter(
-                            required = true,
-                            description = ApiDocs.METRICS_FROM,
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("from")
-                    String from,
-            @Parameter(
-                            required = true,
-                            description = ApiDocs.METRICS_TO,
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("to")
-                    String to,
-            @Parameter(description = ApiDocs.TZ, schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
-                    @QueryParam("tz")
-                    String tz,
-            @Parameter(
-                            description = ApiDocs.GRANULARITY,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"hour", "day"},
-                                            defaultValue = "day"))
-                    @QueryParam("granularity")
-                    String granularity,
-            @Parameter(
-                            description = ApiDocs.INCLUDE_BOTS,
-                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-                    @QueryParam("includeBots")
-                    String includeBots,
+            @BeanParam WindowParams window,
+            @BeanParam MetricsParams params,
             @Parameter(
                             description = ApiDocs.BREAKDOWN,
                             schema =
@@ -89,36 +70,7 @@ public class SessionMetricsResource {
                                             }))
                     @QueryParam("breakdown")
                     String breakdown,
-            @Parameter(
-                            description = ApiDocs.FILTERS
-                                    + ". Dimensions: country, deviceType, browser, os, source, referrer, entryPage,"
-                                    + " exitPage; deviceType values are checked (mobile, tablet, desktop, (unknown))",
-                            schema = @Schema(type = SchemaType.STRING))
-                    @QueryParam("filters")
-                    String filters,
-            @Parameter(
-                            description = ApiDocs.COMPARE,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"previous_period"}))
-                    @QueryParam("compare")
-                    String compare,
-            @Parameter(
-                            description = ApiDocs.LIMIT + " (the breakdown's values per page)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(
-                            description = ApiDocs.CURSOR + " (of the breakdown's values)",
-                            schema = @Schema(type = SchemaType.STRING))
-                    @QueryParam("cursor")
-                    String cursor,
+            @BeanParam PageParams page,
             @Parameter(
                             deprecated = true,
                             description = "Deprecated: use filters=deviceType==X. Only sessions of this deviceType;"
@@ -129,7 +81,6 @@ public class SessionMetricsResource {
                                             enumeration = {"desktop", "mobile", "tablet", "(unknown)"}))
                     @QueryParam("deviceType")
                     String deviceType) {
-        return metrics.sessions(new MetricsService.SessionQuery(
-                from, to, tz, granularity, includeBots, breakdown, filters, compare, limit, cursor, deviceType));
+        return metrics.sessions(new MetricsService.SessionQuery(window, params, breakdown, page, deviceType));
     }
 }

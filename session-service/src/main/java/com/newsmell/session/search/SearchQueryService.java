@@ -1,7 +1,8 @@
 package com.newsmell.session.search;
 
-import com.newsmell.toolkit.api.Paging;
+import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.TimeWindow;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
 import com.newsmell.toolkit.http.QueryParams;
 import io.smallrye.mutiny.Uni;
@@ -21,26 +22,18 @@ public class SearchQueryService {
     }
 
     public Uni<Page<SearchQueryView>> list(
-            String sessionId,
-            String userId,
-            String q,
-            String hasResults,
-            String from,
-            String to,
-            String tz,
-            String limit,
-            String cursor) {
+            String sessionId, String userId, String q, String hasResults, WindowParams windowParams, PageParams page) {
         String session = QueryParams.blankToNull(sessionId);
         String user = QueryParams.blankToNull(userId);
         boolean acrossUsers = session == null && user == null;
-        TimeWindow window = TimeWindow.list(from, to, tz, acrossUsers);
+        TimeWindow window = windowParams.list(acrossUsers);
         String text = QueryParams.blankToNull(q);
         if (text != null && text.length() > MAX_QUERY_LENGTH) {
             throw QueryParams.bad("q", "range", "q is at most " + MAX_QUERY_LENGTH + " characters.");
         }
         Boolean results = QueryParams.blank(hasResults) ? null : QueryParams.bool("hasResults", hasResults);
-        int size = Paging.limit(limit);
-        String[] after = QueryParams.decodeCursor(cursor, 3);
+        int size = page.size();
+        String[] after = QueryParams.decodeCursor(page.cursor, 3);
         return queries.page(new SearchFilter(session, user, window.from(), window.to(), text, results), after, size)
                 .map(rows -> Page.<SearchQuery, SearchQueryView>of(
                                 rows,

@@ -1,9 +1,11 @@
 package com.newsmell.session.search;
 
 import com.newsmell.toolkit.api.ApiConvention;
-import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.api.PageParams;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -50,32 +52,8 @@ public class SearchResource {
                             schema = @Schema(type = SchemaType.BOOLEAN))
                     @QueryParam("hasResults")
                     String hasResults,
-            @Parameter(
-                            description = ApiDocs.FROM + "; required without sessionId and userId",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("from")
-                    String from,
-            @Parameter(
-                            description = ApiDocs.TO + "; required without sessionId and userId, then at most 93 days"
-                                    + " after from",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("to")
-                    String to,
-            @Parameter(description = ApiDocs.TZ, schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
-                    @QueryParam("tz")
-                    String tz,
-            @Parameter(
-                            description = ApiDocs.LIMIT,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING)) @QueryParam("cursor")
-                    String cursor) {
-        return queries.list(sessionId, userId, q, hasResults, from, to, tz, limit, cursor);
+            @BeanParam WindowParams window,
+            @BeanParam PageParams page) {
+        return queries.list(sessionId, userId, q, hasResults, window, page);
     }
 }

@@ -1,7 +1,8 @@
 package com.newsmell.session.usersession;
 
-import com.newsmell.toolkit.api.Paging;
+import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.TimeWindow;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
 import com.newsmell.toolkit.http.Problem;
 import com.newsmell.toolkit.http.ProblemException;
@@ -30,10 +31,10 @@ public class SessionQueryService {
         });
     }
 
-    public Uni<Page<SessionView>> list(String userId, String from, String to, String tz, String limit, String cursor) {
-        TimeWindow window = TimeWindow.list(from, to, tz, false);
-        int size = Paging.limit(limit);
-        String[] after = QueryParams.decodeCursor(cursor, 2);
+    public Uni<Page<SessionView>> list(String userId, WindowParams windowParams, PageParams page) {
+        TimeWindow window = windowParams.list(false);
+        int size = page.size();
+        String[] after = QueryParams.decodeCursor(page.cursor, 2);
         return sessions.page(
                         QueryParams.blankToNull(userId),
                         window.from(),

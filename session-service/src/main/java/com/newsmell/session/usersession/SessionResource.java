@@ -1,9 +1,11 @@
 package com.newsmell.session.usersession;
 
 import com.newsmell.toolkit.api.ApiConvention;
-import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.api.PageParams;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -48,27 +50,8 @@ public class SessionResource {
             @Parameter(description = "Only this user's sessions", schema = @Schema(type = SchemaType.STRING))
                     @QueryParam("userId")
                     String userId,
-            @Parameter(description = ApiDocs.FROM, schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("from")
-                    String from,
-            @Parameter(description = ApiDocs.TO, schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("to")
-                    String to,
-            @Parameter(description = ApiDocs.TZ, schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
-                    @QueryParam("tz")
-                    String tz,
-            @Parameter(
-                            description = ApiDocs.LIMIT,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING)) @QueryParam("cursor")
-                    String cursor) {
-        return sessions.list(userId, from, to, tz, limit, cursor);
+            @BeanParam WindowParams window,
+            @BeanParam PageParams page) {
+        return sessions.list(userId, window, page);
     }
 }
