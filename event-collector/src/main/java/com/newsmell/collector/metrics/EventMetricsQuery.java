@@ -2,8 +2,10 @@ package com.newsmell.collector.metrics;
 
 import com.newsmell.toolkit.api.Breakdown;
 import com.newsmell.toolkit.api.Filters;
-import com.newsmell.toolkit.api.Paging;
+import com.newsmell.toolkit.api.MetricsParams;
+import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.TimeWindow;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.QueryParams;
 
 /**
@@ -20,42 +22,32 @@ public record EventMetricsQuery(
         int limit,
         int offset) {
 
-    public static EventMetricsQuery of(
-            String from,
-            String to,
-            String tz,
-            String granularity,
-            String includeBots,
-            String breakdown,
-            String filters,
-            String compare,
-            String limit,
-            String cursor) {
-        TimeWindow window =
-                TimeWindow.metrics(from, to, tz, TimeWindow.Granularity.parse(granularity, TimeWindow.Granularity.DAY));
-        boolean bots = QueryParams.bool("includeBots", includeBots);
+    /** The request's parameters, checked in order: window, includeBots, breakdown, filters, compare, page. */
+    public static EventMetricsQuery of(WindowParams window, MetricsParams params, String breakdown, PageParams page) {
+        TimeWindow checked = window.metrics(params.granularity());
+        boolean bots = params.includeBots();
         String dimension = Breakdown.parse(breakdown, EventDimension.NAMES);
-        Filters conditions = Filters.parse(filters, EventDimension.NAMES);
+        Filters conditions = Filters.parse(params.filters, EventDimension.NAMES);
         for (EventDimension d : EventDimension.values()) {
             if (d.allowed != null) {
                 conditions.checkValues(d.parameter, d.allowed);
             }
         }
-        boolean previous = Breakdown.comparePrevious(compare);
-        int size = Paging.limit(limit);
-        if (dimension == null && !QueryParams.blank(cursor)) {
+        boolean previous = params.comparePrevious();
+        int size = page.size();
+        if (dimension == null && !QueryParams.blank(page.cursor)) {
             throw QueryParams.bad(
                     "cursor",
                     "format",
                     "cursor pages the values of a breakdown; this request has none (the buckets are never paged).");
         }
         return new EventMetricsQuery(
-                window,
+                checked,
                 bots,
                 conditions,
                 dimension == null ? null : EventDimension.of(dimension),
                 previous,
                 size,
-                Paging.offset(cursor));
+                page.offset());
     }
 }

@@ -5,8 +5,9 @@ import static com.newsmell.toolkit.http.QueryParams.blankToNull;
 
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.toolkit.api.ApiConvention;
-import com.newsmell.toolkit.api.Paging;
+import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.TimeWindow;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.QueryParams;
 import java.time.Instant;
 import java.util.UUID;
@@ -50,14 +51,11 @@ public record EventQuery(
             String perfumeId,
             String eventType,
             String type,
-            String from,
-            String to,
-            String tz,
-            String limit,
-            String cursor) {
+            WindowParams window,
+            PageParams page) {
         boolean subject = !(blank(userId) && blank(sessionId) && blank(perfumeId));
         if (!subject) {
-            for (String[] end : new String[][] {{"from", from}, {"to", to}}) {
+            for (String[] end : new String[][] {{"from", window.from}, {"to", window.to}}) {
                 if (blank(end[1])) {
                     throw QueryParams.bad(
                             end[0],
@@ -68,15 +66,15 @@ public record EventQuery(
                 }
             }
         }
-        TimeWindow window = TimeWindow.list(from, to, tz, !subject);
+        TimeWindow checked = window.list(!subject);
         return new EventQuery(
                 blankToNull(userId),
                 blankToNull(sessionId),
                 blankToNull(perfumeId),
                 eventType(eventType, type),
-                window,
-                Paging.limit(limit),
-                Cursor.decode(cursor));
+                checked,
+                page.size(),
+                Cursor.decode(page.cursor));
     }
 
     /** eventType, or the deprecated type when eventType is absent; both given is 400 repeated. */

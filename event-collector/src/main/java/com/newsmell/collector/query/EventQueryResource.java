@@ -2,9 +2,11 @@ package com.newsmell.collector.query;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.toolkit.api.ApiConvention;
-import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.api.PageParams;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -145,33 +147,8 @@ public class EventQueryResource {
                                             }))
                     @QueryParam("type")
                     String type,
-            @Parameter(
-                            description = ApiDocs.FROM
-                                    + "; required (with to) when no userId, sessionId or perfumeId is given",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("from")
-                    String from,
-            @Parameter(
-                            description = ApiDocs.TO + "; required (with from) when no userId, sessionId or perfumeId"
-                                    + " is given, then at most 93 days after from",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("to")
-                    String to,
-            @Parameter(description = ApiDocs.TZ, schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"))
-                    @QueryParam("tz")
-                    String tz,
-            @Parameter(
-                            description = ApiDocs.LIMIT,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING)) @QueryParam("cursor")
-                    String cursor) {
-        return events.find(EventQuery.of(userId, sessionId, perfumeId, eventType, type, from, to, tz, limit, cursor));
+            @BeanParam WindowParams window,
+            @BeanParam PageParams page) {
+        return events.find(EventQuery.of(userId, sessionId, perfumeId, eventType, type, window, page));
     }
 }

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.newsmell.contract.InteractionCategory;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.Violation;
+import com.newsmell.toolkit.api.MetricsParams;
+import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.Paging;
 import com.newsmell.toolkit.api.TimeWindow;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.ProblemException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,16 +24,10 @@ class EventMetricsQueryTest {
 
     private static EventMetricsQuery query(Map<String, String> p) {
         return EventMetricsQuery.of(
-                p.getOrDefault("from", "2026-12-01"),
-                p.getOrDefault("to", "2026-12-03"),
-                p.get("tz"),
-                p.get("granularity"),
-                p.get("includeBots"),
+                new WindowParams(p.getOrDefault("from", "2026-12-01"), p.getOrDefault("to", "2026-12-03"), p.get("tz")),
+                new MetricsParams(p.get("granularity"), p.get("filters"), p.get("compare"), p.get("includeBots")),
                 p.get("breakdown"),
-                p.get("filters"),
-                p.get("compare"),
-                p.get("limit"),
-                p.get("cursor"));
+                new PageParams(p.get("limit"), p.get("cursor")));
     }
 
     private static Violation rejected(Map<String, String> p) {
@@ -165,7 +162,8 @@ class EventMetricsQueryTest {
     void fromAndToAreRequired() {
         ProblemException problem = catchThrowableOfType(
                 ProblemException.class,
-                () -> EventMetricsQuery.of(null, "2026-12-03", null, null, null, null, null, null, null, null));
+                () -> EventMetricsQuery.of(
+                        new WindowParams(null, "2026-12-03", null), new MetricsParams(), null, new PageParams()));
         assertThat(problem.problem().errors().get(0).pointer()).isEqualTo("?from");
         assertThat(problem.problem().errors().get(0).rule()).isEqualTo("required");
     }

@@ -516,6 +516,19 @@ class EventMetricsResourceTest {
                 .isEqualTo(1000);
         assertThat(openapi.getString(metrics + ".find { it.name == 'includeBots' }.schema.type"))
                 .isEqualTo("boolean");
+        // The window, paging and metrics parameters are the toolkit's @BeanParams; from and to stay required here.
+        assertThat(openapi.getBoolean(metrics + ".find { it.name == 'from' }.required"))
+                .isTrue();
+        assertThat(openapi.getBoolean(metrics + ".find { it.name == 'to' }.required"))
+                .isTrue();
+        assertThat(openapi.getString(metrics + ".find { it.name == 'to' }.schema.format"))
+                .isEqualTo("date-time");
+        assertThat(openapi.getList(metrics + ".find { it.name == 'granularity' }.schema.enum", String.class))
+                .containsExactly("hour", "day");
+        assertThat(openapi.getList(metrics + ".find { it.name == 'compare' }.schema.enum", String.class))
+                .containsExactly("previous_period");
+        assertThat(openapi.getString(metrics + ".find { it.name == 'tz' }.schema.default"))
+                .isEqualTo("UTC");
         String list = "paths.'/v1/events'.get.parameters";
         assertThat(openapi.getList(list + ".find { it.name == 'eventType' }.schema.enum", String.class))
                 .hasSize(42)
@@ -526,6 +539,13 @@ class EventMetricsResourceTest {
                 .containsKeys("application/json", "text/csv");
         assertThat(openapi.getString(list + ".find { it.name == 'to' }.schema.format"))
                 .isEqualTo("date-time");
+        assertThat(openapi.getList(list + ".name", String.class))
+                .containsExactlyInAnyOrder(
+                        "userId", "sessionId", "perfumeId", "eventType", "type", "from", "to", "tz", "limit", "cursor");
+        assertThat(openapi.getString(list + ".find { it.name == 'from' }.required"))
+                .isNull();
+        assertThat(openapi.getInt(list + ".find { it.name == 'limit' }.schema.maximum"))
+                .isEqualTo(1000);
         assertThat(openapi.getList("paths.'/v1/events/batch'.post.parameters")).isNull();
         // The list's items are the contract's events, not Jackson's ObjectNode class.
         String page = openapi.getString(

@@ -2,6 +2,9 @@ package com.newsmell.collector.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.newsmell.toolkit.api.MetricsParams;
+import com.newsmell.toolkit.api.PageParams;
+import com.newsmell.toolkit.api.WindowParams;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,7 +16,10 @@ class EventMetricsStatementsTest {
 
     private static EventMetricsQuery query(String filters, String breakdown, String includeBots) {
         return EventMetricsQuery.of(
-                "2026-03-28", "2026-03-31", "Europe/Berlin", null, includeBots, breakdown, filters, null, null, null);
+                new WindowParams("2026-03-28", "2026-03-31", "Europe/Berlin"),
+                new MetricsParams(null, filters, null, includeBots),
+                breakdown,
+                new PageParams());
     }
 
     // ADR 0015: bots are left out unless includeBots; the window is [from, to) on timestamp.
@@ -79,8 +85,11 @@ class EventMetricsStatementsTest {
     // ADR 0015: "breakdown is {dimension, items: [{value, totals}], nextCursor?}": a cursor only when more follow.
     @Test
     void aBreakdownPageHasACursorOnlyWhenMoreValuesFollow() {
-        EventMetricsQuery q =
-                EventMetricsQuery.of("2026-03-28", "2026-03-31", null, null, null, "os", null, null, "2", null);
+        EventMetricsQuery q = EventMetricsQuery.of(
+                new WindowParams("2026-03-28", "2026-03-31", null),
+                new MetricsParams(),
+                "os",
+                new PageParams("2", null));
         var values = List.of(
                 new com.newsmell.toolkit.api.Metrics.Value<>("iOS", new EventFigures(3, 1, 1)),
                 new com.newsmell.toolkit.api.Metrics.Value<>("Android", new EventFigures(2, 1, 1)),

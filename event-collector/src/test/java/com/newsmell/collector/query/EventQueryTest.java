@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.Violation;
+import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.TimeWindow;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.ProblemException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,11 +22,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The read API's parameters, pure: strings in, an {@link EventQuery} or a 400 problem naming the parameter. */
 class EventQueryTest {
 
+    private static EventQuery query(
+            String userId,
+            String sessionId,
+            String perfumeId,
+            String eventType,
+            String type,
+            String from,
+            String to,
+            String tz,
+            String limit,
+            String cursor) {
+        return EventQuery.of(
+                userId,
+                sessionId,
+                perfumeId,
+                eventType,
+                type,
+                new WindowParams(from, to, tz),
+                new PageParams(limit, cursor));
+    }
+
     private static Violation rejected(
             String userId, String sessionId, String perfumeId, String type, String limit, String cursor) {
         ProblemException problem = catchThrowableOfType(
                 ProblemException.class,
-                () -> EventQuery.of(userId, sessionId, perfumeId, null, type, null, null, null, limit, cursor));
+                () -> query(userId, sessionId, perfumeId, null, type, null, null, null, limit, cursor));
         assertThat(problem.problem().status()).isEqualTo(400);
         assertThat(problem.problem().errors()).hasSize(1);
         return problem.problem().errors().get(0);
@@ -39,7 +62,7 @@ class EventQueryTest {
             value = {"null, null, from", "'', 2026-03-02, from", "2026-03-01, ' ', to"})
     void withoutASubjectFromAndToAreRequired(String from, String to, String missing) {
         ProblemException problem = catchThrowableOfType(
-                ProblemException.class, () -> EventQuery.of(" ", "", null, null, null, from, to, null, null, null));
+                ProblemException.class, () -> query(" ", "", null, null, null, from, to, null, null, null));
         Violation error = problem.problem().errors().get(0);
         assertThat(error.pointer()).isEqualTo("?" + missing);
         assertThat(error.rule()).isEqualTo("required");
@@ -49,15 +72,15 @@ class EventQueryTest {
     // ADR 0015: a list bounded by time alone, at most 93 days: eventType and a window of exactly 93 days is a query.
     @Test
     void byTypeAndTimeAloneUpToNinetyThreeDays() {
-        EventQuery query = EventQuery.of(
-                null, null, null, "PERFUME_VIEW", null, "2026-01-01", "2026-04-04T00:00:00Z", null, null, null);
+        EventQuery query =
+                query(null, null, null, "PERFUME_VIEW", null, "2026-01-01", "2026-04-04T00:00:00Z", null, null, null);
         assertThat(query.type()).isEqualTo(InteractionEventType.PERFUME_VIEW);
         assertThat(query.from()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(query.to()).isEqualTo(Instant.parse("2026-04-04T00:00:00Z"));
         assertThat(query.bounded()).isTrue();
         Violation tooLong = catchThrowableOfType(
                         ProblemException.class,
-                        () -> EventQuery.of(
+                        () -> query(
                                 null,
                                 null,
                                 null,
@@ -82,8 +105,7 @@ class EventQueryTest {
             value = {"u-1, 2026-03-02, 2026-03-01", "null, 2026-03-02, 2026-03-01", "u-1, 2026-03-01, 2026-03-01"})
     void aReversedOrEmptyRangeIsRejected(String userId, String from, String to) {
         Violation error = catchThrowableOfType(
-                        ProblemException.class,
-                        () -> EventQuery.of(userId, null, null, null, null, from, to, null, null, null))
+                        ProblemException.class, () -> query(userId, null, null, null, null, from, to, null, null, null))
                 .problem()
                 .errors()
                 .get(0);
@@ -94,8 +116,7 @@ class EventQueryTest {
     // ADR 0015: "a date (2026-12-06 = the start of that day in tz)".
     @Test
     void datesAreTheStartOfTheDayInTz() {
-        EventQuery query =
-                EventQuery.of("u-1", null, null, null, null, "2026-07-01", null, "Europe/Berlin", null, null);
+        EventQuery query = query("u-1", null, null, null, null, "2026-07-01", null, "Europe/Berlin", null, null);
         assertThat(query.from()).isEqualTo(Instant.parse("2026-06-30T22:00:00Z"));
         assertThat(query.to()).isNull();
         assertThat(query.window().tz()).isEqualTo("Europe/Berlin");
@@ -126,7 +147,7 @@ class EventQueryTest {
     // Seed, UserInteractionEvent: "@@index([sessionId, timestamp])": values trimmed, blank ones absent.
     @Test
     void subjectsAreTrimmedAndBlankOnesAbsent() {
-        EventQuery query = EventQuery.of(" ", " s-1 ", "", null, null, null, null, null, null, null);
+        EventQuery query = query(" ", " s-1 ", "", null, null, null, null, null, null, null);
         assertThat(query.userId()).isNull();
         assertThat(query.sessionId()).isEqualTo("s-1");
         assertThat(query.perfumeId()).isNull();
@@ -135,7 +156,7 @@ class EventQueryTest {
     // ADR 0007: "the page size (limit, 1–1000, default 100)"; no type, no range, no cursor when absent.
     @Test
     void withOnlyASubjectTheDefaultsApply() {
-        assertThat(EventQuery.of("u-1", null, null, null, null, null, null, null, null, null))
+        assertThat(query("u-1", null, null, null, null, null, null, null, null, null))
                 .isEqualTo(new EventQuery(
                         "u-1", null, null, null, new TimeWindow(null, null, ZoneOffset.UTC, null), 100, null));
     }
@@ -144,7 +165,7 @@ class EventQueryTest {
     @ParameterizedTest
     @CsvSource({"1, 1", "1000, 1000", "' 50 ', 50"})
     void limitsInRange(String limit, int size) {
-        assertThat(EventQuery.of("u-1", null, null, null, null, null, null, null, limit, null)
+        assertThat(query("u-1", null, null, null, null, null, null, null, limit, null)
                         .limit())
                 .isEqualTo(size);
     }
@@ -161,7 +182,7 @@ class EventQueryTest {
     // Seed: "enum InteractionEventType { ... RATING_COMPLETED ... }": the type by its name, trimmed.
     @Test
     void aTypeIsOneOfTheEventTypes() {
-        assertThat(EventQuery.of("u-1", null, null, null, " RATING_COMPLETED ", null, null, null, null, null)
+        assertThat(query("u-1", null, null, null, " RATING_COMPLETED ", null, null, null, null, null)
                         .type())
                 .isEqualTo(RATING_COMPLETED);
     }
@@ -177,13 +198,13 @@ class EventQueryTest {
     // Seed, UserInteractionEvent: "timestamp DateTime": from and to are ISO-8601 instants ("instants (format)").
     @Test
     void fromAndToAreInstants() {
-        EventQuery query = EventQuery.of(
-                "u-1", null, null, null, null, "2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z", null, null, null);
+        EventQuery query =
+                query("u-1", null, null, null, null, "2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z", null, null, null);
         assertThat(query.from()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
         assertThat(query.to()).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
         ProblemException bad = catchThrowableOfType(
                 ProblemException.class,
-                () -> EventQuery.of("u-1", null, null, null, null, "yesterday", null, null, null, null));
+                () -> query("u-1", null, null, null, null, "yesterday", null, null, null, null));
         assertThat(bad.problem().errors().get(0).pointer()).isEqualTo("?from");
         assertThat(bad.problem().errors().get(0).rule()).isEqualTo("format");
     }
@@ -193,7 +214,7 @@ class EventQueryTest {
     void aCursorReadsBackAsItsPosition() {
         EventQuery.Cursor position =
                 new EventQuery.Cursor(Instant.parse("2026-03-01T12:00:00.123Z"), UUID.randomUUID());
-        assertThat(EventQuery.of("u-1", null, null, null, null, null, null, null, null, position.encode())
+        assertThat(query("u-1", null, null, null, null, null, null, null, null, position.encode())
                         .after())
                 .isEqualTo(position);
     }
@@ -221,7 +242,8 @@ class EventQueryTest {
         int checked = 0;
         for (java.lang.reflect.Parameter parameter : find.getParameters()) {
             jakarta.ws.rs.QueryParam name = parameter.getAnnotation(jakarta.ws.rs.QueryParam.class);
-            if (name.value().equals("eventType") || name.value().equals("type")) {
+            if (name != null
+                    && (name.value().equals("eventType") || name.value().equals("type"))) {
                 org.eclipse.microprofile.openapi.annotations.parameters.Parameter doc = parameter.getAnnotation(
                         org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class);
                 assertThat(doc.schema().enumeration()).as(name.value()).containsExactlyElementsOf(contract);
