@@ -1,5 +1,6 @@
 package com.newsmell.collector.metrics;
 
+import com.newsmell.toolkit.api.BotParams;
 import com.newsmell.toolkit.api.Breakdown;
 import com.newsmell.toolkit.api.Filters;
 import com.newsmell.toolkit.api.MetricsParams;
@@ -23,9 +24,10 @@ public record EventMetricsQuery(
         int offset) {
 
     /** The request's parameters, checked in order: window, includeBots, breakdown, filters, compare, page. */
-    public static EventMetricsQuery of(WindowParams window, MetricsParams params, String breakdown, PageParams page) {
+    public static EventMetricsQuery of(
+            WindowParams window, MetricsParams params, BotParams bots, String breakdown, PageParams page) {
         TimeWindow checked = window.metrics(params.granularity());
-        boolean bots = params.includeBots();
+        boolean included = bots.included();
         String dimension = Breakdown.parse(breakdown, EventDimension.NAMES);
         Filters conditions = Filters.parse(params.filters, EventDimension.NAMES);
         for (EventDimension d : EventDimension.values()) {
@@ -43,7 +45,7 @@ public record EventMetricsQuery(
         }
         return new EventMetricsQuery(
                 checked,
-                bots,
+                included,
                 conditions,
                 dimension == null ? null : EventDimension.of(dimension),
                 previous,

@@ -2,6 +2,7 @@ package com.newsmell.collector.metrics;
 
 import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.api.BotParams;
 import com.newsmell.toolkit.api.Metrics;
 import com.newsmell.toolkit.api.MetricsParams;
 import com.newsmell.toolkit.api.PageParams;
@@ -49,6 +50,7 @@ public class EventMetricsResource {
     public Uni<Metrics<EventBucket, EventFigures>> metrics(
             @BeanParam WindowParams window,
             @BeanParam MetricsParams params,
+            @BeanParam BotParams bots,
             @Parameter(
                             description = ApiDocs.BREAKDOWN,
                             schema =
@@ -68,6 +70,6 @@ public class EventMetricsResource {
                     @QueryParam("breakdown")
                     String breakdown,
             @BeanParam PageParams page) {
-        return metrics.metrics(EventMetricsQuery.of(window, params, breakdown, page));
+        return metrics.metrics(EventMetricsQuery.of(window, params, bots, breakdown, page));
     }
 }

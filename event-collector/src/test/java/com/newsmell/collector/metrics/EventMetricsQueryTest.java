@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.newsmell.contract.InteractionCategory;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.Violation;
+import com.newsmell.toolkit.api.BotParams;
 import com.newsmell.toolkit.api.MetricsParams;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.Paging;
@@ -25,7 +26,8 @@ class EventMetricsQueryTest {
     private static EventMetricsQuery query(Map<String, String> p) {
         return EventMetricsQuery.of(
                 new WindowParams(p.getOrDefault("from", "2026-12-01"), p.getOrDefault("to", "2026-12-03"), p.get("tz")),
-                new MetricsParams(p.get("granularity"), p.get("filters"), p.get("compare"), p.get("includeBots")),
+                new MetricsParams(p.get("granularity"), p.get("filters"), p.get("compare")),
+                new BotParams(p.get("includeBots")),
                 p.get("breakdown"),
                 new PageParams(p.get("limit"), p.get("cursor")));
     }
@@ -163,7 +165,11 @@ class EventMetricsQueryTest {
         ProblemException problem = catchThrowableOfType(
                 ProblemException.class,
                 () -> EventMetricsQuery.of(
-                        new WindowParams(null, "2026-12-03", null), new MetricsParams(), null, new PageParams()));
+                        new WindowParams(null, "2026-12-03", null),
+                        new MetricsParams(),
+                        new BotParams(),
+                        null,
+                        new PageParams()));
         assertThat(problem.problem().errors().get(0).pointer()).isEqualTo("?from");
         assertThat(problem.problem().errors().get(0).rule()).isEqualTo("required");
     }

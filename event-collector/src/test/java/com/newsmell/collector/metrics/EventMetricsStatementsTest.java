@@ -2,6 +2,7 @@ package com.newsmell.collector.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.newsmell.toolkit.api.BotParams;
 import com.newsmell.toolkit.api.MetricsParams;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.WindowParams;
@@ -17,7 +18,8 @@ class EventMetricsStatementsTest {
     private static EventMetricsQuery query(String filters, String breakdown, String includeBots) {
         return EventMetricsQuery.of(
                 new WindowParams("2026-03-28", "2026-03-31", "Europe/Berlin"),
-                new MetricsParams(null, filters, null, includeBots),
+                new MetricsParams(null, filters, null),
+                new BotParams(includeBots),
                 breakdown,
                 new PageParams());
     }
@@ -88,6 +90,7 @@ class EventMetricsStatementsTest {
         EventMetricsQuery q = EventMetricsQuery.of(
                 new WindowParams("2026-03-28", "2026-03-31", null),
                 new MetricsParams(),
+                new BotParams(),
                 "os",
                 new PageParams("2", null));
         var values = List.of(

@@ -7,8 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * What every metrics endpoint with breakdowns takes besides its window (ADR 0015): {@code granularity},
- * {@code filters}, {@code compare} and {@code includeBots}, declared and documented once. {@code breakdown} is the
- * endpoint's own, since its dimensions are.
+ * {@code filters} and {@code compare}, declared and documented once. {@code breakdown} is the endpoint's own, since
+ * its dimensions are; {@code includeBots} is {@link BotParams}, for the data that keeps bots.
  */
 public class MetricsParams {
 
@@ -35,17 +35,12 @@ public class MetricsParams {
                             enumeration = {"previous_period"}))
     public String compare;
 
-    @QueryParam("includeBots")
-    @Parameter(description = ApiDocs.INCLUDE_BOTS, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-    public String includeBots;
-
     public MetricsParams() {}
 
-    public MetricsParams(String granularity, String filters, String compare, String includeBots) {
+    public MetricsParams(String granularity, String filters, String compare) {
         this.granularity = granularity;
         this.filters = filters;
         this.compare = compare;
-        this.includeBots = includeBots;
     }
 
     /** hour or day, default day. */
@@ -56,9 +51,5 @@ public class MetricsParams {
     /** Whether the period before is asked for. */
     public boolean comparePrevious() {
         return Breakdown.comparePrevious(compare);
-    }
-
-    public boolean includeBots() {
-        return com.newsmell.toolkit.http.QueryParams.bool("includeBots", includeBots);
     }
 }

@@ -2,6 +2,7 @@ package com.newsmell.session.metrics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.newsmell.toolkit.api.ApiConvention;
+import com.newsmell.toolkit.api.BotParams;
 import com.newsmell.toolkit.api.Breakdown;
 import com.newsmell.toolkit.api.Comparison;
 import com.newsmell.toolkit.api.Filters;
@@ -49,11 +50,16 @@ public class MetricsService {
 
     /** The parameters of GET /v1/sessions/metrics, as the resource received them. */
     public record SessionQuery(
-            WindowParams window, MetricsParams params, String breakdown, PageParams page, String deviceType) {}
+            WindowParams window,
+            MetricsParams params,
+            BotParams bots,
+            String breakdown,
+            PageParams page,
+            String deviceType) {}
 
     public Uni<Metrics<SessionMetricsBucket, SessionMetricsTotals>> sessions(SessionQuery q) {
         TimeWindow window = q.window().metrics(q.params().granularity());
-        boolean bots = q.params().includeBots();
+        boolean bots = q.bots().included();
         String dimension = Breakdown.parse(q.breakdown(), SessionDimensions.NAMES);
         Filters filters = withDeviceType(
                 Filters.parse(q.params().filters, SessionDimensions.NAMES)
@@ -144,13 +150,13 @@ public class MetricsService {
     }
 
     /** The parameters of GET /v1/search/metrics. */
-    public record SearchQuery(WindowParams window, String granularity, String includeBots, String limit, String top) {}
+    public record SearchQuery(WindowParams window, String granularity, BotParams bots, String limit, String top) {}
 
     public Uni<Metrics<SearchMetrics.SearchMetricsBucket, SearchMetrics.SearchMetricsTotals>> searches(SearchQuery q) {
         TimeWindow window = QueryParams.blank(q.granularity())
                 ? q.window().totals()
                 : q.window().metrics(TimeWindow.Granularity.parse(q.granularity(), null));
-        boolean bots = QueryParams.bool("includeBots", q.includeBots());
+        boolean bots = q.bots().included();
         int size = topSize(q.limit(), q.top());
         Instant start = window.from();
         Instant end = window.to();
@@ -201,9 +207,9 @@ public class MetricsService {
 
     /** GET /v1/search/metrics/top-queries: a page of the ranking of normalised queries over a window. */
     public Uni<Page<SearchMetrics.QueryCount>> topQueries(
-            WindowParams windowParams, String includeBots, String metric, PageParams page) {
+            WindowParams windowParams, BotParams botParams, String metric, PageParams page) {
         TimeWindow window = windowParams.totals();
-        boolean bots = QueryParams.bool("includeBots", includeBots);
+        boolean bots = botParams.included();
         String column = QueryParams.oneOf("metric", metric, TOP_QUERY_METRICS, "searches");
         int size = page.size();
         int offset = page.offset();

@@ -2,6 +2,7 @@ package com.newsmell.session.metrics;
 
 import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.api.BotParams;
 import com.newsmell.toolkit.api.Metrics;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.WindowParams;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Search metrics and the top-queries ranking: thin; {@link MetricsService} checks the parameters and answers. Neither
- * takes filters or compare, so includeBots is declared here rather than with the toolkit's MetricsParams.
+ * takes filters or compare, so it takes the toolkit's BotParams without MetricsParams.
  */
 @Path("/v1/search/metrics")
 public class SearchMetricsResource {
@@ -58,11 +59,7 @@ public class SearchMetricsResource {
                                             enumeration = {"hour", "day"}))
                     @QueryParam("granularity")
                     String granularity,
-            @Parameter(
-                            description = ApiDocs.INCLUDE_BOTS,
-                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-                    @QueryParam("includeBots")
-                    String includeBots,
+            @BeanParam BotParams bots,
             @Parameter(
                             description = "Size of the top lists (topQueries, topNoResultQueries): 1 to 1000, default"
                                     + " 100",
@@ -80,7 +77,7 @@ public class SearchMetricsResource {
                             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
                     @QueryParam("top")
                     String top) {
-        return metrics.searches(new MetricsService.SearchQuery(window, granularity, includeBots, limit, top));
+        return metrics.searches(new MetricsService.SearchQuery(window, granularity, bots, limit, top));
     }
 
     @GET
@@ -98,11 +95,7 @@ public class SearchMetricsResource {
     @Parameter(name = "to", in = ParameterIn.QUERY, required = true)
     public Uni<Page<SearchMetrics.QueryCount>> topQueries(
             @BeanParam WindowParams window,
-            @Parameter(
-                            description = ApiDocs.INCLUDE_BOTS,
-                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-                    @QueryParam("includeBots")
-                    String includeBots,
+            @BeanParam BotParams bots,
             @Parameter(
                             description = "What to rank by: searches (default) or noResultSearches",
                             schema =
@@ -113,6 +106,6 @@ public class SearchMetricsResource {
                     @QueryParam("metric")
                     String metric,
             @BeanParam PageParams page) {
-        return metrics.topQueries(window, includeBots, metric, page);
+        return metrics.topQueries(window, bots, metric, page);
     }
 }

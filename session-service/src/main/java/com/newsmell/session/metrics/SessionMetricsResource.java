@@ -2,6 +2,7 @@ package com.newsmell.session.metrics;
 
 import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.ApiDocs;
+import com.newsmell.toolkit.api.BotParams;
 import com.newsmell.toolkit.api.Metrics;
 import com.newsmell.toolkit.api.MetricsParams;
 import com.newsmell.toolkit.api.PageParams;
@@ -53,6 +54,7 @@ public class SessionMetricsResource {
     public Uni<Metrics<SessionMetricsBucket, SessionMetricsTotals>> get(
             @BeanParam WindowParams window,
             @BeanParam MetricsParams params,
+            @BeanParam BotParams bots,
             @Parameter(
                             description = ApiDocs.BREAKDOWN,
                             schema =
@@ -81,6 +83,6 @@ public class SessionMetricsResource {
                                             enumeration = {"desktop", "mobile", "tablet", "(unknown)"}))
                     @QueryParam("deviceType")
                     String deviceType) {
-        return metrics.sessions(new MetricsService.SessionQuery(window, params, breakdown, page, deviceType));
+        return metrics.sessions(new MetricsService.SessionQuery(window, params, bots, breakdown, page, deviceType));
     }
 }
