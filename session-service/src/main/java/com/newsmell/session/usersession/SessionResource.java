@@ -34,7 +34,8 @@ public class SessionResource {
             description = "endTime, duration, durationMs and exitPage are absent, and bounced false, until the session"
                     + " is closed (no event for the idle timeout, 30 minutes by default).")
     @APIResponse(responseCode = "200", description = "The session")
-    public Uni<SessionView> get(@PathParam("sessionId") String sessionId) {
+    public Uni<SessionView> get(
+            @Parameter(description = "The session (the events' sessionId)") @PathParam("sessionId") String sessionId) {
         return sessions.get(sessionId);
     }
 
