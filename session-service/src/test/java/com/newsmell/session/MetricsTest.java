@@ -397,9 +397,9 @@ class MetricsTest {
                 .body("totals.timeToFirstClickSearches", equalTo(3))
                 .body("totals.medianTimeToFirstClickMs", equalTo(4000))
                 .body("totals.p90TimeToFirstClickMs", equalTo(10000))
-                .body("totals.timeToFirstClick.searches", equalTo(3))
-                .body("totals.timeToFirstClick.median", equalTo(4000))
-                .body("totals.timeToFirstClick.p90", equalTo(10000))
+                .body("timeToFirstClick.searches", equalTo(3))
+                .body("timeToFirstClick.median", equalTo(4000))
+                .body("timeToFirstClick.p90", equalTo(10000))
                 .body("totals.clickPositions.position", equalTo(List.of(0, 2)))
                 .body("totals.clickPositions.clicks", equalTo(List.of(2, 1)))
                 .extract()
@@ -596,7 +596,8 @@ class MetricsTest {
                 .body(
                         "components.schemas.SearchMetricsTotals.properties.clickThroughRate.description",
                         equalTo("searchesWithClicks ÷ searches; absent without searches."))
-                .body("components.schemas.SearchMetricsTotals.properties.timeToFirstClick.deprecated", equalTo(true))
+                .body("components.schemas.SearchMetricsAnswer.properties.timeToFirstClick.deprecated", equalTo(true))
+                .body("components.schemas.SearchMetricsAnswer.properties.topQueries.deprecated", equalTo(true))
                 .body(
                         "components.schemas.SessionView.properties.interactions.description",
                         containsString("totalInteractions"))

@@ -152,7 +152,7 @@ public class MetricsService {
     /** The parameters of GET /v1/search/metrics. */
     public record SearchQuery(WindowParams window, String granularity, BotParams bots, String limit, String top) {}
 
-    public Uni<Metrics<SearchMetrics.SearchMetricsBucket, SearchMetrics.SearchMetricsTotals>> searches(SearchQuery q) {
+    public Uni<SearchMetrics.SearchMetricsAnswer> searches(SearchQuery q) {
         TimeWindow window = QueryParams.blank(q.granularity())
                 ? q.window().totals()
                 : q.window().metrics(TimeWindow.Granularity.parse(q.granularity(), null));
@@ -191,7 +191,8 @@ public class MetricsService {
                                                                         noResults,
                                                                         times,
                                                                         positions),
-                                                                b))))))));
+                                                                b))))))))
+                .map(metrics -> SearchMetrics.SearchMetricsAnswer.of(metrics, bots));
     }
 
     /** {@code limit} (1 to 1000, default 100), or the deprecated {@code top} when limit is absent. */

@@ -1,6 +1,7 @@
 package com.newsmell.session.metrics;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.newsmell.toolkit.api.Metrics;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -101,13 +102,7 @@ public final class SearchMetrics {
             List<QueryCount> topNoResultQueries,
 
             @Schema(description = "Clicks per 0-based result position, by position.")
-            List<PositionCount> clickPositions,
-
-            @Schema(
-                    deprecated = true,
-                    description = "Deprecated: use timeToFirstClickSearches, medianTimeToFirstClickMs and"
-                            + " p90TimeToFirstClickMs.")
-            ClickTime timeToFirstClick) {
+            List<PositionCount> clickPositions) {
 
         public static SearchMetricsTotals of(
                 SearchTotals totals,
@@ -123,8 +118,71 @@ public final class SearchMetrics {
                     time.p90(),
                     topQueries,
                     topNoResultQueries,
-                    clickPositions,
-                    time);
+                    clickPositions);
+        }
+    }
+
+    /**
+     * GET /v1/search/metrics: the metrics envelope (ADR 0015) and, for one release, the fields of the answer before
+     * issue #22 where they were (deprecated; the same figures are in totals).
+     */
+    public record SearchMetricsAnswer(
+            @Schema(description = "The window's start (inclusive, UTC).")
+            Instant from,
+
+            @Schema(description = "The window's end (exclusive, UTC).")
+            Instant to,
+
+            @Schema(description = "The time zone of the day buckets and of date values of from and to.")
+            String tz,
+
+            @Schema(description = "hour or day: the buckets' size; absent on the totals-only answer.")
+            String granularity,
+
+            @Schema(description = "The newest hour the rollups include.")
+            Instant asOf,
+
+            @Schema(description = "The figures over the whole window.")
+            SearchMetricsTotals totals,
+
+            @Schema(description = "With granularity: one entry per bucket of the window, in order.")
+            List<SearchMetricsBucket> buckets,
+
+            @Schema(deprecated = true, description = "Deprecated: the includeBots parameter, echoed.")
+            Boolean includeBots,
+
+            @Schema(deprecated = true, description = "Deprecated: use totals.topQueries.")
+            List<QueryCount> topQueries,
+
+            @Schema(deprecated = true, description = "Deprecated: use totals.topNoResultQueries.")
+            List<QueryCount> topNoResultQueries,
+
+            @Schema(deprecated = true, description = "Deprecated: use totals.clickPositions.")
+            List<PositionCount> clickPositions,
+
+            @Schema(
+                    deprecated = true,
+                    description = "Deprecated: use totals.timeToFirstClickSearches,"
+                            + " totals.medianTimeToFirstClickMs and totals.p90TimeToFirstClickMs.")
+            ClickTime timeToFirstClick) {
+
+        public static SearchMetricsAnswer of(
+                Metrics<SearchMetricsBucket, SearchMetricsTotals> metrics, boolean includeBots) {
+            SearchMetricsTotals t = metrics.totals();
+            return new SearchMetricsAnswer(
+                    metrics.from(),
+                    metrics.to(),
+                    metrics.tz(),
+                    metrics.granularity(),
+                    metrics.asOf(),
+                    t,
+                    metrics.buckets(),
+                    includeBots,
+                    t.topQueries(),
+                    t.topNoResultQueries(),
+                    t.clickPositions(),
+                    new ClickTime(
+                            t.timeToFirstClickSearches(), t.medianTimeToFirstClickMs(), t.p90TimeToFirstClickMs()));
         }
     }
 

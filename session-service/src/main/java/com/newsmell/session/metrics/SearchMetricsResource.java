@@ -3,7 +3,6 @@ package com.newsmell.session.metrics;
 import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.ApiDocs;
 import com.newsmell.toolkit.api.BotParams;
-import com.newsmell.toolkit.api.Metrics;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
@@ -49,7 +48,7 @@ public class SearchMetricsResource {
                     + " one row (lists as JSON cells). Definitions: docs/metrics.md.")
     @Parameter(name = "from", in = ParameterIn.QUERY, required = true)
     @Parameter(name = "to", in = ParameterIn.QUERY, required = true)
-    public Uni<Metrics<SearchMetrics.SearchMetricsBucket, SearchMetrics.SearchMetricsTotals>> get(
+    public Uni<SearchMetrics.SearchMetricsAnswer> get(
             @BeanParam WindowParams window,
             @Parameter(
                             description = ApiDocs.GRANULARITY + "; absent: totals only, no buckets",
