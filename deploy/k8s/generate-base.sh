@@ -55,6 +55,7 @@ data:
   INTERACTIONS_TOPIC: "interaction-events"
   DEAD_LETTER_TOPIC: "interaction-events-dlq"
   PERFUME_VIEW_AUDIT_TOPIC: "perfume-view-audit"
+  PERFUME_CATALOG_TOPIC: "perfume-catalog"
   NEWSMELL_CORS_ORIGINS: "http://localhost:3000,http://localhost:5173"
 ${extra}---
 apiVersion: v1

@@ -18,6 +18,10 @@ public class CollectorTestResource extends InfraTestResource {
         return Infra.shared().topic(InfraTestResource.Topic.INTERACTIONS);
     }
 
+    public static String catalogTopic() {
+        return Infra.shared().topic(InfraTestResource.Topic.PERFUME_CATALOG);
+    }
+
     public static String deadLetterTopic() {
         return Infra.shared().topic(InfraTestResource.Topic.DEAD_LETTER);
     }

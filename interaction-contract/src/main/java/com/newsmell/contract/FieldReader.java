@@ -32,6 +32,11 @@ public final class FieldReader {
         return object;
     }
 
+    /** The list this reader reports to. */
+    List<Violation> violations() {
+        return violations;
+    }
+
     public String pointer(String field) {
         return base + "/" + Violation.escape(field);
     }

@@ -23,5 +23,12 @@ public final class Topics {
      */
     public static final String PERFUME_VIEW_AUDIT = "perfume-view-audit";
 
+    /**
+     * The perfume catalog ({@link PerfumeCatalogEntry}), keyed by perfumeId; a
+     * compacted topic ({@code cleanup.policy=compact}): the latest record of each perfume is kept, and a record with a
+     * null value (a tombstone) deletes the perfume (ADR 0016).
+     */
+    public static final String PERFUME_CATALOG = "perfume-catalog";
+
     private Topics() {}
 }

@@ -18,6 +18,9 @@ public record Violation(String pointer, String rule, String message) {
     public static final String RULE_RANGE = "range";
     public static final String RULE_FORMAT = "format";
     public static final String RULE_MISMATCH = "mismatch";
+    /** A member that the type does not define (the perfume catalog's strict types refuse it). */
+    public static final String RULE_UNKNOWN = "unknown";
+
     public static final String RULE_MAX_SIZE = "max-size";
     public static final String RULE_MAX_DEPTH = "max-depth";
     public static final String RULE_MAX_LENGTH = "max-length";

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -123,11 +124,17 @@ public final class Infra {
         });
     }
 
-    /** A topic unique to this run, created with four partitions on first use. */
+    /**
+     * A topic unique to this run, created with four partitions on first use; compacted when its base name is one of
+     * {@link ServiceConfig#COMPACTED}.
+     */
     public String topic(String base) {
         return topics.computeIfAbsent(base, b -> {
             String name = b + "-" + runId;
-            KafkaBroker.createTopics(kafkaBootstrapServers, Map.of(name, 4));
+            KafkaBroker.createTopics(
+                    kafkaBootstrapServers,
+                    Map.of(name, 4),
+                    ServiceConfig.COMPACTED.contains(b) ? Set.of(name) : Set.of());
             return name;
         });
     }

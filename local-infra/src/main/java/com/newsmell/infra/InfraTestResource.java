@@ -37,6 +37,7 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
     public static final class Topic {
         public static final String INTERACTIONS = ServiceConfig.INTERACTIONS;
         public static final String DEAD_LETTER = ServiceConfig.DEAD_LETTER;
+        public static final String PERFUME_CATALOG = ServiceConfig.PERFUME_CATALOG;
 
         private Topic() {}
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -116,9 +117,20 @@ public final class KafkaBroker {
     }
 
     public static void createTopics(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
+        createTopics(bootstrapServers, partitionsByTopic, Set.of());
+    }
+
+    /** Creates the topics that do not exist yet; those named in {@code compacted} with cleanup.policy=compact. */
+    public static void createTopics(
+            String bootstrapServers, Map<String, Integer> partitionsByTopic, Set<String> compacted) {
         try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
             List<NewTopic> topics = partitionsByTopic.entrySet().stream()
-                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
+                    .map(e -> {
+                        NewTopic topic = new NewTopic(e.getKey(), e.getValue(), (short) 1);
+                        return compacted.contains(e.getKey())
+                                ? topic.configs(Map.of("cleanup.policy", "compact"))
+                                : topic;
+                    })
                     .collect(Collectors.toList());
             for (var entry : admin.createTopics(topics).values().entrySet()) {
                 try {

@@ -64,7 +64,7 @@ public final class LocalStack {
         Map<String, Integer> topicPartitions = topics.stream()
                 .filter(t -> !t.isBlank())
                 .collect(Collectors.toMap(String::trim, t -> 4, (a, b) -> a, LinkedHashMap::new));
-        KafkaBroker.createTopics(bootstrap, topicPartitions);
+        KafkaBroker.createTopics(bootstrap, topicPartitions, ServiceConfig.COMPACTED);
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);

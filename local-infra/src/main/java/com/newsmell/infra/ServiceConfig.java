@@ -2,6 +2,7 @@ package com.newsmell.infra;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The configuration that points a service at the run's infrastructure: its own database and the run's
@@ -18,6 +19,12 @@ public final class ServiceConfig {
     /** The collector's daily raw-store counts of a sample of perfumes, which perfume-stats-service checks against. */
     public static final String PERFUME_VIEW_AUDIT = "perfume-view-audit";
 
+    /** The perfume catalog (ADR 0016): keyed by perfumeId, compacted. */
+    public static final String PERFUME_CATALOG = "perfume-catalog";
+
+    /** The base names of the topics created compacted ({@code cleanup.policy=compact}). */
+    public static final Set<String> COMPACTED = Set.of(PERFUME_CATALOG);
+
     private ServiceConfig() {}
 
     public static Map<String, String> forService(Infra infra, String database) {
@@ -32,6 +39,7 @@ public final class ServiceConfig {
         config.put("newsmell.topics.interactions", infra.topic(INTERACTIONS));
         config.put("newsmell.topics.dead-letter", infra.topic(DEAD_LETTER));
         config.put("newsmell.topics.perfume-view-audit", infra.topic(PERFUME_VIEW_AUDIT));
+        config.put("newsmell.topics.perfume-catalog", infra.topic(PERFUME_CATALOG));
         return config;
     }
 }

@@ -101,6 +101,24 @@ public final class TopicReader {
         }
     }
 
+    /** The value of one of the topic's configuration entries, e.g. {@code cleanup.policy}. */
+    public static String topicConfig(String topic, String name) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infra.shared().kafkaBootstrapServers());
+        var resource = new org.apache.kafka.common.config.ConfigResource(
+                org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = Admin.create(props)) {
+            return admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(resource)
+                    .get(name)
+                    .value();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the configuration of " + topic, e);
+        }
+    }
+
     /** The dead-lettered records whose value contains the marker. */
     public static List<Read> deadLetters(String topic, String marker) {
         return readAll(topic).stream()

@@ -1,5 +1,6 @@
 package com.newsmell.collector.ingest;
 
+import com.newsmell.collector.config.CatalogConfig;
 import com.newsmell.collector.config.CollectorConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,17 +12,19 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class BodySizeFilter {
 
     private final CollectorConfig config;
+    private final CatalogConfig catalog;
 
-    public BodySizeFilter(CollectorConfig config) {
+    public BodySizeFilter(CollectorConfig config, CatalogConfig catalog) {
         this.config = config;
+        this.catalog = catalog;
     }
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> refuseOversize(ContainerRequestContext request) {
-        if (RequestBodyReader.declaredTooLarge(
-                request.getHeaderString(HttpHeaders.CONTENT_LENGTH), config.maxBatchBytes())) {
-            return Optional.of(RequestBodyReader.tooLarge(config.maxBatchBytes())
-                    .toResponse(request.getUriInfo().getPath()));
+        String path = request.getUriInfo().getPath();
+        int max = path.startsWith("/v1/catalog/") ? catalog.maxBatchBytes() : config.maxBatchBytes();
+        if (RequestBodyReader.declaredTooLarge(request.getHeaderString(HttpHeaders.CONTENT_LENGTH), max)) {
+            return Optional.of(RequestBodyReader.tooLarge(max).toResponse(path));
         }
         return Optional.empty();
     }

@@ -14,11 +14,11 @@ import java.nio.charset.StandardCharsets;
  * The request body rules: a body becomes a JSON tree, or a 400/413 problem (strict UTF-8, strict JSON, at most
  * max-batch-bytes); a batch body holds 1 to max-batch-events events.
  */
-final class RequestBodyReader {
+public final class RequestBodyReader {
 
     private RequestBodyReader() {}
 
-    static JsonNode read(byte[] body, int maxBytes) {
+    public static JsonNode read(byte[] body, int maxBytes) {
         if (body == null || body.length == 0) {
             throw new ProblemException(Problem.invalidParameter("", "required", "The request body is empty."));
         }
@@ -78,7 +78,7 @@ final class RequestBodyReader {
      * Whether a Content-Length header declares more than {@code maxBytes}; an absent or unreadable one declares
      * nothing (the body's real size is checked by {@link #read}).
      */
-    static boolean declaredTooLarge(String contentLength, int maxBytes) {
+    public static boolean declaredTooLarge(String contentLength, int maxBytes) {
         if (contentLength == null) {
             return false;
         }
@@ -89,7 +89,7 @@ final class RequestBodyReader {
         }
     }
 
-    static Problem tooLarge(int maxBytes) {
+    public static Problem tooLarge(int maxBytes) {
         return Problem.of(
                 413, "payload-too-large", "Payload too large", "The body is larger than " + maxBytes + " bytes.");
     }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.newsmell.collector.CollectorTestResource;
 import com.newsmell.collector.TestEvents;
+import com.newsmell.collector.TestPerfumes;
 import com.newsmell.infra.Infra;
 import com.newsmell.infra.KafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,6 +44,15 @@ class KafkaOutageTest {
                     .post("/v1/events/batch")
                     .then()
                     .statusCode(503);
+            // The catalog feed too (issue #11): answered only after Kafka acknowledged, so 503 + Retry-After.
+            given().contentType(ContentType.JSON)
+                    .body(TestPerfumes.perfume("p-outage").toString())
+                    .put("/v1/catalog/perfumes/p-outage")
+                    .then()
+                    .statusCode(503)
+                    .header("Retry-After", notNullValue())
+                    .contentType(startsWith("application/problem+json"));
+            given().delete("/v1/catalog/perfumes/p-outage").then().statusCode(503);
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));
             // It keeps answering: liveness stays up and reads still work.

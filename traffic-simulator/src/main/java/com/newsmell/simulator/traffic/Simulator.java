@@ -2,6 +2,7 @@ package com.newsmell.simulator.traffic;
 
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.simulator.journey.JourneyGenerator;
+import com.newsmell.simulator.world.Catalog;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public final class Simulator {
     private final SimulatorOptions options;
     private final PrintStream out;
     private final EventStream stream;
+    private final Catalog catalog;
     private final CollectorClient client;
 
     private final AtomicLong sent = new AtomicLong();
@@ -57,6 +59,7 @@ public final class Simulator {
         this.out = out;
         JourneyGenerator generator = JourneyGenerator.create(options.seed(), options.users(), options.botShare());
         this.stream = new EventStream(generator, options.concurrentSessions(), Clock.systemUTC());
+        this.catalog = generator.catalog();
         this.client = new CollectorClient(options.url(), options.requestTimeout(), options.maxAttempts());
     }
 
@@ -87,6 +90,7 @@ public final class Simulator {
                     options.botShare() * 100,
                     options.seed());
         }
+        publishCatalog();
         startNanos = System.nanoTime();
         deadlineNanos = options.duration() == null
                 ? Long.MAX_VALUE
@@ -137,6 +141,25 @@ public final class Simulator {
                 percentileMillis(sorted, 0.50),
                 percentileMillis(sorted, 0.99),
                 options.seed());
+    }
+
+    /**
+     * Publishes the world's catalog through the collector's catalog API before any traffic (issue #11); a failure is
+     * reported and the traffic goes on (events for perfumes the catalog does not know yet are still events).
+     */
+    private void publishCatalog() {
+        CatalogFeed feed = new CatalogFeed(options.url(), options.requestTimeout(), options.maxAttempts());
+        CatalogFeed.Outcome outcome = feed.publish(CatalogFeed.entries(catalog));
+        if (!options.quiet() || outcome.rejected() + outcome.failed() > 0) {
+            out.printf(
+                    Locale.ROOT,
+                    "traffic-simulator: catalog POST %s: %d perfumes accepted, %d rejected, %d not delivered%s%n",
+                    feed.endpoint(),
+                    outcome.accepted(),
+                    outcome.rejected(),
+                    outcome.failed(),
+                    outcome.errors().isEmpty() ? "" : " " + outcome.errors());
+        }
     }
 
     private void work() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.EventParser;
 import com.newsmell.contract.ParseResult;
+import com.newsmell.contract.PerfumeCatalogParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -41,10 +42,14 @@ final class FakeCollector implements AutoCloseable {
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger acceptedCount = new AtomicInteger();
     private final AtomicInteger rejectedCount = new AtomicInteger();
+    private final List<String> catalogPerfumeIds = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger catalogRequests = new AtomicInteger();
+    private volatile long catalogBeforeEvents = -1;
 
     FakeCollector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(CollectorClient.BATCH_PATH, this::handle);
+        server.createContext(CatalogFeed.BATCH_PATH, this::handleCatalog);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
@@ -78,6 +83,51 @@ final class FakeCollector implements AutoCloseable {
 
     int rejectedCount() {
         return rejectedCount.get();
+    }
+
+    /** The perfumeIds of the catalog entries received, valid by the contract's parser, in order. */
+    List<String> catalogPerfumeIds() {
+        synchronized (catalogPerfumeIds) {
+            return List.copyOf(catalogPerfumeIds);
+        }
+    }
+
+    int catalogRequests() {
+        return catalogRequests.get();
+    }
+
+    /** How many event requests had arrived when the last catalog request arrived. */
+    long eventRequestsBeforeCatalog() {
+        return catalogBeforeEvents;
+    }
+
+    /** The catalog's batch: checks each entry with the contract's parser, answers 200 with per-item results. */
+    private void handleCatalog(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            catalogBeforeEvents = requests.size();
+            catalogRequests.incrementAndGet();
+            JsonNode perfumes = EventCodec.mapper()
+                    .readTree(exchange.getRequestBody().readAllBytes())
+                    .get("perfumes");
+            ObjectNode answer = JsonNodeFactory.instance.objectNode();
+            ArrayNode results = answer.putArray("results");
+            int ok = 0;
+            for (int i = 0; i < perfumes.size(); i++) {
+                var parsed = PerfumeCatalogParser.parse(perfumes.get(i));
+                ObjectNode result = results.addObject().put("index", i);
+                if (parsed.valid()) {
+                    ok++;
+                    catalogPerfumeIds.add(parsed.entry().perfumeId());
+                    result.put("status", "accepted")
+                            .put("perfumeId", parsed.entry().perfumeId());
+                } else {
+                    result.put("status", "rejected")
+                            .put("errors", parsed.violations().toString());
+                }
+            }
+            answer.put("accepted", ok).put("rejected", perfumes.size() - ok);
+            respond(exchange, 200, "application/json", answer.toString());
+        }
     }
 
     Set<String> acceptedIds() {

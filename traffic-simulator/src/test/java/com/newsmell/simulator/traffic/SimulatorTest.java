@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.newsmell.simulator.world.Catalog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,19 @@ class SimulatorTest {
             assertTrue(collector.requests().stream().allMatch(r -> "application/json".equals(r.contentType())));
             assertTrue(report.p50Millis() > 0 && report.p99Millis() >= report.p50Millis(), report.toString());
             assertTrue(report.eventsPerSecond() > 0);
+        }
+    }
+
+    @Test
+    void publishesItsCatalogThroughTheBatchApiBeforeAnyTraffic() throws Exception {
+        try (FakeCollector collector = new FakeCollector()) {
+            Simulator.run(options(collector).withEvents(100).withBatchSize(50));
+
+            assertEquals(1, collector.catalogRequests());
+            assertEquals(0, collector.eventRequestsBeforeCatalog(), "the catalog goes first");
+            List<String> ids = collector.catalogPerfumeIds();
+            assertEquals(Catalog.DEFAULT_PERFUMES, ids.size(), "every perfume, each valid by the contract");
+            assertEquals(Catalog.DEFAULT_PERFUMES, new HashSet<>(ids).size());
         }
     }
 
