@@ -56,6 +56,7 @@ data:
   DEAD_LETTER_TOPIC: "interaction-events-dlq"
   PERFUME_VIEW_AUDIT_TOPIC: "perfume-view-audit"
   PERFUME_CATALOG_TOPIC: "perfume-catalog"
+  SESSION_SUMMARIES_TOPIC: "session-summaries"
   NEWSMELL_CORS_ORIGINS: "http://localhost:3000,http://localhost:5173"
 ${extra}---
 apiVersion: v1

@@ -30,5 +30,12 @@ public final class Topics {
      */
     public static final String PERFUME_CATALOG = "perfume-catalog";
 
+    /**
+     * Closed sessions ({@link SessionSummary}), keyed by sessionId; a compacted topic: the latest record of each
+     * session is kept. session-service writes a session again, with a higher revision, when a late event changes it
+     * (ADR 0017).
+     */
+    public static final String SESSION_SUMMARIES = "session-summaries";
+
     private Topics() {}
 }

@@ -38,6 +38,7 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         public static final String INTERACTIONS = ServiceConfig.INTERACTIONS;
         public static final String DEAD_LETTER = ServiceConfig.DEAD_LETTER;
         public static final String PERFUME_CATALOG = ServiceConfig.PERFUME_CATALOG;
+        public static final String SESSION_SUMMARIES = ServiceConfig.SESSION_SUMMARIES;
 
         private Topic() {}
     }

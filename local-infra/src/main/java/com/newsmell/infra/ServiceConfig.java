@@ -22,8 +22,11 @@ public final class ServiceConfig {
     /** The perfume catalog (ADR 0016): keyed by perfumeId, compacted. */
     public static final String PERFUME_CATALOG = "perfume-catalog";
 
+    /** Closed sessions' summaries (ADR 0017): keyed by sessionId, compacted. */
+    public static final String SESSION_SUMMARIES = "session-summaries";
+
     /** The base names of the topics created compacted ({@code cleanup.policy=compact}). */
-    public static final Set<String> COMPACTED = Set.of(PERFUME_CATALOG);
+    public static final Set<String> COMPACTED = Set.of(PERFUME_CATALOG, SESSION_SUMMARIES);
 
     private ServiceConfig() {}
 
@@ -40,6 +43,7 @@ public final class ServiceConfig {
         config.put("newsmell.topics.dead-letter", infra.topic(DEAD_LETTER));
         config.put("newsmell.topics.perfume-view-audit", infra.topic(PERFUME_VIEW_AUDIT));
         config.put("newsmell.topics.perfume-catalog", infra.topic(PERFUME_CATALOG));
+        config.put("newsmell.topics.session-summaries", infra.topic(SESSION_SUMMARIES));
         return config;
     }
 }

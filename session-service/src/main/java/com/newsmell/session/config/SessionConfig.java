@@ -27,4 +27,12 @@ public interface SessionConfig {
     /** A perfume viewed at least this long after it was clicked from a search means the search found it. */
     @WithDefault("PT30S")
     Duration foundDesiredViewDuration();
+
+    /** How often the outbox relay publishes pending session summaries (ADR 0017); PT0S turns it off. */
+    @WithDefault("PT2S")
+    Duration summaryRelayInterval();
+
+    /** Most summaries one relay transaction publishes. */
+    @WithDefault("500")
+    int summaryRelayBatchSize();
 }

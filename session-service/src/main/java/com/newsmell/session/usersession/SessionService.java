@@ -1,23 +1,30 @@
 package com.newsmell.session.usersession;
 
+import com.newsmell.contract.SessionSummary;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.session.config.SessionConfig;
 import com.newsmell.session.metrics.RollupRepository;
 import com.newsmell.session.search.SearchQueryRepository;
+import com.newsmell.session.summary.SessionSummaryOutboxRepository;
 import com.newsmell.toolkit.consumer.EventBatchProcessor.Rejection;
 import com.newsmell.toolkit.consumer.EventClaims;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * Keeps every session the fold of all its events (ADR 0009, 0012): claims a batch's eventIds, stores the new
  * events, locks every session the batch touched in sessionId order, and re-folds each from scratch
- * ({@link SessionBatchFold}), with its search queries and its contribution to the rollups, in one transaction.
+ * ({@link SessionBatchFold}), with its search queries and its contribution to the rollups, in one transaction. A
+ * closed session whose summary the transaction creates or changes gets the next revision, written to the summary
+ * outbox in the same transaction (ADR 0017).
  */
 @ApplicationScoped
 public class SessionService {
@@ -27,6 +34,7 @@ public class SessionService {
     private final SearchQueryRepository searches;
     private final RollupRepository rollups;
     private final EventClaims claims;
+    private final SessionSummaryOutboxRepository outbox;
     private final SessionConfig config;
 
     public SessionService(
@@ -35,12 +43,14 @@ public class SessionService {
             SearchQueryRepository searches,
             RollupRepository rollups,
             EventClaims claims,
+            SessionSummaryOutboxRepository outbox,
             SessionConfig config) {
         this.sessions = sessions;
         this.events = events;
         this.searches = searches;
         this.rollups = rollups;
         this.claims = claims;
+        this.outbox = outbox;
         this.config = config;
     }
 
@@ -74,13 +84,45 @@ public class SessionService {
         List<String> sessionIds = List.copyOf(ids);
         SessionBatchFold.Rules rules =
                 new SessionBatchFold.Rules(config.idleTimeout(), config.foundDesiredViewDuration());
-        return sessions.lockInOrder(sessionIds)
-                .chain(locked -> events.ofSessions(sessionIds)
-                        .map(stored -> SessionBatchFold.fold(locked, stored, closing, now, rules)))
-                .chain(folded -> sessions.create(folded.created())
-                        .chain(() -> searches.replaceOfSessions(sessionIds, folded.searches()))
-                        .invoke(replacedHours -> replacedHours.forEach(folded.rollups()::touch))
-                        .chain(() -> rollups.write(folded.rollups()))
-                        .replaceWith(folded.deadLetters()));
+        return sessions.lockInOrder(sessionIds).chain(locked -> {
+            Map<String, SessionSummary> before = summaries(locked);
+            return events.ofSessions(sessionIds)
+                    .map(stored -> SessionBatchFold.fold(locked, stored, closing, now, rules))
+                    .chain(folded -> sessions.create(folded.created())
+                            .chain(() -> searches.replaceOfSessions(sessionIds, folded.searches()))
+                            .invoke(replacedHours -> replacedHours.forEach(folded.rollups()::touch))
+                            .chain(() -> rollups.write(folded.rollups()))
+                            .chain(() -> outbox.add(changedSummaries(before, locked, folded.created())))
+                            .replaceWith(folded.deadLetters()));
+        });
+    }
+
+    /** The summaries of the closed sessions among these rows, as they stand (before the fold changes them). */
+    private static Map<String, SessionSummary> summaries(List<UserSession> rows) {
+        Map<String, SessionSummary> summaries = new HashMap<>();
+        for (UserSession row : rows) {
+            if (row.closed) {
+                summaries.put(row.sessionId, row.summary());
+            }
+        }
+        return summaries;
+    }
+
+    /**
+     * The summaries to publish (ADR 0017): each closed session whose summary is new or differs from the one it had
+     * before the fold, with the next revision (the row, locked, keeps it).
+     */
+    private static List<SessionSummary> changedSummaries(
+            Map<String, SessionSummary> before, List<UserSession> locked, List<UserSession> created) {
+        List<SessionSummary> changed = new ArrayList<>();
+        for (List<UserSession> rows : List.of(locked, created)) {
+            for (UserSession row : rows) {
+                if (row.closed && !row.summary().equals(before.get(row.sessionId))) {
+                    row.summaryRevision++;
+                    changed.add(row.summary());
+                }
+            }
+        }
+        return changed;
     }
 }

@@ -1,5 +1,6 @@
 package com.newsmell.session.usersession;
 
+import com.newsmell.contract.SessionSummary;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -80,6 +81,27 @@ public class UserSession {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The revision of the last summary written to the outbox (ADR 0017); 0 before the session first closed. */
+    @Column(name = "summary_revision")
+    public long summaryRevision;
+
+    /** What the session-summaries topic says of this closed session (revision 0: the caller sets it). */
+    public SessionSummary summary() {
+        return new SessionSummary(
+                sessionId,
+                userId,
+                startTime,
+                endTime,
+                duration == null ? 0 : duration,
+                pageViews,
+                perfumesViewed,
+                interactions,
+                bounced,
+                isBot,
+                deviceType,
+                summaryRevision);
+    }
 
     public SessionView view() {
         return new SessionView(
