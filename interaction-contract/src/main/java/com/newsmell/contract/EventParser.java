@@ -108,15 +108,10 @@ public final class EventParser {
 
     private static ParseResult parse(JsonNode node, boolean submission) {
         List<Violation> v = new ArrayList<>();
-        if (node == null || !node.isObject()) {
-            v.add(new Violation("", Violation.RULE_TYPE, "event must be a JSON object"));
+        FieldReader r = FieldReader.root(node, "event", v);
+        if (r == null) {
             return new ParseResult(null, v);
         }
-        StorableText.check(node, "", v);
-        if (!v.isEmpty()) {
-            return new ParseResult(null, v);
-        }
-        FieldReader r = new FieldReader((ObjectNode) node, "", v);
 
         int schemaVersion = UserInteractionEvent.CURRENT_SCHEMA_VERSION;
         Integer sv = r.integer("schemaVersion", 1, UserInteractionEvent.CURRENT_SCHEMA_VERSION);

@@ -22,6 +22,20 @@ public final class FieldReader {
     private final String base;
     private final List<Violation> violations;
 
+    /**
+     * The reader of a whole document: null, with the violation added, when it is not a JSON object ("{@code what}
+     * must be a JSON object") or holds text that cannot be stored (StorableText's rules).
+     */
+    public static FieldReader root(JsonNode node, String what, List<Violation> violations) {
+        if (node == null || !node.isObject()) {
+            violations.add(new Violation("", Violation.RULE_TYPE, what + " must be a JSON object"));
+            return null;
+        }
+        int before = violations.size();
+        StorableText.check(node, "", violations);
+        return violations.size() > before ? null : new FieldReader((ObjectNode) node, "", violations);
+    }
+
     public FieldReader(ObjectNode object, String base, List<Violation> violations) {
         this.object = object;
         this.base = base;

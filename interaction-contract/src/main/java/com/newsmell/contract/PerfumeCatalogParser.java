@@ -100,15 +100,10 @@ public final class PerfumeCatalogParser {
 
     private static Result parse(JsonNode node, boolean stored) {
         List<Violation> v = new ArrayList<>();
-        if (node == null || !node.isObject()) {
-            v.add(new Violation("", Violation.RULE_TYPE, "a perfume catalog entry must be a JSON object"));
+        FieldReader r = FieldReader.root(node, "a perfume catalog entry", v);
+        if (r == null) {
             return new Result(null, v);
         }
-        StorableText.check(node, "", v);
-        if (!v.isEmpty()) {
-            return new Result(null, v);
-        }
-        FieldReader r = new FieldReader((ObjectNode) node, "", v);
         unknown(r, stored ? withOriginalPrice() : FIELDS);
 
         String perfumeId = requiredString(r, "perfumeId", Limits.MAX_ID_LENGTH);

@@ -3,6 +3,7 @@ package com.newsmell.collector.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.newsmell.collector.config.CatalogConfig;
 import com.newsmell.collector.config.CollectorConfig;
+import com.newsmell.collector.ingest.KafkaUnavailable;
 import com.newsmell.collector.ingest.RequestBodyReader;
 import com.newsmell.contract.Limits;
 import com.newsmell.contract.PerfumeCatalogEntry;
@@ -16,7 +17,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -176,15 +176,7 @@ public class CatalogService {
     }
 
     private Throwable unavailable(Throwable failure) {
-        LOG.warnf("Kafka did not acknowledge the catalog write: %s", failure.toString());
-        meters.counter("newsmell.collector.kafka.unavailable").increment();
-        return new ProblemException(
-                Problem.of(
-                        503,
-                        "kafka-unavailable",
-                        "Service unavailable",
-                        "The catalog topic could not acknowledge the write; nothing was accepted. Retry later."),
-                Map.of("Retry-After", Integer.toString(collector.retryAfterSeconds())));
+        return KafkaUnavailable.problem(meters, collector.retryAfterSeconds(), "The catalog topic", "", failure);
     }
 
     private void count(String outcome, long n) {

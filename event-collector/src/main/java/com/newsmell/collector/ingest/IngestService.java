@@ -15,7 +15,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -133,15 +132,8 @@ public class IngestService {
     }
 
     private Throwable unavailable(Throwable failure) {
-        LOG.warnf("Kafka did not acknowledge the write: %s", failure.toString());
-        meters.counter("newsmell.collector.kafka.unavailable").increment();
-        return new ProblemException(
-                Problem.of(
-                        503,
-                        "kafka-unavailable",
-                        "Service unavailable",
-                        "The event log could not acknowledge the write; nothing was accepted. Retry later with the same eventIds."),
-                Map.of("Retry-After", Integer.toString(config.retryAfterSeconds())));
+        return KafkaUnavailable.problem(
+                meters, config.retryAfterSeconds(), "The event log", " with the same eventIds", failure);
     }
 
     private void count(String outcome, long n) {
