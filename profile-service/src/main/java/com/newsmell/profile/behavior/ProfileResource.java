@@ -1,5 +1,7 @@
 package com.newsmell.profile.behavior;
 
+import com.newsmell.profile.calculation.ProfileRules;
+import com.newsmell.profile.config.ProfileConfig;
 import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.WindowParams;
@@ -12,9 +14,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -23,23 +27,49 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class ProfileResource {
 
     private final ProfileService profiles;
+    private final ProfileRules rules;
 
-    public ProfileResource(ProfileService profiles) {
+    public ProfileResource(ProfileService profiles, ProfileConfig config) {
         this.profiles = profiles;
+        this.rules = ProfileRules.of(config);
     }
 
     @GET
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
-            summary = "The behavior profiles, most recently active first, keyset-paged",
-            description = "Every profile in (lastActiveDate descending, userId) order, optionally only those whose"
-                    + " lastActiveDate is in [from, to) (either end may be left out). Each item is the profile as"
-                    + " GET /v1/profiles/{userId} answers it. Definitions: docs/metrics.md, profile-service.")
-    public Uni<Page<ProfileView>> list(@BeanParam PageParams page, @BeanParam WindowParams window) {
-        ProfileListQuery query = ProfileListQuery.of(page.limit, page.cursor, window.from, window.to, window.tz);
+            summary = "The behavior profiles, most recently active (or most engaged) first, keyset-paged",
+            description = "Every profile in (lastActiveDate or engagementScore descending, userId) order, optionally"
+                    + " only one browsingStyle, an engagementScore of at least minEngagement, and a lastActiveDate in"
+                    + " [from, to) (either end may be left out). Each item is the profile as GET"
+                    + " /v1/profiles/{userId} answers it. Definitions: profile-service README, \"Profile fields\".")
+    public Uni<Page<ProfileView>> list(
+            @BeanParam PageParams page,
+            @BeanParam WindowParams window,
+            @QueryParam("sort")
+                    @Parameter(
+                            description = "The order: lastActiveDate (default) or engagementScore, descending, then"
+                                    + " userId.",
+                            schema = @Schema(enumeration = {"lastActiveDate", "engagementScore"}))
+                    String sort,
+            @QueryParam("browsingStyle")
+                    @Parameter(
+                            description = "Only profiles of this browsing style.",
+                            schema = @Schema(enumeration = {"explorer", "focused", "trader", "casual"}))
+                    String browsingStyle,
+            @QueryParam("minEngagement")
+                    @Parameter(
+                            description = "Only profiles with an engagementScore of at least this (0-100).",
+                            schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "100"))
+                    String minEngagement) {
+        ProfileListQuery query = ProfileListQuery.of(
+                page.limit, page.cursor, window.from, window.to, window.tz, sort, browsingStyle, minEngagement);
+        Instant now = Instant.now();
         return profiles.page(query)
                 .map(rows -> Page.<UserBehaviorProfile, ProfileView>of(
-                                rows, query.limit(), ProfileView::of, ProfileListQuery.Cursor::of)
+                                rows,
+                                query.limit(),
+                                p -> ProfileView.of(p, rules, now),
+                                p -> ProfileListQuery.Cursor.of(p, query.sort()))
                         .window(
                                 query.window().from(),
                                 query.window().to(),
@@ -49,47 +79,28 @@ public class ProfileResource {
     @GET
     @Path("/{userId}")
     @Operation(
-            summary = "One user's behavior profile, as built from their events so far",
-            description =
-                    "Counts of the user's own (signed-in, non-bot) events since their first one, updated as each"
-                            + " event is consumed (seconds behind the collector). Definitions: docs/metrics.md, profile-service.")
+            summary = "One user's behavior profile: every field of the seed's UserBehaviorProfile",
+            description = "As computed by the last run of the daily job (or a recompute) over the window ending on"
+                    + " asOf's day; lastActiveDate is real time and churnRisk is as of this request. Definitions:"
+                    + " profile-service README, \"Profile fields\".")
     public Uni<ProfileView> get(
             @PathParam("userId") @Parameter(description = "The user (the events' userId)") String userId) {
         return profiles.find(userId).map(profile -> {
             if (profile == null) {
-                throw new ProblemException(Problem.of(
-                        404, "profile-not-found", "Profile not found", "No profile for user " + userId + " yet."));
+                throw notFound(userId);
             }
-            return ProfileView.of(profile);
+            return view(profile);
         });
     }
 
-    /** The API's view of a UserBehaviorProfile; each field's description is its definition in docs/metrics.md. */
-    public record ProfileView(
-            @Schema(description = "The user (the events' userId); anonymous events build no profile.")
-            String userId,
+    /** The 404 for a user who has no profile (no counted event yet). */
+    public static ProblemException notFound(String userId) {
+        return new ProblemException(
+                Problem.of(404, "profile-not-found", "Profile not found", "No profile for user " + userId + " yet."));
+    }
 
-            @Schema(
-                    description = "Events of category VIEW (the seed's totalPageViews: eventCategory === \"VIEW\")"
-                            + " of this user, bots excluded, since their first event. Unit: events.")
-            int totalPageViews,
-
-            @Schema(
-                    description = "Events of category SEARCH (the seed's totalSearches: eventCategory ==="
-                            + " \"SEARCH\": performed, refined, no-results, result clicks) of this user, bots"
-                            + " excluded, since their first event. Unit: events.")
-            int totalSearches,
-
-            @Schema(
-                    description = "Events of categories RATING, REVIEW and COLLECTION (the seed's"
-                            + " totalInteractions) of this user, bots excluded, since their first event;"
-                            + " wishlist events (category WISHLIST) are not interactions. Unit: events.")
-            int totalInteractions,
-
-            @Schema(description = "The largest timestamp (UTC) of this user's counted events.")
-            Instant lastActiveDate) {
-        static ProfileView of(UserBehaviorProfile p) {
-            return new ProfileView(p.userId, p.totalPageViews, p.totalSearches, p.totalInteractions, p.lastActiveDate);
-        }
+    /** The view of a profile as of this moment (churnRisk is computed when read). */
+    public ProfileView view(UserBehaviorProfile profile) {
+        return ProfileView.of(profile, rules, Instant.now());
     }
 }

@@ -1,13 +1,14 @@
 package com.newsmell.profile.summary;
 
 import com.newsmell.contract.SessionSummary;
+import com.newsmell.profile.rollup.PendingRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Applies one record of the session-summaries topic (ADR 0017): upserted by sessionId unless the stored revision is
- * the same or higher. Idempotent: applying a record twice leaves what applying it once did.
+ * the same or higher; a stored summary of a signed-in user marks them for the next run. Idempotent: applying a record twice leaves what applying it once did.
  */
 @ApplicationScoped
 public class SessionSummaryService {
@@ -19,9 +20,11 @@ public class SessionSummaryService {
     }
 
     private final SessionSummaryRepository summaries;
+    private final PendingRepository pending;
 
-    public SessionSummaryService(SessionSummaryRepository summaries) {
+    public SessionSummaryService(SessionSummaryRepository summaries, PendingRepository pending) {
         this.summaries = summaries;
+        this.pending = pending;
     }
 
     /**
@@ -39,6 +42,11 @@ public class SessionSummaryService {
         if (!summary.sessionId().equals(key)) {
             throw new SessionSummary.Invalid("the record's key is not its sessionId");
         }
-        return summaries.upsert(summary).map(stored -> stored ? Outcome.STORED : Outcome.IGNORED_NOT_NEWER);
+        return summaries
+                .upsert(summary)
+                .call(stored -> stored && summary.userId() != null
+                        ? pending.mark(summary.userId())
+                        : Uni.createFrom().voidItem())
+                .map(stored -> stored ? Outcome.STORED : Outcome.IGNORED_NOT_NEWER);
     }
 }

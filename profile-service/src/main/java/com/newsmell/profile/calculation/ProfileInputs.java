@@ -1,0 +1,35 @@
+package com.newsmell.profile.calculation;
+
+import com.newsmell.profile.rollup.DayActivity;
+import com.newsmell.profile.rollup.PerfumeDay;
+import com.newsmell.profile.rollup.PerfumeState;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one user's profile is computed from, as read by the run.
+ *
+ * @param days the user's days in the history (the window's days among them)
+ * @param perfumeDays the user's preference signals in the window
+ * @param perfumes the user's perfume relations (membership is current, the rating has its time)
+ * @param sessions the user's non-bot sessions that started in the window
+ * @param catalog what the catalog copy knows of the perfumes above (a perfume it does not know is absent)
+ */
+public record ProfileInputs(
+        String userId,
+        List<DayActivity> days,
+        List<PerfumeDay> perfumeDays,
+        List<PerfumeState> perfumes,
+        Sessions sessions,
+        Map<String, CatalogFacts> catalog) {
+
+    /** The user's sessions in the window: how many, and their summed duration in seconds. */
+    public record Sessions(long count, long durationSeconds) {
+        public static final Sessions NONE = new Sessions(0, 0);
+    }
+
+    /** What a preference needs to know of a perfume. */
+    public record CatalogFacts(
+            String perfumeId, String houseId, List<String> noteIds, String perfumeType, BigDecimal price) {}
+}

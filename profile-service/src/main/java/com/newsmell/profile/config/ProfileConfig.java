@@ -1,0 +1,142 @@
+package com.newsmell.profile.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * profile-service's own settings ({@code newsmell.profile.*}), each with a default; every profile field's definition
+ * (README "Profile fields") names the constants it uses.
+ */
+@ConfigMapping(prefix = "newsmell.profile")
+public interface ProfileConfig {
+
+    Job job();
+
+    Window window();
+
+    Weights weights();
+
+    Style style();
+
+    Engagement engagement();
+
+    Churn churn();
+
+    /** The daily job (seed: userBehaviorProfiles "daily at 2am"). */
+    interface Job {
+        /** Quartz cron (seconds first); "off" turns the schedule off. */
+        @WithDefault("0 0 2 * * ?")
+        String cron();
+
+        /** Users recomputed per transaction. */
+        @WithDefault("500")
+        int chunkSize();
+    }
+
+    interface Window {
+        /** The profile's window: this many UTC days, ending with the day of the run (inclusive). */
+        @WithDefault("30")
+        int days();
+
+        /** How far back the usual gap between active days looks (churnRisk), in UTC days; at least days(). */
+        @WithDefault("90")
+        int historyDays();
+
+        /** Most notes in preferredNotes. */
+        @WithDefault("25")
+        int topNotes();
+
+        /** Most houses in preferredHouses. */
+        @WithDefault("15")
+        int topHouses();
+
+        /** Most terms in searchPatterns. */
+        @WithDefault("20")
+        int topSearchTerms();
+    }
+
+    /** A preference weight's interaction weights and half-life (issue #11, fixed). */
+    interface Weights {
+        @WithDefault("1")
+        double view();
+
+        @WithDefault("1.5")
+        double notesExpanded();
+
+        @WithDefault("2")
+        double review();
+
+        @WithDefault("3")
+        double wishlist();
+
+        @WithDefault("4")
+        double collection();
+
+        /** A rating weighs (value − ratingNeutral). */
+        @WithDefault("3")
+        double ratingNeutral();
+
+        @WithDefault("14")
+        double halfLifeDays();
+    }
+
+    /** browsingStyle's thresholds (README "browsingStyle"). */
+    interface Style {
+        /** Trade events in the window that make a trader. */
+        @WithDefault("3")
+        int traderMinTrades();
+
+        /** Fewer events than this in the window, or fewer active days than casualMinActiveDays: casual. */
+        @WithDefault("30")
+        int casualMaxEvents();
+
+        @WithDefault("3")
+        int casualMinActiveDays();
+
+        /** Distinct perfumes viewed that an explorer needs. */
+        @WithDefault("15")
+        int explorerMinPerfumes();
+
+        /** Distinct perfumes viewed per perfume view that an explorer needs. */
+        @WithDefault("0.5")
+        double explorerMinDistinctShare();
+    }
+
+    /** engagementScore's components and the figure at which each is full (README "engagementScore"). */
+    interface Engagement {
+        @WithDefault("30")
+        double activityPoints();
+
+        @WithDefault("20")
+        double volumePoints();
+
+        /** Events in the window that give full volume points. */
+        @WithDefault("200")
+        int volumeFullAt();
+
+        @WithDefault("30")
+        double depthPoints();
+
+        /** Ratings, reviews, wishlist and collection adds and trades in the window that give full depth points. */
+        @WithDefault("10")
+        int depthFullAt();
+
+        @WithDefault("20")
+        double sessionPoints();
+
+        /** Average session duration, in seconds, that gives full session points. */
+        @WithDefault("600")
+        int sessionFullAtSeconds();
+    }
+
+    /** churnRisk (README "churnRisk"). */
+    interface Churn {
+        /** The usual gap of a user with fewer than two active days in the history, in days. */
+        @WithDefault("7")
+        double defaultUsualGapDays();
+
+        /** churnRisk reaches 1 when the days since the last activity are this many usual gaps. */
+        @WithDefault("4")
+        double fullRiskGaps();
+    }
+}

@@ -1,0 +1,20 @@
+package com.newsmell.profile.rollup;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one batch of events adds to the rollups: per user and day, per user, perfume and day, per user and perfume,
+ * and each user's latest event time; each list in key order (the order the rows are written in).
+ */
+public record Rollup(
+        List<DayActivity> days,
+        List<PerfumeDay> perfumeDays,
+        List<PerfumeState> perfumes,
+        Map<String, Instant> lastActive) {
+
+    public boolean isEmpty() {
+        return lastActive.isEmpty();
+    }
+}
