@@ -121,12 +121,13 @@ class SystemEndToEndIT {
                     .isFalse();
         });
 
-        // profile-service: only events that carry the userId count.
+        // profile-service: only events that carry the userId count; the figures are a run's (here a recompute now).
         await().atMost(WAIT)
                 .untilAsserted(() -> given().baseUri(system.url(RunningSystem.PROFILES))
-                        .get("/v1/profiles/" + s.userA)
+                        .post("/v1/profiles/" + s.userA + "/recompute")
                         .then()
                         .statusCode(200)
+                        .body("computedBy", equalTo("recompute"))
                         .body("totalPageViews", equalTo(4))
                         // the seed's SEARCH category: the search and its result click
                         .body("totalSearches", equalTo(2))
@@ -134,7 +135,7 @@ class SystemEndToEndIT {
                         .body("lastActiveDate", equalTo(Http.INSTANT.format(s.lastTimestampOf(s.userA)))));
         await().atMost(WAIT)
                 .untilAsserted(() -> given().baseUri(system.url(RunningSystem.PROFILES))
-                        .get("/v1/profiles/" + s.userB)
+                        .post("/v1/profiles/" + s.userB + "/recompute")
                         .then()
                         .statusCode(200)
                         .body("totalPageViews", equalTo(0))

@@ -18,10 +18,13 @@ import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.infra.Sql;
 import com.newsmell.infra.WireEvents;
 import com.newsmell.profile.ProfileTestResource;
+import com.newsmell.profile.calculation.ProfileRules;
+import com.newsmell.profile.config.ProfileConfig;
 import com.newsmell.profile.recompute.ProfileJob;
 import com.newsmell.profile.recompute.ProfileRebuildJob;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +44,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(ProfileTestResource.class)
 class ProfileScenariosTest {
+
+    @Inject
+    ProfileConfig config;
+
+    @Test
+    void theScenariosRulesAreTheConfiguredDefaults() {
+        assertThat(ProfileRules.of(config)).isEqualTo(ProfileRules.defaults());
+    }
 
     /** Publishes a scenario set and waits until profile-service holds all of it. */
     private static List<UserInteractionEvent> load(Scenarios s, String run) {
