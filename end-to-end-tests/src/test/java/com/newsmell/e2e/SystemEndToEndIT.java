@@ -128,6 +128,12 @@ class SystemEndToEndIT {
                         .then()
                         .statusCode(200)
                         .body("computedBy", equalTo("recompute"))
+                        // its two sessions, closed above, arrive as session-service's summaries over Kafka
+                        .body("totalSessions", equalTo(2))
+                        .body("avgSessionDurationMs", equalTo(55_000.0f)) // (100 s + 10 s) / 2
+                        .body("totalPerfumesViewed", equalTo(2))
+                        // p1 and p2 wishlisted in A1, p2 taken off in A2
+                        .body("wishlistSize", equalTo(1))
                         .body("totalPageViews", equalTo(4))
                         // the seed's SEARCH category: the search and its result click
                         .body("totalSearches", equalTo(2))
@@ -139,6 +145,9 @@ class SystemEndToEndIT {
                         .then()
                         .statusCode(200)
                         .body("totalPageViews", equalTo(0))
+                        .body("totalSessions", equalTo(1))
+                        // added, then removed
+                        .body("wishlistSize", equalTo(0))
                         .body("totalSearches", equalTo(1)));
 
         // perfume-stats-service: p1 viewed three times, in A's wishlist (B added and removed it).
