@@ -1,21 +1,21 @@
-package com.newsmell.profile.catalog;
+package com.newsmell.toolkit.catalog;
 
 import com.newsmell.contract.PerfumeCatalogEntry;
 import com.newsmell.contract.Violation;
-import com.newsmell.profile.rollup.PendingRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.List;
 
 /**
- * Applies one record of the catalog topic to profile-service's copy (ADR 0016): an entry is upserted by perfumeId
- * unless an older version than stored; a tombstone (null value) deletes the perfume. Either marks the users who
- * interacted with the perfume for the next run, so that their preferences fill in. Idempotent: applying a record
- * twice leaves what applying it once did.
+ * Applies one record of the catalog topic to the service's copy (ADR 0016): an entry is upserted by perfumeId unless
+ * an older version than stored; a tombstone (null value) deletes the perfume. A service that derives data from the
+ * catalog is told of each stored or deleted perfume in the same transaction ({@link CatalogChangeListener}).
+ * Idempotent: applying a record twice leaves what applying it once did.
  */
 @ApplicationScoped
-public class CatalogService {
+public class CatalogCopy {
 
     /** What a record did. */
     public enum Outcome {
@@ -25,12 +25,12 @@ public class CatalogService {
         DELETED_UNKNOWN
     }
 
-    private final CatalogRepository catalog;
-    private final PendingRepository pending;
+    private final CatalogCopyRepository catalog;
+    private final Instance<CatalogChangeListener> listeners;
 
-    public CatalogService(CatalogRepository catalog, PendingRepository pending) {
+    public CatalogCopy(CatalogCopyRepository catalog, Instance<CatalogChangeListener> listeners) {
         this.catalog = catalog;
-        this.pending = pending;
+        this.listeners = listeners;
     }
 
     /**
@@ -46,9 +46,8 @@ public class CatalogService {
                     List.of(new Violation("", Violation.RULE_REQUIRED, "the record has no key (a perfumeId)")));
         }
         if (value == null) {
-            return catalog.deleteByPerfumeId(key)
-                    .call(found ->
-                            found ? pending.markUsersOf(key) : Uni.createFrom().voidItem())
+            return catalog.delete(key)
+                    .call(found -> found ? changed(key) : Uni.createFrom().voidItem())
                     .map(found -> found ? Outcome.DELETED : Outcome.DELETED_UNKNOWN);
         }
         PerfumeCatalogEntry entry = PerfumeCatalogEntry.fromJson(value);
@@ -57,8 +56,15 @@ public class CatalogService {
                     new Violation("/perfumeId", Violation.RULE_MISMATCH, "the record's key is not its perfumeId")));
         }
         return catalog.upsert(entry)
-                .call(stored ->
-                        stored ? pending.markUsersOf(key) : Uni.createFrom().voidItem())
+                .call(stored -> stored ? changed(key) : Uni.createFrom().voidItem())
                 .map(stored -> stored ? Outcome.STORED : Outcome.IGNORED_OLDER);
+    }
+
+    private Uni<Void> changed(String perfumeId) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (CatalogChangeListener listener : listeners) {
+            all = all.chain(() -> listener.changed(perfumeId));
+        }
+        return all;
     }
 }

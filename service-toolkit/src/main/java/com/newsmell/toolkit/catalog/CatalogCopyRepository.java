@@ -1,18 +1,17 @@
-package com.newsmell.profile.catalog;
+package com.newsmell.toolkit.catalog;
 
 import com.newsmell.contract.PerfumeCatalogEntry;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * profile-service's copy of the perfume catalog. A catalog record is no fold over an aggregate: its write is one
- * statement (ADR 0012, 4), a version-guarded upsert, so that redelivery and replicas need no lock.
+ * A service's copy of the perfume catalog ({@code perfume_catalog}, {@code db/catalog}). A catalog record is no fold
+ * over an aggregate: its write is one statement (ADR 0012, 4), a version-guarded upsert, so that redelivery and
+ * replicas need no lock.
  */
 @ApplicationScoped
-public class CatalogRepository implements PanacheRepositoryBase<CatalogPerfume, String> {
+public class CatalogCopyRepository {
 
     /**
      * Stores the entry unless the row holds a newer version (an equal version replaces it: a redelivered record is the
@@ -29,11 +28,6 @@ public class CatalogRepository implements PanacheRepositoryBase<CatalogPerfume, 
             + " launch_year = excluded.launch_year, price_amount = excluded.price_amount,"
             + " price_currency = excluded.price_currency, notes = excluded.notes, updated_at = excluded.updated_at"
             + " where perfume_catalog.version <= excluded.version";
-
-    @WithSession
-    public Uni<CatalogPerfume> findByPerfumeId(String perfumeId) {
-        return findById(perfumeId);
-    }
 
     /** Whether the entry was stored (false: the row holds a newer version). */
     public Uni<Boolean> upsert(PerfumeCatalogEntry entry) {
@@ -59,7 +53,11 @@ public class CatalogRepository implements PanacheRepositoryBase<CatalogPerfume, 
     }
 
     /** Deletes the perfume (a tombstone); whether there was one. */
-    public Uni<Boolean> deleteByPerfumeId(String perfumeId) {
-        return delete("perfumeId", perfumeId).map(rows -> rows > 0);
+    public Uni<Boolean> delete(String perfumeId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("delete from perfume_catalog where perfume_id = :id")
+                        .setParameter("id", perfumeId)
+                        .executeUpdate())
+                .map(rows -> rows > 0);
     }
 }
