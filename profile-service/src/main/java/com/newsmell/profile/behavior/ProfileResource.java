@@ -1,7 +1,5 @@
 package com.newsmell.profile.behavior;
 
-import com.newsmell.profile.calculation.ProfileRules;
-import com.newsmell.profile.config.ProfileConfig;
 import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.WindowParams;
@@ -27,11 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class ProfileResource {
 
     private final ProfileService profiles;
-    private final ProfileRules rules;
 
-    public ProfileResource(ProfileService profiles, ProfileConfig config) {
+    public ProfileResource(ProfileService profiles) {
         this.profiles = profiles;
-        this.rules = ProfileRules.of(config);
     }
 
     @GET
@@ -68,7 +64,7 @@ public class ProfileResource {
                 .map(rows -> Page.<UserBehaviorProfile, ProfileView>of(
                                 rows,
                                 query.limit(),
-                                p -> ProfileView.of(p, rules, now),
+                                p -> profiles.view(p, now),
                                 p -> ProfileListQuery.Cursor.of(p, query.sort()))
                         .window(
                                 query.window().from(),
@@ -89,7 +85,7 @@ public class ProfileResource {
             if (profile == null) {
                 throw notFound(userId);
             }
-            return view(profile);
+            return profiles.view(profile, Instant.now());
         });
     }
 
@@ -97,10 +93,5 @@ public class ProfileResource {
     public static ProblemException notFound(String userId) {
         return new ProblemException(
                 Problem.of(404, "profile-not-found", "Profile not found", "No profile for user " + userId + " yet."));
-    }
-
-    /** The view of a profile as of this moment (churnRisk is computed when read). */
-    public ProfileView view(UserBehaviorProfile profile) {
-        return ProfileView.of(profile, rules, Instant.now());
     }
 }

@@ -1,6 +1,8 @@
 package com.newsmell.profile.behavior;
 
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.profile.calculation.ProfileRules;
+import com.newsmell.profile.config.ProfileConfig;
 import com.newsmell.profile.rollup.RollupFold;
 import com.newsmell.profile.rollup.RollupRepository;
 import com.newsmell.toolkit.consumer.EventBatchProcessor.Rejection;
@@ -8,6 +10,7 @@ import com.newsmell.toolkit.consumer.EventClaims;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -21,10 +24,17 @@ public class ProfileService {
     private final RollupRepository rollups;
     private final EventClaims claims;
 
-    public ProfileService(UserBehaviorProfileRepository profiles, RollupRepository rollups, EventClaims claims) {
+    private final ProfileRules rules;
+
+    public ProfileService(
+            UserBehaviorProfileRepository profiles,
+            RollupRepository rollups,
+            EventClaims claims,
+            ProfileConfig config) {
         this.profiles = profiles;
         this.rollups = rollups;
         this.claims = claims;
+        this.rules = ProfileRules.of(config);
     }
 
     @WithTransaction
@@ -36,6 +46,11 @@ public class ProfileService {
 
     public Uni<UserBehaviorProfile> find(String userId) {
         return profiles.findByUserId(userId);
+    }
+
+    /** The API's view of a profile as of {@code now} (churnRisk is computed when read). */
+    public ProfileView view(UserBehaviorProfile profile, Instant now) {
+        return ProfileView.of(profile, rules, now);
     }
 
     /** One page of the profiles (fetches limit + 1 rows). */

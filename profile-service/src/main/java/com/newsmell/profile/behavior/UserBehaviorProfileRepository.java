@@ -3,6 +3,7 @@ package com.newsmell.profile.behavior;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.newsmell.profile.calculation.ComputedProfile;
+import com.newsmell.profile.rollup.JsonParams;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -100,18 +101,11 @@ public class UserBehaviorProfileRepository implements PanacheRepositoryBase<User
     public Uni<List<String>> lock(List<String> sortedUserIds) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
-                                "select user_id from user_behavior_profile where user_id = any(array(select"
-                                        + " jsonb_array_elements_text(cast(cast(:users as text) as jsonb))))"
-                                        + " order by user_id collate \"C\" for update",
+                                "select user_id from user_behavior_profile where user_id = any("
+                                        + JsonParams.textArray("users") + ") order by user_id collate \"C\" for update",
                                 String.class)
-                        .setParameter("users", jsonArray(sortedUserIds))
+                        .setParameter("users", JsonParams.array(sortedUserIds))
                         .getResultList());
-    }
-
-    private static String jsonArray(List<String> values) {
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        values.forEach(array::add);
-        return array.toString();
     }
 
     /** Writes the computed fields of these profiles (rows that do not exist are left alone). */

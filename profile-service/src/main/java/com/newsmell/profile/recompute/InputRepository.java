@@ -3,11 +3,10 @@ package com.newsmell.profile.recompute;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.newsmell.profile.calculation.ProfileInputs;
 import com.newsmell.profile.calculation.ProfileWindow;
 import com.newsmell.profile.rollup.DayActivity;
+import com.newsmell.profile.rollup.JsonParams;
 import com.newsmell.profile.rollup.Latest;
 import com.newsmell.profile.rollup.PerfumeDay;
 import com.newsmell.profile.rollup.PerfumeState;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +32,7 @@ import java.util.TreeMap;
 public class InputRepository {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String USERS =
-            "user_id = any(array(select jsonb_array_elements_text(cast(cast(:users as text) as jsonb))))";
+    private static final String USERS = "user_id = any(" + JsonParams.textArray("users") + ")";
 
     /** The rollups of a chunk of users, by userId. */
     public record Chunk(
@@ -54,7 +51,7 @@ public class InputRepository {
     }
 
     public Uni<Chunk> read(List<String> userIds, ProfileWindow w) {
-        String users = json(userIds);
+        String users = JsonParams.array(userIds);
         Instant dayEnd = w.day().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return days(users, w)
                 .chain(days -> perfumeDays(users, w)
@@ -156,11 +153,10 @@ public class InputRepository {
             return Uni.createFrom().item(Map.of());
         }
         String sql = "select perfume_id, house_id, perfume_type, cast(price_amount as text), cast(notes as text)"
-                + " from perfume_catalog where perfume_id = any(array(select"
-                + " jsonb_array_elements_text(cast(cast(:ids as text) as jsonb))))";
+                + " from perfume_catalog where perfume_id = any(" + JsonParams.textArray("ids") + ")";
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(sql, Object[].class)
-                        .setParameter("ids", json(perfumeIds))
+                        .setParameter("ids", JsonParams.array(perfumeIds))
                         .getResultList())
                 .map(rows -> {
                     Map<String, ProfileInputs.CatalogFacts> facts = new HashMap<>();
@@ -216,12 +212,5 @@ public class InputRepository {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A list of strings as one jsonb array parameter. */
-    static String json(Collection<String> values) {
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        values.forEach(array::add);
-        return array.toString();
     }
 }

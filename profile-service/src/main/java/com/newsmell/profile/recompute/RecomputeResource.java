@@ -21,12 +21,10 @@ public class RecomputeResource {
 
     private final RecomputeService recompute;
     private final ProfileService profiles;
-    private final ProfileResource views;
 
-    public RecomputeResource(RecomputeService recompute, ProfileService profiles, ProfileResource views) {
+    public RecomputeResource(RecomputeService recompute, ProfileService profiles) {
         this.recompute = recompute;
         this.profiles = profiles;
-        this.views = views;
     }
 
     @POST
@@ -41,6 +39,6 @@ public class RecomputeResource {
                 .recompute(List.of(userId), ProfileWindow.of(now, recompute.rules()), "recompute")
                 .chain(n -> n == 0
                         ? Uni.createFrom().<ProfileView>failure(ProfileResource.notFound(userId))
-                        : profiles.find(userId).map(views::view));
+                        : profiles.find(userId).map(profile -> profiles.view(profile, now)));
     }
 }

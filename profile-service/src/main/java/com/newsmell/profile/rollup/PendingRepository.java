@@ -82,10 +82,10 @@ public class PendingRepository {
     public Uni<List<Mark>> marksOf(List<String> userIds) {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
-                                "select user_id, seq from profile_pending where user_id = any(array(select"
-                                        + " jsonb_array_elements_text(cast(cast(:users as text) as jsonb))))",
+                                "select user_id, seq from profile_pending where user_id = any("
+                                        + JsonParams.textArray("users") + ")",
                                 Object[].class)
-                        .setParameter("users", json(userIds))
+                        .setParameter("users", JsonParams.array(userIds))
                         .getResultList())
                 .map(rows -> rows.stream()
                         .map(r -> new Mark((String) r[0], ((Number) r[1]).longValue()))
@@ -105,12 +105,6 @@ public class PendingRepository {
                                 + " where p.user_id = r.user_id and p.seq = r.seq")
                         .setParameter("rows", rows.toString())
                         .executeUpdate());
-    }
-
-    private static String json(List<String> values) {
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        values.forEach(array::add);
-        return array.toString();
     }
 
     private static Uni<Integer> execute(String sql, String name, String value) {
