@@ -299,6 +299,11 @@ class ProfileConsumerTest {
         problem("/v1/profiles?limit=0", "limit", "range");
         problem("/v1/profiles?from=2024-02-02&to=2024-02-01", "to", "after-from");
         problem("/v1/profiles?limit=1&limit=2", "limit", "repeated");
+        problem("/v1/profiles?sort=name", "sort", "enum");
+        problem("/v1/profiles?browsingStyle=Explorer", "browsingStyle", "enum");
+        problem("/v1/profiles?minEngagement=high", "minEngagement", "type");
+        problem("/v1/profiles?minEngagement=101", "minEngagement", "range");
+        problem("/v1/profiles?sort=engagementScore&cursor=" + next, "cursor", "format");
     }
 
     @Test
