@@ -33,9 +33,10 @@ public class ProfileRun {
     public Uni<JobOutcome> run(JobContext context, boolean full) {
         ProfileWindow window = ProfileWindow.of(context.clock(), recompute.rules());
         String computedBy = "job-run:" + context.runId();
+        InputRepository.CatalogCache catalog = new InputRepository.CatalogCache();
         return recompute
                 .mark(window, full)
-                .chain(marked -> drain(null, 0, marked, window, computedBy, context)
+                .chain(marked -> drain(null, 0, marked, window, computedBy, catalog, context)
                         .chain(done -> recompute.prune(window).map(pruned -> {
                             LOG.infof(
                                     "%s profile run as of %s: %d to recompute, %d recomputed, %d rollup rows dropped",
@@ -56,7 +57,13 @@ public class ProfileRun {
     }
 
     private Uni<Long> drain(
-            String after, long done, long total, ProfileWindow window, String computedBy, JobContext context) {
+            String after,
+            long done,
+            long total,
+            ProfileWindow window,
+            String computedBy,
+            InputRepository.CatalogCache catalog,
+            JobContext context) {
         return recompute.nextChunk(after, chunkSize).chain(marks -> {
             if (marks.isEmpty()) {
                 return Uni.createFrom().item(done);
@@ -64,9 +71,10 @@ public class ProfileRun {
             List<String> users =
                     marks.stream().map(PendingRepository.Mark::userId).toList();
             return recompute
-                    .recompute(users, window, computedBy)
+                    .recompute(users, window, computedBy, catalog)
                     .call(n -> context.progress(done + n, Math.max(total, done + n)))
-                    .chain(n -> drain(users.get(users.size() - 1), done + n, total, window, computedBy, context));
+                    .chain(n ->
+                            drain(users.get(users.size() - 1), done + n, total, window, computedBy, catalog, context));
         });
     }
 }

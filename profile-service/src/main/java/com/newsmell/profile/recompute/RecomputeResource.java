@@ -36,7 +36,11 @@ public class RecomputeResource {
             @PathParam("userId") @Parameter(description = "The user (the events' userId)") String userId) {
         Instant now = Instant.now();
         return recompute
-                .recompute(List.of(userId), ProfileWindow.of(now, recompute.rules()), "recompute")
+                .recompute(
+                        List.of(userId),
+                        ProfileWindow.of(now, recompute.rules()),
+                        "recompute",
+                        new InputRepository.CatalogCache())
                 .chain(n -> n == 0
                         ? Uni.createFrom().<ProfileView>failure(ProfileResource.notFound(userId))
                         : profiles.find(userId).map(profile -> profiles.view(profile, now)));

@@ -52,16 +52,21 @@ public class RecomputeService {
      *
      * @param sortedUserIds in userId order
      * @param computedBy what computed them, recorded with each profile ({@code job-run:<id>} or {@code recompute})
+     * @param catalogCache the catalog facts the run has read so far
      */
     @WithTransaction
-    public Uni<Integer> recompute(List<String> sortedUserIds, ProfileWindow window, String computedBy) {
+    public Uni<Integer> recompute(
+            List<String> sortedUserIds,
+            ProfileWindow window,
+            String computedBy,
+            InputRepository.CatalogCache catalogCache) {
         return profiles.lock(sortedUserIds).chain(existing -> {
             if (existing.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
             return pending.marksOf(existing)
                     .chain(marks -> inputs.read(existing, window)
-                            .chain(chunk -> inputs.catalog(chunk.perfumeIds())
+                            .chain(chunk -> inputs.catalog(chunk.perfumeIds(), catalogCache)
                                     .map(catalog -> compute(existing, chunk, catalog, window))
                                     .chain(computed -> profiles.save(computed, window.asOf(), computedBy))
                                     .chain(() -> pending.clear(settled(marks, chunk.days(), window))))
