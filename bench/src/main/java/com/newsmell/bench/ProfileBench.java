@@ -902,7 +902,7 @@ public final class ProfileBench {
                 marked, incremental.seconds, incremental.serviceMillis, mb(incremental.maxHeapUsed)));
         details(fmt(
                 "Machine: %s CPUs (%s), %s, load average at start %s; Java %s (%s); %s (embedded, fsync=off,"
-                        + " synchronous_commit=off, shared_buffers=128MB); service JVM -Xms64m -Xmx%s -XX:+UseSerialGC",
+                        + " synchronous_commit=off, shared_buffers=128MB); service JVM -Xms64m -Xmx%s -XX:+UseSerialGC%s",
                 machine.nproc(),
                 machine.cpuModel(),
                 machine.memory(),
@@ -910,7 +910,8 @@ public final class ProfileBench {
                 machine.java(),
                 machine.javaVm(),
                 machine.postgres(),
-                heap));
+                heap,
+                serviceJavaOpts.isEmpty() ? "" : " " + String.join(" ", serviceJavaOpts)));
     }
 
     private void row(String stage, String figure, String reference, String ratio, String goal, String holds) {
