@@ -31,6 +31,10 @@ public interface ProfileConfig {
         /** Users recomputed per transaction. */
         @WithDefault("500")
         int chunkSize();
+
+        /** Chunks recomputed at the same time, each in its own transaction on an event loop of its own. */
+        @WithDefault("2")
+        int parallelism();
     }
 
     interface Window {

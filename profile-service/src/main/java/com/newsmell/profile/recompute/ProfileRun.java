@@ -5,10 +5,17 @@ import com.newsmell.profile.config.ProfileConfig;
 import com.newsmell.profile.rollup.PendingRepository;
 import com.newsmell.toolkit.jobs.JobContext;
 import com.newsmell.toolkit.jobs.JobOutcome;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,10 +31,16 @@ public class ProfileRun {
 
     private final RecomputeService recompute;
     private final int chunkSize;
+    private final List<Context> lanes;
 
-    public ProfileRun(RecomputeService recompute, ProfileConfig config) {
+    public ProfileRun(RecomputeService recompute, ProfileConfig config, Vertx vertx) {
         this.recompute = recompute;
         this.chunkSize = Math.max(1, config.job().chunkSize());
+        List<Context> contexts = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, config.job().parallelism()); i++) {
+            contexts.add(((VertxInternal) vertx).createEventLoopContext());
+        }
+        this.lanes = List.copyOf(contexts);
     }
 
     public Uni<JobOutcome> run(JobContext context, boolean full) {
@@ -56,6 +69,18 @@ public class ProfileRun {
                         })));
     }
 
+    /**
+     * Runs the work on a lane: a duplicated context of an event loop of its own, so that the chunks in flight each have
+     * their own Hibernate Reactive session and transaction (they lock disjoint users) and compute on their own thread.
+     */
+    private static Uni<Integer> onLane(Context lane, Supplier<Uni<Integer>> work) {
+        Context own = VertxContext.createNewDuplicatedContext(lane);
+        VertxContextSafetyToggle.setContextSafe(own, true);
+        return Uni.createFrom()
+                .emitter(emitter -> own.runOnContext(ignored ->
+                        Uni.createFrom().deferred(work::get).subscribe().with(emitter::complete, emitter::fail)));
+    }
+
     private Uni<Long> drain(
             String after,
             long done,
@@ -64,14 +89,21 @@ public class ProfileRun {
             String computedBy,
             InputRepository.CatalogCache catalog,
             JobContext context) {
-        return recompute.nextChunk(after, chunkSize).chain(marks -> {
+        return recompute.nextChunk(after, chunkSize * lanes.size()).chain(marks -> {
             if (marks.isEmpty()) {
                 return Uni.createFrom().item(done);
             }
             List<String> users =
                     marks.stream().map(PendingRepository.Mark::userId).toList();
-            return recompute
-                    .recompute(users, window, computedBy, catalog)
+            List<Uni<Integer>> inFlight = new ArrayList<>();
+            for (int from = 0, lane = 0; from < users.size(); from += chunkSize, lane++) {
+                List<String> chunk = users.subList(from, Math.min(users.size(), from + chunkSize));
+                inFlight.add(onLane(lanes.get(lane), () -> recompute.recompute(chunk, window, computedBy, catalog)));
+            }
+            return Uni.join()
+                    .all(inFlight)
+                    .andFailFast()
+                    .map(counts -> counts.stream().mapToInt(Integer::intValue).sum())
                     .call(n -> context.progress(done + n, Math.max(total, done + n)))
                     .chain(n ->
                             drain(users.get(users.size() - 1), done + n, total, window, computedBy, catalog, context));
