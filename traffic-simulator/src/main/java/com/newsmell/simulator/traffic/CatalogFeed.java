@@ -16,14 +16,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Publishes the simulated world's catalog (its perfumes, with their houses and notes) through the collector's {@code
@@ -44,24 +40,15 @@ public final class CatalogFeed {
     /** What was published: accepted and rejected by the collector, failed (not delivered), a few errors. */
     public record Outcome(int accepted, int rejected, int failed, List<String> errors) {}
 
-    private final URI endpoint;
-    private final HttpClient http;
-    private final Duration requestTimeout;
-    private final int maxAttempts;
+    private final CollectorClient collector;
 
-    public CatalogFeed(URI baseUrl, Duration requestTimeout, int maxAttempts) {
-        String base = baseUrl.toString();
-        this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + BATCH_PATH);
-        this.requestTimeout = requestTimeout;
-        this.maxAttempts = maxAttempts;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+    /** Publishes through the collector client's transport (its timeouts, retries and back-off). */
+    public CatalogFeed(CollectorClient collector) {
+        this.collector = collector;
     }
 
     public URI endpoint() {
-        return endpoint;
+        return collector.endpoint(BATCH_PATH);
     }
 
     /** The catalog's perfumes as catalog entries, prices in EUR (the simulated world's currency). */
@@ -136,59 +123,23 @@ public final class CatalogFeed {
     }
 
     private Outcome send(String body, int n) {
-        List<String> errors = new ArrayList<>();
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            HttpRequest request = HttpRequest.newBuilder(endpoint)
-                    .timeout(requestTimeout)
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                if (status >= 200 && status < 300) {
-                    JsonNode json = EventCodec.mapper().readTree(response.body());
-                    int accepted = json.path("accepted").asInt(n);
-                    for (JsonNode r : json.path("results")) {
-                        if ("rejected".equals(r.path("status").asText()) && errors.size() < 3) {
-                            errors.add("perfume " + r.path("index").asInt() + ": " + r.path("errors"));
-                        }
-                    }
-                    return new Outcome(accepted, n - accepted, 0, errors);
-                }
-                errors.add("HTTP " + status + ": " + abbreviate(response.body()));
-                if (status != 503 && status != 502 && status != 504 && status != 500) {
-                    return new Outcome(0, n, 0, errors);
-                }
-            } catch (IOException e) {
-                errors.add("cannot reach " + endpoint + ": " + e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            if (attempt < maxAttempts && !pause(Duration.ofMillis(Math.min(5_000, 200L << Math.min(5, attempt))))) {
-                break;
-            }
+        CollectorClient.Delivery d = collector.post(BATCH_PATH, () -> body.getBytes(StandardCharsets.UTF_8));
+        List<String> errors = new ArrayList<>(d.errors());
+        if (!d.answered()) {
+            boolean refused = d.response() != null && !d.interrupted() && !CollectorClient.retryable(d.status());
+            return refused ? new Outcome(0, n, 0, errors) : new Outcome(0, 0, n, errors);
         }
-        return new Outcome(0, 0, n, errors);
-    }
-
-    /** Waits; false when interrupted. */
-    private static boolean pause(Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        long remaining;
-        while ((remaining = deadline - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(remaining);
-            if (Thread.currentThread().isInterrupted()) {
-                return false;
+        try {
+            JsonNode json = EventCodec.mapper().readTree(d.response().body());
+            int accepted = json.path("accepted").asInt(n);
+            for (JsonNode r : json.path("results")) {
+                if ("rejected".equals(r.path("status").asText()) && errors.size() < 3) {
+                    errors.add("perfume " + r.path("index").asInt() + ": " + r.path("errors"));
+                }
             }
+            return new Outcome(accepted, n - accepted, 0, errors);
+        } catch (IOException e) {
+            return new Outcome(n, 0, 0, errors);
         }
-        return true;
-    }
-
-    private static String abbreviate(String s) {
-        String one = s == null ? "" : s.replaceAll("\\s+", " ");
-        return one.length() <= 300 ? one : one.substring(0, 300) + "...";
     }
 }

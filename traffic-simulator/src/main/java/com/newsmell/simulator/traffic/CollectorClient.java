@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * Sends batches to the collector's {@code POST /v1/events/batch}. Every event keeps its eventId across attempts,
@@ -56,14 +57,16 @@ public final class CollectorClient {
             long latencyNanos,
             List<String> errors) {}
 
+    private final String base;
     private final URI endpoint;
     private final HttpClient http;
     private final Duration requestTimeout;
     private final int maxAttempts;
 
     public CollectorClient(URI baseUrl, Duration requestTimeout, int maxAttempts) {
-        String base = baseUrl.toString();
-        this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + BATCH_PATH);
+        String url = baseUrl.toString();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.endpoint = URI.create(base + BATCH_PATH);
         this.requestTimeout = requestTimeout;
         this.maxAttempts = maxAttempts;
         this.http = HttpClient.newBuilder()
@@ -75,6 +78,11 @@ public final class CollectorClient {
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The URL of a path of the collector. */
+    URI endpoint(String path) {
+        return URI.create(base + path);
     }
 
     /** The request body for {@code events}, with {@code sentAt}. */
@@ -105,50 +113,99 @@ public final class CollectorClient {
             return merge(send(events.subList(0, half)), send(events.subList(half, events.size())));
         }
         int n = events.size();
+        Delivery d = post(BATCH_PATH, () -> body(events, Instant.now()));
+        if (d.answered()) {
+            return accepted(d.response(), n, d.attempts(), d.latencyNanos());
+        }
+        if (d.response() != null && !d.interrupted() && !retryable(d.status())) {
+            return new BatchOutcome(d.status(), 0, n, 0, d.attempts(), d.attempts() - 1, d.latencyNanos(), d.errors());
+        }
+        return new BatchOutcome(d.status(), 0, 0, n, d.attempts(), d.attempts() - 1, d.latencyNanos(), d.errors());
+    }
+
+    /**
+     * What one POST with retries ended with.
+     *
+     * @param response the last response, null when the last attempt got none
+     * @param status its status, -1 without one
+     * @param attempts HTTP attempts made
+     * @param latencyNanos round trip of the last attempt that got a response, -1 if none
+     * @param errors a message per failed attempt
+     * @param interrupted whether the thread was interrupted meanwhile
+     */
+    record Delivery(
+            HttpResponse<String> response,
+            int status,
+            int attempts,
+            long latencyNanos,
+            List<String> errors,
+            boolean interrupted) {
+
+        /** A 2xx answer. */
+        boolean answered() {
+            return response != null && status >= 200 && status < 300;
+        }
+    }
+
+    /**
+     * POSTs a JSON body to {@code path} of the collector, retrying a 429, a 5xx or a connection error (honouring
+     * Retry-After) up to the client's attempts; the body is made anew for each attempt. The collector's write APIs
+     * are idempotent (eventIds, versioned catalog entries), so a retry is too.
+     */
+    Delivery post(String path, Supplier<byte[]> body) {
+        URI target = URI.create(base + path);
         List<String> errors = new ArrayList<>();
         int attempts = 0;
         int status = -1;
         long latency = -1;
+        HttpResponse<String> response = null;
         while (true) {
             attempts++;
-            if (attempts > 1) {
-                body = body(events, Instant.now());
-            }
-            HttpRequest request = HttpRequest.newBuilder(endpoint)
+            HttpRequest request = HttpRequest.newBuilder(target)
                     .timeout(requestTimeout)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.get()))
                     .build();
             Duration wait;
             long started = System.nanoTime();
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 latency = System.nanoTime() - started;
                 status = response.statusCode();
                 if (status >= 200 && status < 300) {
-                    return accepted(response, n, attempts, latency);
+                    return new Delivery(response, status, attempts, latency, errors, false);
                 }
-                if (status == 503 || status == 502 || status == 504 || status == 429 || status == 500) {
-                    wait = retryAfter(response, attempts);
-                    errors.add("HTTP " + status);
-                } else {
+                if (!retryable(status)) {
                     errors.add("HTTP " + status + ": " + abbreviate(response.body()));
-                    return new BatchOutcome(status, 0, n, 0, attempts, attempts - 1, latency, errors);
+                    return new Delivery(response, status, attempts, latency, errors, false);
                 }
+                wait = retryAfter(response, attempts);
+                errors.add("HTTP " + status);
             } catch (IOException e) {
+                response = null;
                 status = -1;
                 wait = backoff(attempts);
-                errors.add("cannot reach " + endpoint + ": " + describe(e));
+                errors.add("cannot reach " + target + ": " + describe(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 errors.add("interrupted");
-                return new BatchOutcome(status, 0, 0, n, attempts, attempts - 1, latency, errors);
+                return new Delivery(response, status, attempts, latency, errors, true);
             }
             if (attempts >= maxAttempts || !pause(wait)) {
-                return new BatchOutcome(status, 0, 0, n, attempts, attempts - 1, latency, errors);
+                return new Delivery(
+                        response,
+                        status,
+                        attempts,
+                        latency,
+                        errors,
+                        Thread.currentThread().isInterrupted());
             }
         }
+    }
+
+    static boolean retryable(int status) {
+        return status == 503 || status == 502 || status == 504 || status == 429 || status == 500;
     }
 
     private static BatchOutcome accepted(HttpResponse<String> response, int n, int attempts, long latency) {

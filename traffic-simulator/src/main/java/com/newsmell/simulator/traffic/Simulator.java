@@ -148,7 +148,7 @@ public final class Simulator {
      * reported and the traffic goes on (events for perfumes the catalog does not know yet are still events).
      */
     private void publishCatalog() {
-        CatalogFeed feed = new CatalogFeed(options.url(), options.requestTimeout(), options.maxAttempts());
+        CatalogFeed feed = new CatalogFeed(client);
         CatalogFeed.Outcome outcome = feed.publish(CatalogFeed.entries(catalog));
         if (!options.quiet() || outcome.rejected() + outcome.failed() > 0) {
             out.printf(
