@@ -1,8 +1,6 @@
 package com.newsmell.contract;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -24,7 +22,6 @@ import java.time.temporal.ChronoUnit;
  */
 public record PerfumeViewAudit(String perfumeId, Instant asOf, int views7d, int views30d, Instant auditedAt) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
@@ -53,15 +50,7 @@ public record PerfumeViewAudit(String perfumeId, Instant asOf, int views7d, int 
 
     /** Parses and checks a record's value; throws {@link Invalid} naming the field and the rule it broke. */
     public static PerfumeViewAudit fromJson(String value) {
-        JsonNode node;
-        try {
-            node = value == null ? null : JSON.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new Invalid("not JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw new Invalid("not a JSON object");
-        }
+        JsonNode node = RecordJson.object(value, Invalid::new);
         String perfumeId = perfumeId(node.get("perfumeId"));
         Instant asOf = instant(node, "asOf");
         if (!asOf.truncatedTo(ChronoUnit.HOURS).equals(asOf)) {

@@ -1,8 +1,6 @@
 package com.newsmell.contract;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -41,8 +39,6 @@ public record SessionSummary(
         boolean isBot,
         String deviceType,
         long revision) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Why a record is not a session-summaries record; the reason goes with it to the dead-letter topic. */
     public static final class Invalid extends IllegalArgumentException {
@@ -93,15 +89,7 @@ public record SessionSummary(
 
     /** Parses and checks a record's value; throws {@link Invalid} naming the field and the rule it broke. */
     public static SessionSummary fromJson(String value) {
-        JsonNode node;
-        try {
-            node = value == null ? null : JSON.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new Invalid("not JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw new Invalid("not a JSON object");
-        }
+        JsonNode node = RecordJson.object(value, Invalid::new);
         String sessionId = text(node, "sessionId", true);
         Instant startTime = instant(node, "startTime");
         Instant endTime = instant(node, "endTime");
