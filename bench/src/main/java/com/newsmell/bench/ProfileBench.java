@@ -436,8 +436,8 @@ public final class ProfileBench {
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select count(*), count(*) filter (where as_of = '" + clock + "'),"
                         + " round(avg(engagement_score)::numeric, 1), round(avg(total_sessions), 1),"
-                        + " round(avg(jsonb_array_length(preferred_notes)), 1),"
-                        + " round(avg(jsonb_array_length(preferred_houses)), 1),"
+                        + " round(avg(json_array_length(cast(preferred_notes as json))), 1),"
+                        + " round(avg(json_array_length(cast(preferred_houses as json))), 1),"
                         + " string_agg(distinct browsing_style, ',')"
                         + " from user_behavior_profile")) {
             r.next();

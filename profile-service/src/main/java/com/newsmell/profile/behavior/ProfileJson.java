@@ -1,15 +1,16 @@
 package com.newsmell.profile.behavior;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.profile.calculation.ComputedProfile;
 import com.newsmell.profile.calculation.Counted;
 import com.newsmell.profile.calculation.PriceRange;
 import com.newsmell.profile.calculation.Weighted;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,71 +25,111 @@ import java.util.function.Function;
 final class ProfileJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private ProfileJson() {}
 
-    /** One row of {@link UserBehaviorProfileRepository#save}, its keys the columns. */
-    static ObjectNode row(ComputedProfile p, Instant asOf, String computedBy) {
-        ObjectNode row = JSON.objectNode()
-                .put("user_id", p.userId())
-                .put("total_sessions", p.totalSessions())
-                .put("total_page_views", p.totalPageViews())
-                .put("total_perfumes_viewed", p.totalPerfumesViewed())
-                .put("total_searches", p.totalSearches())
-                .put("total_interactions", p.totalInteractions())
-                .put("avg_session_duration_ms", p.avgSessionDurationMs())
-                .put("total_ratings", p.totalRatings())
-                .put("avg_rating_value", p.avgRatingValue())
-                .put("total_reviews", p.totalReviews())
-                .put("avg_review_length", p.avgReviewLength())
-                .put("collection_size", p.collectionSize())
-                .put("wishlist_size", p.wishlistSize())
-                .put("trading_activity", p.tradingActivity())
-                .put(
-                        "browsing_style",
-                        p.browsingStyle() == null ? null : p.browsingStyle().name())
-                .put("engagement_score", p.engagementScore())
-                .put("usual_gap_days", p.usualGapDays())
-                .put("window_start", p.windowStart().toString())
-                .put("history_start", p.historyStart().toString())
-                .put("as_of", asOf.toString())
-                .put("computed_by", computedBy);
-        row.set("preferred_notes", weights(p.preferredNotes(), "noteId"));
-        row.set("preferred_houses", weights(p.preferredHouses(), "houseId"));
-        row.set("preferred_price_range", priceRange(p.preferredPriceRange()));
-        row.set("preferred_perfume_types", counted(p.preferredPerfumeTypes(), "perfumeType"));
-        row.set("active_time_of_day", counts(p.activeTimeOfDay()));
-        row.set("active_days_of_week", counts(p.activeDaysOfWeek()));
-        row.set("search_patterns", counted(p.searchPatterns(), "term"));
-        return row;
+    /** The rows of {@link UserBehaviorProfileRepository#save}, a JSON array, each row's keys the columns. */
+    static String rows(List<ComputedProfile> profiles, Instant asOf, String computedBy) {
+        StringWriter out = new StringWriter(profiles.size() * 1024);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartArray();
+            for (ComputedProfile p : profiles) {
+                row(g, p, asOf.toString(), computedBy);
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
-    private static ArrayNode weights(List<Weighted> weights, String idName) {
-        ArrayNode array = JSON.arrayNode();
-        weights.forEach(w -> array.addObject().put(idName, w.id()).put("weight", w.weight()));
-        return array;
+    private static void row(JsonGenerator g, ComputedProfile p, String asOf, String computedBy) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("user_id", p.userId());
+        g.writeNumberField("total_sessions", p.totalSessions());
+        g.writeNumberField("total_page_views", p.totalPageViews());
+        g.writeNumberField("total_perfumes_viewed", p.totalPerfumesViewed());
+        g.writeNumberField("total_searches", p.totalSearches());
+        g.writeNumberField("total_interactions", p.totalInteractions());
+        g.writeNumberField("avg_session_duration_ms", p.avgSessionDurationMs());
+        g.writeNumberField("total_ratings", p.totalRatings());
+        nullable(g, "avg_rating_value", p.avgRatingValue());
+        g.writeNumberField("total_reviews", p.totalReviews());
+        nullable(g, "avg_review_length", p.avgReviewLength());
+        g.writeNumberField("collection_size", p.collectionSize());
+        g.writeNumberField("wishlist_size", p.wishlistSize());
+        g.writeNumberField("trading_activity", p.tradingActivity());
+        g.writeStringField(
+                "browsing_style",
+                p.browsingStyle() == null ? null : p.browsingStyle().name());
+        g.writeNumberField("engagement_score", p.engagementScore());
+        g.writeNumberField("usual_gap_days", p.usualGapDays());
+        g.writeStringField("window_start", p.windowStart().toString());
+        g.writeStringField("history_start", p.historyStart().toString());
+        g.writeStringField("as_of", asOf);
+        g.writeStringField("computed_by", computedBy);
+        g.writeStringField("preferred_notes", weights(p.preferredNotes(), "noteId"));
+        g.writeStringField("preferred_houses", weights(p.preferredHouses(), "houseId"));
+        g.writeStringField("preferred_price_range", priceRange(p.preferredPriceRange()));
+        g.writeStringField("preferred_perfume_types", counted(p.preferredPerfumeTypes(), "perfumeType"));
+        g.writeStringField("active_time_of_day", counts(p.activeTimeOfDay()));
+        g.writeStringField("active_days_of_week", counts(p.activeDaysOfWeek()));
+        g.writeStringField("search_patterns", counted(p.searchPatterns(), "term"));
+        g.writeEndObject();
     }
 
-    private static ArrayNode counted(List<Counted> counted, String valueName) {
-        ArrayNode array = JSON.arrayNode();
-        counted.forEach(c -> array.addObject().put(valueName, c.value()).put("count", c.count()));
-        return array;
+    private static void nullable(JsonGenerator g, String field, Double value) throws IOException {
+        if (value == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, value.doubleValue());
+        }
     }
 
-    private static JsonNode priceRange(PriceRange range) {
+    /** {@code [{"<idName>": id, "weight": w}, …]}. */
+    static String weights(List<Weighted> weights, String idName) {
+        StringBuilder json = new StringBuilder(16 + weights.size() * 40).append('[');
+        for (Weighted w : weights) {
+            json.append(json.length() > 1 ? ",{\"" : "{\"").append(idName).append("\":");
+            string(json, w.id()).append(",\"weight\":").append(w.weight()).append('}');
+        }
+        return json.append(']').toString();
+    }
+
+    /** {@code [{"<valueName>": value, "count": n}, …]}. */
+    static String counted(List<Counted> counted, String valueName) {
+        StringBuilder json = new StringBuilder(16 + counted.size() * 40).append('[');
+        for (Counted c : counted) {
+            json.append(json.length() > 1 ? ",{\"" : "{\"").append(valueName).append("\":");
+            string(json, c.value()).append(",\"count\":").append(c.count()).append('}');
+        }
+        return json.append(']').toString();
+    }
+
+    /** {@code {"min": …, "max": …, "average": …}}, or null. */
+    static String priceRange(PriceRange range) {
         if (range == null) {
-            return JSON.nullNode();
+            return null;
         }
-        return JSON.objectNode().put("min", range.min()).put("max", range.max()).put("average", range.average());
+        return "{\"min\":" + range.min().toPlainString() + ",\"max\":"
+                + range.max().toPlainString() + ",\"average\":"
+                + range.average().toPlainString() + "}";
     }
 
-    private static ArrayNode counts(long[] counts) {
-        ArrayNode array = JSON.arrayNode();
-        for (long n : counts) {
-            array.add(n);
+    /** {@code [n, …]}. */
+    static String counts(long[] counts) {
+        StringBuilder json = new StringBuilder(4 + counts.length * 4).append('[');
+        for (int i = 0; i < counts.length; i++) {
+            json.append(i == 0 ? "" : ",").append(counts[i]);
         }
-        return array;
+        return json.append(']').toString();
+    }
+
+    /** A JSON string: quoted, escaped by Jackson's encoder. */
+    private static StringBuilder string(StringBuilder json, String value) {
+        json.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, json);
+        return json.append('"');
     }
 
     static List<Weighted> weights(String json, String idName) {

@@ -1,7 +1,5 @@
 package com.newsmell.profile.behavior;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.newsmell.profile.calculation.ComputedProfile;
 import com.newsmell.profile.rollup.JsonParams;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,7 +16,10 @@ import java.util.List;
 @ApplicationScoped
 public class UserBehaviorProfileRepository implements PanacheRepositoryBase<UserBehaviorProfile, String> {
 
-    /** The computed fields of a chunk of profiles, one statement; lastActiveDate stays the consumer's. */
+    /**
+     * The computed fields of a chunk of profiles, one statement; lastActiveDate stays the consumer's. The nested lists
+     * arrive as JSON strings and are stored as they are (text columns, V9).
+     */
     static final String SAVE = "update user_behavior_profile p set"
             + " preferred_notes = r.preferred_notes, preferred_houses = r.preferred_houses,"
             + " preferred_price_range = r.preferred_price_range,"
@@ -35,13 +36,13 @@ public class UserBehaviorProfileRepository implements PanacheRepositoryBase<User
             + " window_start = r.window_start, history_start = r.history_start, as_of = r.as_of,"
             + " computed_by = r.computed_by, updated_at = now()"
             + " from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(user_id text,"
-            + " preferred_notes jsonb, preferred_houses jsonb, preferred_price_range jsonb,"
-            + " preferred_perfume_types jsonb, total_sessions integer, total_page_views integer,"
+            + " preferred_notes text, preferred_houses text, preferred_price_range text,"
+            + " preferred_perfume_types text, total_sessions integer, total_page_views integer,"
             + " total_perfumes_viewed integer, total_searches integer, total_interactions integer,"
             + " avg_session_duration_ms double precision, total_ratings integer, avg_rating_value double precision,"
             + " total_reviews integer, avg_review_length double precision, collection_size integer,"
-            + " wishlist_size integer, trading_activity integer, active_time_of_day jsonb, active_days_of_week jsonb,"
-            + " search_patterns jsonb, browsing_style text, engagement_score double precision,"
+            + " wishlist_size integer, trading_activity integer, active_time_of_day text, active_days_of_week text,"
+            + " search_patterns text, browsing_style text, engagement_score double precision,"
             + " usual_gap_days double precision, window_start date, history_start date, as_of timestamptz,"
             + " computed_by text)"
             + " where p.user_id = r.user_id";
@@ -108,16 +109,27 @@ public class UserBehaviorProfileRepository implements PanacheRepositoryBase<User
                         .getResultList());
     }
 
+    /** The next users with a profile after {@code afterUserId} (null: from the first), in the primary key's order. */
+    public Uni<List<String>> userIdsAfter(String afterUserId, int limit) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select user_id from user_behavior_profile where user_id > :after"
+                                        + " order by user_id limit :limit",
+                                String.class)
+                        .setParameter("after", afterUserId == null ? "" : afterUserId)
+                        .setParameter("limit", limit)
+                        .getResultList());
+    }
+
     /** Writes the computed fields of these profiles (rows that do not exist are left alone). */
     public Uni<Integer> save(List<ComputedProfile> profiles, Instant asOf, String computedBy) {
         if (profiles.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-        profiles.forEach(p -> rows.add(ProfileJson.row(p, asOf, computedBy)));
+        String rows = ProfileJson.rows(profiles, asOf, computedBy);
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(SAVE)
-                        .setParameter("rows", rows.toString())
+                        .setParameter("rows", rows)
                         .executeUpdate());
     }
 }

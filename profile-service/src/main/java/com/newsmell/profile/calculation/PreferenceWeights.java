@@ -9,9 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -82,7 +82,7 @@ public final class PreferenceWeights {
     /** The top {@code limit} notes, weights 0–1. */
     public static List<Weighted> notes(
             Map<String, Double> engagement, Map<String, ProfileInputs.CatalogFacts> catalog, int limit) {
-        return top(engagement, catalog, facts -> new LinkedHashSet<>(facts.noteIds()), limit);
+        return top(engagement, catalog, ProfileInputs.CatalogFacts::noteIds, limit);
     }
 
     /** The top {@code limit} houses, weights 0–1. */
@@ -96,7 +96,7 @@ public final class PreferenceWeights {
             Map<String, ProfileInputs.CatalogFacts> catalog,
             Function<ProfileInputs.CatalogFacts, ? extends Iterable<String>> keys,
             int limit) {
-        Map<String, Double> sums = new HashMap<>();
+        Map<String, Double> sums = new HashMap<>(Math.max(16, engagement.size() * 8));
         engagement.forEach((perfumeId, value) -> {
             ProfileInputs.CatalogFacts facts = catalog.get(perfumeId);
             if (facts != null) {
@@ -105,22 +105,54 @@ public final class PreferenceWeights {
                 }
             }
         });
-        double max =
-                sums.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double max = 0;
+        for (double sum : sums.values()) {
+            max = Math.max(max, sum);
+        }
         if (max <= 0) {
             return List.of();
         }
-        List<Map.Entry<String, Double>> positive = new ArrayList<>();
-        sums.entrySet().stream().filter(e -> e.getValue() > 0).forEach(positive::add);
-        positive.sort(
-                Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        return positive.stream()
-                .limit(limit)
-                .map(e -> new Weighted(e.getKey(), round(e.getValue() / max, 4)))
-                .toList();
+        // The heaviest `limit` positive sums, kept in a heap whose head is the lightest of them.
+        PriorityQueue<Map.Entry<String, Double>> heaviest =
+                new PriorityQueue<>(limit + 1, (a, b) -> heavierFirst(b, a));
+        for (Map.Entry<String, Double> e : sums.entrySet()) {
+            if (e.getValue() <= 0) {
+                continue;
+            }
+            if (heaviest.size() < limit) {
+                heaviest.add(e);
+            } else if (heavierFirst(e, heaviest.peek()) < 0) {
+                heaviest.poll();
+                heaviest.add(e);
+            }
+        }
+        List<Map.Entry<String, Double>> top = new ArrayList<>(heaviest);
+        top.sort(PreferenceWeights::heavierFirst);
+        List<Weighted> weights = new ArrayList<>(top.size());
+        for (Map.Entry<String, Double> e : top) {
+            weights.add(new Weighted(e.getKey(), round(e.getValue() / max, 4)));
+        }
+        return List.copyOf(weights);
     }
 
+    /** By weight descending, then by id. */
+    private static int heavierFirst(Map.Entry<String, Double> a, Map.Entry<String, Double> b) {
+        int byWeight = Double.compare(b.getValue(), a.getValue());
+        return byWeight != 0 ? byWeight : a.getKey().compareTo(b.getKey());
+    }
+
+    /**
+     * {@code value} rounded half-even to {@code decimals} decimals of its shortest decimal form (as {@code
+     * BigDecimal.valueOf(value).setScale(decimals, HALF_EVEN)}). Away from a tie the double arithmetic gives the same
+     * result; within a hair of one, BigDecimal decides.
+     */
     static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        double scaled = value * scale;
+        double fraction = scaled - Math.floor(scaled);
+        if (Double.isFinite(scaled) && Math.abs(fraction - 0.5) > 1e-9 * Math.max(1, Math.abs(scaled))) {
+            return Math.rint(scaled) / scale;
+        }
         return BigDecimal.valueOf(value)
                 .setScale(decimals, RoundingMode.HALF_EVEN)
                 .doubleValue();

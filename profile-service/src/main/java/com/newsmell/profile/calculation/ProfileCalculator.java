@@ -2,13 +2,10 @@ package com.newsmell.profile.calculation;
 
 import com.newsmell.contract.InteractionCategory;
 import com.newsmell.contract.InteractionEventType;
-import com.newsmell.profile.rollup.DayActivity;
 import com.newsmell.profile.rollup.PerfumeDay;
 import com.newsmell.profile.rollup.PerfumeState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -38,35 +35,8 @@ public final class ProfileCalculator {
     private ProfileCalculator() {}
 
     public static ComputedProfile compute(ProfileInputs in, ProfileWindow window, ProfileRules rules) {
-        Map<String, Long> counts = new TreeMap<>();
-        long[] hours = new long[24];
-        long[] weekdays = new long[7];
-        Map<String, Long> terms = new TreeMap<>();
-        long ratingCount = 0;
-        BigDecimal ratingSum = BigDecimal.ZERO;
-        long reviewLengthCount = 0;
-        long reviewLengthSum = 0;
-        long activeDays = 0;
-        List<LocalDate> historyActiveDays = new ArrayList<>();
-        for (DayActivity d : sortedDays(in.days())) {
-            if (d.events() > 0
-                    && !d.day().isBefore(window.historyStart())
-                    && !d.day().isAfter(window.day())) {
-                historyActiveDays.add(d.day());
-            }
-            if (!window.inWindow(d.day())) {
-                continue;
-            }
-            d.eventCounts().forEach((type, n) -> counts.merge(type, n, Long::sum));
-            d.hourCounts().forEach((hour, n) -> hours[Integer.parseInt(hour)] += n);
-            weekdays[d.day().getDayOfWeek().getValue() - 1] += d.events();
-            d.searchTerms().forEach((term, n) -> terms.merge(term, n, Long::sum));
-            ratingCount += d.ratingCount();
-            ratingSum = ratingSum.add(d.ratingSum());
-            reviewLengthCount += d.reviewLengthCount();
-            reviewLengthSum += d.reviewLengthSum();
-            activeDays += d.events() > 0 ? 1 : 0;
-        }
+        ActivityTotals activity = in.activity();
+        Map<String, Long> counts = activity.eventCounts();
         long events = counts.values().stream().mapToLong(Long::longValue).sum();
         long pageViews = byCategory(counts, EnumSet.of(InteractionCategory.VIEW));
         long searches = byCategory(counts, EnumSet.of(InteractionCategory.SEARCH));
@@ -109,32 +79,27 @@ public final class ProfileCalculator {
                 interactions,
                 PreferenceWeights.round(avgSessionSeconds * 1000, 1),
                 totalRatings,
-                ratingCount == 0
+                activity.ratingCount() == 0
                         ? null
-                        : ratingSum
-                                .divide(BigDecimal.valueOf(ratingCount), 4, RoundingMode.HALF_EVEN)
+                        : activity.ratingSum()
+                                .divide(BigDecimal.valueOf(activity.ratingCount()), 4, RoundingMode.HALF_EVEN)
                                 .doubleValue(),
                 totalReviews,
-                reviewLengthCount == 0
+                activity.reviewLengthCount() == 0
                         ? null
-                        : PreferenceWeights.round(reviewLengthSum / (double) reviewLengthCount, 2),
+                        : PreferenceWeights.round(
+                                activity.reviewLengthSum() / (double) activity.reviewLengthCount(), 2),
                 in.perfumes().stream().filter(PerfumeState::inCollection).count(),
                 in.perfumes().stream().filter(PerfumeState::inWishlist).count(),
                 trades,
-                hours,
-                weekdays,
-                top(terms, rules.topSearchTerms()),
-                BrowsingStyle.of(events, activeDays, trades, viewed.size(), perfumeViews, rules),
-                EngagementScore.of(activeDays, events, deepActions, avgSessionSeconds, rules),
-                UsualGap.of(historyActiveDays, rules),
+                activity.hours(),
+                activity.weekdays(),
+                top(activity.searchTerms(), rules.topSearchTerms()),
+                BrowsingStyle.of(events, activity.activeDays(), trades, viewed.size(), perfumeViews, rules),
+                EngagementScore.of(activity.activeDays(), events, deepActions, avgSessionSeconds, rules),
+                UsualGap.of(activity.historyActiveDays(), rules),
                 window.windowStart(),
                 window.historyStart());
-    }
-
-    private static List<DayActivity> sortedDays(List<DayActivity> days) {
-        List<DayActivity> sorted = new ArrayList<>(days);
-        sorted.sort(Comparator.comparing(DayActivity::day));
-        return sorted;
     }
 
     private static long byCategory(Map<String, Long> counts, Set<InteractionCategory> categories) {

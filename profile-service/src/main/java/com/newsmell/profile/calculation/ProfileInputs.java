@@ -1,16 +1,16 @@
 package com.newsmell.profile.calculation;
 
-import com.newsmell.profile.rollup.DayActivity;
 import com.newsmell.profile.rollup.PerfumeDay;
 import com.newsmell.profile.rollup.PerfumeState;
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything one user's profile is computed from, as read by the run.
  *
- * @param days the user's days in the history (the window's days among them)
+ * @param activity the user's day rows of the history, folded over the window
  * @param perfumeDays the user's preference signals in the window
  * @param perfumes the user's perfume relations (membership is current, the rating has its time)
  * @param sessions the user's non-bot sessions that started in the window
@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record ProfileInputs(
         String userId,
-        List<DayActivity> days,
+        ActivityTotals activity,
         List<PerfumeDay> perfumeDays,
         List<PerfumeState> perfumes,
         Sessions sessions,
@@ -29,7 +29,15 @@ public record ProfileInputs(
         public static final Sessions NONE = new Sessions(0, 0);
     }
 
-    /** What a preference needs to know of a perfume. */
+    /**
+     * What a preference needs to know of a perfume.
+     *
+     * @param noteIds its notes, each once (a note in two layers of a perfume counts once)
+     */
     public record CatalogFacts(
-            String perfumeId, String houseId, List<String> noteIds, String perfumeType, BigDecimal price) {}
+            String perfumeId, String houseId, List<String> noteIds, String perfumeType, BigDecimal price) {
+        public CatalogFacts {
+            noteIds = List.copyOf(new LinkedHashSet<>(noteIds));
+        }
+    }
 }

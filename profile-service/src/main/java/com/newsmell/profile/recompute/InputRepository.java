@@ -1,11 +1,13 @@
 package com.newsmell.profile.recompute;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.newsmell.profile.calculation.ActivityTotals;
 import com.newsmell.profile.calculation.ProfileInputs;
 import com.newsmell.profile.calculation.ProfileWindow;
-import com.newsmell.profile.rollup.DayActivity;
 import com.newsmell.profile.rollup.JsonParams;
 import com.newsmell.profile.rollup.Latest;
 import com.newsmell.profile.rollup.PerfumeDay;
@@ -13,6 +15,7 @@ import com.newsmell.profile.rollup.PerfumeState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,12 +23,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,37 +42,60 @@ public class InputRepository {
     /**
      * Per user: the day rows of the history and after (days after the run's are not counted, but keep the user
      * marked), the perfume days of the window, the perfume relations with a membership or a rating, and the count and
-     * summed duration of the non-bot sessions that started in the window.
+     * summed duration of the non-bot sessions that started in the window. The numbers travel as integer and numeric
+     * array literals, the strings and maps as JSON, each table's columns aggregated in one order: formatting a row as
+     * JSON costs PostgreSQL more than the index scan that finds it.
      */
-    private static final String READ = "select u.user_id,"
-            + " (select cast(json_agg(json_build_array(cast(d.day as text), d.event_counts, d.hour_counts,"
-            + " d.search_terms, d.rating_count, cast(d.rating_sum as text), d.review_length_count,"
-            + " d.review_length_sum)) as text) from user_day_activity d where d.user_id = u.user_id"
-            + " and d.day >= :historyStart),"
-            + " (select cast(json_agg(json_build_array(p.perfume_id, cast(p.day as text), p.views, p.notes_expanded,"
-            + " p.reviews, p.wishlist_adds, p.collection_adds)) as text) from user_perfume_day p"
-            + " where p.user_id = u.user_id and p.day >= :windowStart and p.day <= :day),"
+    private static final String READ = "select u.user_id, d.days, d.rating_sums, d.event_counts, d.hour_counts,"
+            + " d.search_terms, p.perfume_ids, p.counts,"
             + " (select cast(json_agg(json_build_array(s.perfume_id, s.wishlist_in, s.collection_in,"
             + " cast(s.rating_value as text), cast(extract(epoch from s.rating_at) * 1000 as bigint), s.rating_event))"
             + " as text) from user_perfume s where s.user_id = u.user_id"
             + " and (s.wishlist_in or s.collection_in or s.rating_at is not null)),"
-            + " (select cast(json_build_array(count(*), coalesce(sum(m.duration_seconds), 0)) as text)"
+            + " (select cast(array[count(*), coalesce(sum(m.duration_seconds), 0)] as text)"
             + " from session_summary m where m.user_id = u.user_id and m.start_time >= :from"
             + " and m.start_time < :to and not m.is_bot)"
-            + " from unnest(" + JsonParams.textArray("users") + ") as u(user_id)";
+            + " from unnest(" + JsonParams.textArray("users") + ") as u(user_id)"
+            + " left join lateral (select cast(array_agg(array[d.day - date '1970-01-01', d.rating_count,"
+            + " d.review_length_count, d.review_length_sum] order by d.day) as text) as days,"
+            + " cast(array_agg(d.rating_sum order by d.day) as text) as rating_sums,"
+            + " cast(json_agg(d.event_counts order by d.day) as text) as event_counts,"
+            + " cast(json_agg(d.hour_counts order by d.day) as text) as hour_counts,"
+            + " cast(json_agg(d.search_terms order by d.day) as text) as search_terms"
+            + " from user_day_activity d where d.user_id = u.user_id and d.day >= :historyStart) d on true"
+            + " left join lateral (select cast(to_json(array_agg(p.perfume_id order by p.perfume_id, p.day)) as text)"
+            + " as perfume_ids, cast(array_agg(array[p.day - date '1970-01-01', p.views, p.notes_expanded, p.reviews,"
+            + " p.wishlist_adds, p.collection_adds] order by p.perfume_id, p.day) as text) as counts"
+            + " from user_perfume_day p where p.user_id = u.user_id and p.day >= :windowStart and p.day <= :day) p"
+            + " on true";
 
-    /** The rollups of a chunk of users, by userId. */
-    public record Chunk(
-            Map<String, List<DayActivity>> days,
-            Map<String, List<PerfumeDay>> perfumeDays,
-            Map<String, List<PerfumeState>> perfumes,
-            Map<String, ProfileInputs.Sessions> sessions) {
+    /**
+     * The rollups of a chunk of users as read: one row per user, parsed into a user's {@link ProfileInputs} only when
+     * that user is computed, so that a chunk's parsed inputs never live together (they die young, in the young
+     * generation).
+     */
+    public record Chunk(List<Object[]> rows) {
 
         /** Every perfume the chunk's preferences may need from the catalog. */
         public Set<String> perfumeIds() {
-            Set<String> ids = new TreeSet<>();
-            perfumeDays.values().forEach(list -> list.forEach(p -> ids.add(p.perfumeId())));
-            perfumes.values().forEach(list -> list.forEach(p -> ids.add(p.perfumeId())));
+            Set<String> ids = new HashSet<>();
+            try {
+                for (Object[] r : rows) {
+                    if (r[6] != null) {
+                        try (JsonParser p = array((String) r[6])) {
+                            while (p.nextToken() == JsonToken.VALUE_STRING) {
+                                ids.add(p.getText());
+                            }
+                        }
+                    }
+                    if (r[8] != null) {
+                        parse((String) r[8])
+                                .forEach(state -> ids.add(state.get(0).asText()));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return ids;
         }
     }
@@ -87,75 +111,147 @@ public class InputRepository {
                         .setParameter("from", w.windowStartInstant().atOffset(ZoneOffset.UTC))
                         .setParameter("to", dayEnd.atOffset(ZoneOffset.UTC))
                         .getResultList())
-                .map(InputRepository::chunk);
+                .map(Chunk::new);
     }
 
-    private static Chunk chunk(List<Object[]> rows) {
-        Map<String, List<DayActivity>> days = new HashMap<>();
-        Map<String, List<PerfumeDay>> perfumeDays = new HashMap<>();
-        Map<String, List<PerfumeState>> perfumes = new HashMap<>();
-        Map<String, ProfileInputs.Sessions> sessions = new HashMap<>();
-        for (Object[] r : rows) {
-            String user = (String) r[0];
-            days.put(
-                    user,
-                    list(
-                            r[1],
-                            d -> new DayActivity(
-                                    user,
-                                    LocalDate.parse(d.get(0).asText()),
-                                    counts(d.get(1)),
-                                    counts(d.get(2)),
-                                    counts(d.get(3)),
-                                    d.get(4).asLong(),
-                                    new BigDecimal(d.get(5).asText()),
-                                    d.get(6).asLong(),
-                                    d.get(7).asLong())));
-            perfumeDays.put(
-                    user,
-                    list(
-                            r[2],
-                            p -> new PerfumeDay(
-                                    user,
-                                    p.get(0).asText(),
-                                    LocalDate.parse(p.get(1).asText()),
-                                    p.get(2).asLong(),
-                                    p.get(3).asLong(),
-                                    p.get(4).asLong(),
-                                    p.get(5).asLong(),
-                                    p.get(6).asLong())));
-            perfumes.put(
-                    user,
-                    list(
-                            r[3],
-                            p -> new PerfumeState(
-                                    user,
-                                    p.get(0).asText(),
-                                    0,
-                                    0,
-                                    Map.of(),
-                                    Map.of(),
-                                    null,
-                                    null,
-                                    membership(p.get(1)),
-                                    membership(p.get(2)),
-                                    p.get(3).isNull()
-                                            ? null
-                                            : new Latest<>(
-                                                    new BigDecimal(p.get(3).asText()),
-                                                    Instant.ofEpochMilli(
-                                                            p.get(4).asLong()),
-                                                    p.get(5).asText()),
-                                    false)));
-            JsonNode summaries = parse((String) r[4]);
-            if (summaries.get(0).asLong() > 0) {
-                sessions.put(
+    /** One user's row of a {@link Chunk}, parsed. */
+    public static ProfileInputs inputs(Object[] r, ProfileWindow w, Map<String, ProfileInputs.CatalogFacts> catalog) {
+        String user = (String) r[0];
+        long[] summaries = longs((String) r[9]);
+        return new ProfileInputs(
+                user,
+                activity(r, w),
+                perfumeDays(user, (String) r[6], (String) r[7]),
+                list(
+                        r[8],
+                        p -> new PerfumeState(
+                                user,
+                                p.get(0).asText(),
+                                0,
+                                0,
+                                Map.of(),
+                                Map.of(),
+                                null,
+                                null,
+                                membership(p.get(1)),
+                                membership(p.get(2)),
+                                p.get(3).isNull()
+                                        ? null
+                                        : new Latest<>(
+                                                new BigDecimal(p.get(3).asText()),
+                                                Instant.ofEpochMilli(p.get(4).asLong()),
+                                                p.get(5).asText()),
+                                false)),
+                summaries[0] > 0 ? new ProfileInputs.Sessions(summaries[0], summaries[1]) : ProfileInputs.Sessions.NONE,
+                catalog);
+    }
+
+    /**
+     * The user's day rows, streamed into their totals (no per-day object): {@code [epochDay, ratingCount,
+     * reviewLengthCount, reviewLengthSum]} per day, the days' rating sums, and three JSON arrays of the days' maps
+     * (events per event type, per hour, per search term), all in the same day order.
+     */
+    private static ActivityTotals activity(Object[] r, ProfileWindow w) {
+        ActivityTotals totals = new ActivityTotals(w);
+        if (r[1] == null) {
+            return totals;
+        }
+        long[] days = longs((String) r[1]);
+        String[] ratingSums = elements((String) r[2]);
+        try (JsonParser events = array((String) r[3]);
+                JsonParser hours = array((String) r[4]);
+                JsonParser terms = array((String) r[5])) {
+            for (int i = 0; i < ratingSums.length; i++) {
+                totals.startDay(LocalDate.ofEpochDay(days[4 * i]));
+                forEachCount(events, totals::events);
+                forEachCount(hours, (hour, n) -> totals.hour(Integer.parseInt(hour), n));
+                forEachCount(terms, totals::searchTerm);
+                long ratingCount = days[4 * i + 1];
+                totals.ratings(ratingCount, ratingCount == 0 ? BigDecimal.ZERO : new BigDecimal(ratingSums[i]));
+                totals.reviews(days[4 * i + 2], days[4 * i + 3]);
+                totals.endDay();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return totals;
+    }
+
+    /** The user's perfume days: their perfumeIds (JSON) and {@code [epochDay, views, notesExpanded, reviews, wishlistAdds, collectionAdds]} each. */
+    private static List<PerfumeDay> perfumeDays(String user, String perfumeIds, String counts) {
+        if (perfumeIds == null) {
+            return List.of();
+        }
+        long[] n = longs(counts);
+        List<PerfumeDay> days = new ArrayList<>(n.length / 6);
+        try (JsonParser ids = array(perfumeIds)) {
+            for (int i = 0; ids.nextToken() == JsonToken.VALUE_STRING; i += 6) {
+                days.add(new PerfumeDay(
                         user,
-                        new ProfileInputs.Sessions(
-                                summaries.get(0).asLong(), summaries.get(1).asLong()));
+                        ids.getText(),
+                        LocalDate.ofEpochDay(n[i]),
+                        n[i + 1],
+                        n[i + 2],
+                        n[i + 3],
+                        n[i + 4],
+                        n[i + 5]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return days;
+    }
+
+    /** A parser on a JSON array, past its opening bracket. */
+    private static JsonParser array(String json) throws IOException {
+        JsonParser p = MAPPER.getFactory().createParser(json);
+        p.nextToken();
+        return p;
+    }
+
+    /** The next object of the array as name → count pairs. */
+    private static void forEachCount(JsonParser p, java.util.function.ObjLongConsumer<String> count)
+            throws IOException {
+        p.nextToken();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            count.accept(name, p.getLongValue());
+        }
+    }
+
+    /** The integers of a PostgreSQL integer array literal of any dimension ({@code {{1,2},{3,4}}}), in order. */
+    static long[] longs(String literal) {
+        long[] values = new long[16];
+        int n = 0;
+        long value = 0;
+        boolean inNumber = false;
+        boolean negative = false;
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                inNumber = true;
+            } else if (c == '-') {
+                negative = true;
+            } else {
+                if (inNumber) {
+                    if (n == values.length) {
+                        values = java.util.Arrays.copyOf(values, n * 2);
+                    }
+                    values[n++] = negative ? -value : value;
+                }
+                value = 0;
+                inNumber = false;
+                negative = false;
             }
         }
-        return new Chunk(days, perfumeDays, perfumes, sessions);
+        return java.util.Arrays.copyOf(values, n);
+    }
+
+    /** The elements of a one-dimensional PostgreSQL array literal of numbers ({@code {0,4.5}}). */
+    static String[] elements(String literal) {
+        return literal.substring(1, literal.length() - 1).split(",", -1);
     }
 
     /** The catalog facts of these perfumes that the cache does not hold yet, read into it; then the cache. */
@@ -226,13 +322,6 @@ public class InputRepository {
 
     private static Latest<Boolean> membership(JsonNode in) {
         return in.isNull() ? null : new Latest<>(in.asBoolean(), Instant.EPOCH, "");
-    }
-
-    private static Map<String, Long> counts(JsonNode object) {
-        Map<String, Long> counts = new TreeMap<>();
-        object.fields()
-                .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
-        return counts;
     }
 
     private static JsonNode parse(String json) {

@@ -2,7 +2,6 @@ package com.newsmell.profile.recompute;
 
 import com.newsmell.profile.calculation.ProfileWindow;
 import com.newsmell.profile.config.ProfileConfig;
-import com.newsmell.profile.rollup.PendingRepository;
 import com.newsmell.toolkit.jobs.JobContext;
 import com.newsmell.toolkit.jobs.JobOutcome;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -49,7 +48,7 @@ public class ProfileRun {
         InputRepository.CatalogCache catalog = new InputRepository.CatalogCache();
         return recompute
                 .mark(window, full)
-                .chain(marked -> drain(null, 0, marked, window, computedBy, catalog, context)
+                .chain(marked -> drain(null, 0, marked, full, window, computedBy, catalog, context)
                         .chain(done -> recompute.prune(window).map(pruned -> {
                             LOG.infof(
                                     "%s profile run as of %s: %d to recompute, %d recomputed, %d rollup rows dropped",
@@ -85,16 +84,15 @@ public class ProfileRun {
             String after,
             long done,
             long total,
+            boolean full,
             ProfileWindow window,
             String computedBy,
             InputRepository.CatalogCache catalog,
             JobContext context) {
-        return recompute.nextChunk(after, chunkSize * lanes.size()).chain(marks -> {
-            if (marks.isEmpty()) {
+        return recompute.nextChunk(after, chunkSize * lanes.size(), full).chain(users -> {
+            if (users.isEmpty()) {
                 return Uni.createFrom().item(done);
             }
-            List<String> users =
-                    marks.stream().map(PendingRepository.Mark::userId).toList();
             List<Uni<Integer>> inFlight = new ArrayList<>();
             for (int from = 0, lane = 0; from < users.size(); from += chunkSize, lane++) {
                 List<String> chunk = users.subList(from, Math.min(users.size(), from + chunkSize));
@@ -105,8 +103,8 @@ public class ProfileRun {
                     .andFailFast()
                     .map(counts -> counts.stream().mapToInt(Integer::intValue).sum())
                     .call(n -> context.progress(done + n, Math.max(total, done + n)))
-                    .chain(n ->
-                            drain(users.get(users.size() - 1), done + n, total, window, computedBy, catalog, context));
+                    .chain(n -> drain(
+                            users.get(users.size() - 1), done + n, total, full, window, computedBy, catalog, context));
         });
     }
 }

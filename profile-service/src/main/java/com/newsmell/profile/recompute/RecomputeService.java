@@ -7,15 +7,16 @@ import com.newsmell.profile.calculation.ProfileInputs;
 import com.newsmell.profile.calculation.ProfileRules;
 import com.newsmell.profile.calculation.ProfileWindow;
 import com.newsmell.profile.config.ProfileConfig;
-import com.newsmell.profile.rollup.DayActivity;
 import com.newsmell.profile.rollup.PendingRepository;
 import com.newsmell.profile.rollup.RollupRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Recomputes a chunk of profiles in one transaction: lock the profiles (userId order), read the users' recompute
@@ -50,7 +51,7 @@ public class RecomputeService {
     /**
      * Recomputes the profiles of these users (those that exist) as of the window; returns how many.
      *
-     * @param sortedUserIds in userId order
+     * @param sortedUserIds the users (the lock takes them in userId order)
      * @param computedBy what computed them, recorded with each profile ({@code job-run:<id>} or {@code recompute})
      * @param catalogCache the catalog facts the run has read so far
      */
@@ -67,27 +68,38 @@ public class RecomputeService {
             return pending.marksOf(existing)
                     .chain(marks -> inputs.read(existing, window)
                             .chain(chunk -> inputs.catalog(chunk.perfumeIds(), catalogCache)
-                                    .map(catalog -> compute(existing, chunk, catalog, window))
-                                    .chain(computed -> profiles.save(computed, window.asOf(), computedBy))
-                                    .chain(() -> pending.clear(settled(marks, chunk.days(), window))))
+                                    .map(catalog -> compute(chunk, catalog, window))
+                                    .call(computed -> profiles.save(computed.profiles(), window.asOf(), computedBy))
+                                    .chain(computed -> pending.clear(settled(marks, computed.unsettled()))))
                             .replaceWith(existing.size()));
         });
     }
 
     /**
-     * Marks the users a run recomputes (full: every user; else those whose window or history lost days, on top of the
-     * consumers' marks) and answers how many users are marked in all.
+     * Prepares a run and answers how many users it recomputes: an incremental run marks the users whose window or
+     * history lost days (on top of the consumers' marks) and recomputes the marked users; a full run walks every
+     * profile (no marks to write and delete: a user's mark is still cleared when their profile is recomputed).
      */
     @WithTransaction
     public Uni<Long> mark(ProfileWindow window, boolean full) {
-        return (full ? pending.markAll() : pending.markWindowLosses(window.windowStart(), window.historyStart()))
-                .chain(n -> pending.count());
+        return full
+                ? profiles.count()
+                : pending.markWindowLosses(window.windowStart(), window.historyStart())
+                        .chain(n -> pending.count());
     }
 
-    /** The next marked users after this userId (null: the first ones), in userId order. */
+    /**
+     * The next users of the run after this userId (null: the first ones), in primary key order: marked users, or every
+     * profile's user in a full run.
+     */
     @WithTransaction
-    public Uni<List<PendingRepository.Mark>> nextChunk(String afterUserId, int size) {
-        return pending.next(afterUserId, size);
+    public Uni<List<String>> nextChunk(String afterUserId, int size, boolean full) {
+        return full
+                ? profiles.userIdsAfter(afterUserId, size)
+                : pending.next(afterUserId, size)
+                        .map(marks -> marks.stream()
+                                .map(PendingRepository.Mark::userId)
+                                .toList());
     }
 
     /** Drops the rollup days no profile reads any more (before the window, before the history). */
@@ -100,30 +112,25 @@ public class RecomputeService {
      * The marks to remove: not those of users with days after the run's (a run with an earlier clock than their
      * events, such as a catch-up): their profile changes again when the window reaches those days.
      */
-    static List<PendingRepository.Mark> settled(
-            List<PendingRepository.Mark> marks, Map<String, List<DayActivity>> days, ProfileWindow window) {
-        return marks.stream()
-                .filter(m -> days.getOrDefault(m.userId(), List.of()).stream()
-                        .noneMatch(d -> d.day().isAfter(window.day())))
-                .toList();
+    static List<PendingRepository.Mark> settled(List<PendingRepository.Mark> marks, Set<String> unsettled) {
+        return marks.stream().filter(m -> !unsettled.contains(m.userId())).toList();
     }
 
-    private List<ComputedProfile> compute(
-            List<String> users,
-            InputRepository.Chunk chunk,
-            Map<String, ProfileInputs.CatalogFacts> catalog,
-            ProfileWindow window) {
-        List<ComputedProfile> computed = new ArrayList<>(users.size());
-        for (String user : users) {
-            ProfileInputs in = new ProfileInputs(
-                    user,
-                    chunk.days().getOrDefault(user, List.of()),
-                    chunk.perfumeDays().getOrDefault(user, List.of()),
-                    chunk.perfumes().getOrDefault(user, List.of()),
-                    chunk.sessions().getOrDefault(user, ProfileInputs.Sessions.NONE),
-                    catalog);
+    /** A chunk's computed profiles, and its users with days after the run's. */
+    record Computed(List<ComputedProfile> profiles, Set<String> unsettled) {}
+
+    /** Each user's inputs parsed from the chunk's rows and computed, one user at a time. */
+    private Computed compute(
+            InputRepository.Chunk chunk, Map<String, ProfileInputs.CatalogFacts> catalog, ProfileWindow window) {
+        List<ComputedProfile> computed = new ArrayList<>(chunk.rows().size());
+        Set<String> unsettled = new HashSet<>();
+        for (Object[] row : chunk.rows()) {
+            ProfileInputs in = InputRepository.inputs(row, window, catalog);
             computed.add(ProfileCalculator.compute(in, window, rules));
+            if (in.activity().daysAfterRun()) {
+                unsettled.add(in.userId());
+            }
         }
-        return computed;
+        return new Computed(computed, unsettled);
     }
 }

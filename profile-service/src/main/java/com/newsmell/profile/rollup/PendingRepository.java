@@ -33,13 +33,6 @@ public class PendingRepository {
         return execute(MARK.formatted("user_perfume where perfume_id = :perfume"), "perfume", perfumeId);
     }
 
-    /** Marks every user with a profile (a full rebuild). */
-    public Uni<Integer> markAll() {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(MARK.formatted("user_behavior_profile"))
-                        .executeUpdate());
-    }
-
     /**
      * Marks the users whose computed window or history lost days since their profile was computed: they have a day of
      * activity before the new window (history) start that their profile's window (history) still included (every
@@ -63,12 +56,12 @@ public class PendingRepository {
                         .getSingleResult());
     }
 
-    /** The next marked users after {@code afterUserId} (null: from the first), in userId order. */
+    /** The next marked users after {@code afterUserId} (null: from the first), in the primary key's order. */
     public Uni<List<Mark>> next(String afterUserId, int limit) {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
-                                "select user_id, seq from profile_pending where user_id collate \"C\" > :after"
-                                        + " order by user_id collate \"C\" limit :limit",
+                                "select user_id, seq from profile_pending where user_id > :after"
+                                        + " order by user_id limit :limit",
                                 Object[].class)
                         .setParameter("after", afterUserId == null ? "" : afterUserId)
                         .setParameter("limit", limit)

@@ -116,4 +116,41 @@ class PreferenceWeightsTest {
         assertThat(today).hasSize(2).isEqualTo(fiveDaysLater);
         assertThat(today.get(0).weight()).isEqualTo(1.0);
     }
+
+    @Test
+    @DisplayName("rounding is BigDecimal's half-even of the shortest decimal form, ties included")
+    void roundingMatchesBigDecimal() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 200_000; i++) {
+            double value = i % 4 == 0 ? random.nextInt(1_000_000) / 100_000.0 + 0.000005 : random.nextDouble() * 1e6;
+            int decimals = 1 + i % 4;
+            assertThat(PreferenceWeights.round(value, decimals))
+                    .as("%s to %d decimals", value, decimals)
+                    .isEqualTo(BigDecimal.valueOf(value)
+                            .setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+                            .doubleValue());
+        }
+        assertThat(PreferenceWeights.round(0.12345, 4)).isEqualTo(0.1234);
+        assertThat(PreferenceWeights.round(0.12355, 4)).isEqualTo(0.1236);
+        assertThat(PreferenceWeights.round(2.5, 0)).isEqualTo(2.0);
+    }
+
+    @Test
+    @DisplayName("the top list keeps the heaviest positive sums, ties by id, whatever the number of candidates")
+    void topOfMany() {
+        Map<String, ProfileInputs.CatalogFacts> catalog = new java.util.HashMap<>();
+        Map<String, Double> engagement = new java.util.TreeMap<>();
+        for (int i = 0; i < 300; i++) {
+            String id = "p" + i;
+            catalog.put(id, perfume(id, "h" + (i % 40), "n" + i));
+            engagement.put(id, i % 7 == 0 ? -1.0 : (double) (i % 50));
+        }
+        List<Weighted> top = PreferenceWeights.notes(engagement, catalog, 25);
+        assertThat(top).hasSize(25);
+        assertThat(top.get(0)).isEqualTo(new Weighted("n149", 1.0));
+        assertThat(top.get(1)).isEqualTo(new Weighted("n199", 1.0));
+        assertThat(top.get(2)).isEqualTo(new Weighted("n249", 1.0));
+        assertThat(top.get(3)).isEqualTo(new Weighted("n299", 1.0));
+        assertThat(top).extracting(Weighted::weight).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.newsmell.contract.SessionSummary;
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.profile.calculation.ActivityTotals;
 import com.newsmell.profile.calculation.ChurnRisk;
 import com.newsmell.profile.calculation.ComputedProfile;
 import com.newsmell.profile.calculation.Counted;
@@ -49,7 +50,7 @@ class ScenarioCalculationTest {
         ProfileWindow window = ProfileWindow.of(Scenarios.NOW, RULES);
         ProfileInputs in = new ProfileInputs(
                 want.userId(),
-                rollup.days(),
+                ActivityTotals.of(rollup.days(), window),
                 rollup.perfumeDays(),
                 rollup.perfumes(),
                 sessions(want.userId()),
