@@ -222,7 +222,7 @@ public class InputRepository {
 
     /** The integers of a PostgreSQL integer array literal of any dimension ({@code {{1,2},{3,4}}}), in order. */
     static long[] longs(String literal) {
-        long[] values = new long[16];
+        long[] values = new long[literal.length() / 2 + 1]; // every number takes a digit and a separator
         int n = 0;
         long value = 0;
         boolean inNumber = false;
@@ -236,9 +236,6 @@ public class InputRepository {
                 negative = true;
             } else {
                 if (inNumber) {
-                    if (n == values.length) {
-                        values = java.util.Arrays.copyOf(values, n * 2);
-                    }
                     values[n++] = negative ? -value : value;
                 }
                 value = 0;
