@@ -66,6 +66,33 @@ final class Api {
     }
 
     @SuppressWarnings("unchecked")
+    static Map<String, Object> runWeeklyTrends(Instant now) {
+        return given().queryParam("now", now.toString())
+                .post("/v1/jobs/weekly-trends/runs")
+                .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("succeeded"))
+                .extract()
+                .as(Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> features(String perfumeId) {
+        var response =
+                given().get("/v1/perfumes/" + perfumeId + "/features").then().extract();
+        return response.statusCode() == 200 ? response.as(Map.class) : Map.of();
+    }
+
+    /** Waits until the perfume's features have every expected field value (as {@link #mismatches} compares them). */
+    static Map<String, Object> awaitFeatures(String perfumeId, Map<String, Object> expected) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> features(perfumeId),
+                        actual -> mismatches(actual, expected).isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
     static Map<String, Object> runReconcile() {
         return given().post("/v1/jobs/reconcile/runs")
                 .then()

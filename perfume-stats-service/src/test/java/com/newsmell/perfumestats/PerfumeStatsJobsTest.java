@@ -767,7 +767,8 @@ class PerfumeStatsJobsTest {
                 "Figure",
                 "Bucket",
                 "AuditView",
-                "AuditItem")) {
+                "AuditItem",
+                "PerfumeFeatures")) {
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>)
                     (Object) schemas.get(schema).get("properties");

@@ -62,7 +62,10 @@ public interface PerfumeStatsConfig {
         @WithDefault("4")
         int hourlyShards();
 
-        /** Quartz cron of the daily reconciliation (seed: perfume statistics "daily at 3am"). */
+        /**
+         * Quartz cron of the daily reconciliation, the seed's perfumeStatistics "daily at 3am" refresh: it re-derives
+         * every counter, average and CTR from the buckets, memberships and ratings.
+         */
         @WithDefault("0 0 3 * * ?")
         String reconcileCron();
 
@@ -76,5 +79,16 @@ public interface PerfumeStatsConfig {
         /** How long hourly buckets are kept, in days; never less than 32 (the 30-day window reads 31). */
         @WithDefault("35")
         int hourlyRetentionDays();
+
+        /**
+         * Quartz cron of the weekly trend analysis (seed: trendAnalysis "Sunday at midnight"); "off" turns the
+         * schedule off. Whatever it is, a run analyses the last whole week (Sunday to Saturday, UTC) before its clock.
+         */
+        @WithDefault("0 0 0 ? * SUN")
+        String weeklyTrendsCron();
+
+        /** How many perfumes the weekly trend analysis reads and writes per transaction. */
+        @WithDefault("1000")
+        int weeklyTrendsChunkSize();
     }
 }
