@@ -50,6 +50,10 @@ class ApiRecipesIT {
                                     + stream.recommendation + "/feedback")
                             .status())
                     .isEqualTo(200);
+            assertThat(Http.get(system.url(RunningSystem.PROFILES) + "/v1/profiles/" + stream.userA + "/perfumes/"
+                                    + stream.p1 + "/features")
+                            .status())
+                    .isEqualTo(200);
         });
     }
 

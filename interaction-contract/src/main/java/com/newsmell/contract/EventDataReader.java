@@ -10,6 +10,7 @@ import com.newsmell.contract.data.GenericData;
 import com.newsmell.contract.data.PageViewData;
 import com.newsmell.contract.data.RatingData;
 import com.newsmell.contract.data.RecommendationData;
+import com.newsmell.contract.data.RegistrationData;
 import com.newsmell.contract.data.ReviewData;
 import com.newsmell.contract.data.SearchClickData;
 import com.newsmell.contract.data.SearchData;
@@ -47,6 +48,7 @@ public final class EventDataReader {
                 engagement(r);
             case RECOMMENDATION_SHOWN, RECOMMENDATION_CLICKED, RECOMMENDATION_FEEDBACK ->
                 recommendation(r, type == InteractionEventType.RECOMMENDATION_SHOWN);
+            case USER_REGISTERED -> new RegistrationData(r.enumString("signupMethod", RegistrationData.SIGNUP_METHODS));
             default -> new GenericData(obj);
         };
     }

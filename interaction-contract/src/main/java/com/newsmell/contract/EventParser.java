@@ -54,7 +54,8 @@ import java.util.regex.Pattern;
  *       current; {@code range}); a submission is checked and stamped as the current version whatever it says;
  *   <li>{@code eventData} optional object (default {@code {}}), checked against {@link Limits} and the schema of
  *       the event type ({@link EventDataReader});
- *   <li>per type: see {@link #REQUIRES_PERFUME_ID}, {@link #REQUIRES_RECOMMENDATION_ID}; SEARCH_RESULT_CLICKED
+ *   <li>per type: see {@link #REQUIRES_PERFUME_ID}, {@link #REQUIRES_RECOMMENDATION_ID}, {@link
+ *       #REQUIRES_USER_ID}; SEARCH_RESULT_CLICKED
  *       needs a perfumeId in the envelope or in eventData ({@code /perfumeId} / {@code required});
  *   <li>a JSON {@code null} counts as absent; any other wrong JSON type yields {@code type}; unknown top-level
  *       fields are ignored.
@@ -87,6 +88,12 @@ public final class EventParser {
             InteractionEventType.RECOMMENDATION_SHOWN,
             InteractionEventType.RECOMMENDATION_CLICKED,
             InteractionEventType.RECOMMENDATION_FEEDBACK);
+
+    /**
+     * Event types whose envelope must carry a {@code userId} (ADR 0020: a signup is always a known user's). Checked in
+     * both modes, like the other per-type requirements: no stored event of these types lacks one.
+     */
+    public static final Set<InteractionEventType> REQUIRES_USER_ID = EnumSet.of(InteractionEventType.USER_REGISTERED);
 
     private static final Pattern UUID =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
@@ -211,6 +218,9 @@ public final class EventParser {
         if (eventType != null) {
             if (REQUIRES_PERFUME_ID.contains(eventType) && r.absentOrBlank("perfumeId")) {
                 r.violation("perfumeId", Violation.RULE_REQUIRED, "'perfumeId' is required for " + eventType);
+            }
+            if (REQUIRES_USER_ID.contains(eventType) && r.absentOrBlank("userId")) {
+                r.violation("userId", Violation.RULE_REQUIRED, "'userId' is required for " + eventType);
             }
             if (REQUIRES_RECOMMENDATION_ID.contains(eventType) && r.absentOrBlank("recommendationId")) {
                 r.violation(

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * High-level category of a {@link InteractionEventType}. The eleven values of the data model plus
- * {@link #RECOMMENDATION} (added for recommendation feedback events).
+ * {@link #RECOMMENDATION} (added for recommendation feedback events, ADR 0002) and {@link #ACCOUNT} (added for the
+ * user's signup, ADR 0020).
  */
 public enum InteractionCategory {
     VIEW,
@@ -18,7 +19,8 @@ public enum InteractionCategory {
     SOCIAL,
     NAVIGATION,
     CONVERSION,
-    RECOMMENDATION;
+    RECOMMENDATION,
+    ACCOUNT;
 
     /** Looks up a category by its exact (case-sensitive) name. */
     public static Optional<InteractionCategory> fromName(String name) {

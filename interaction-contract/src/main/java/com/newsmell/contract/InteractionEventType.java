@@ -3,8 +3,8 @@ package com.newsmell.contract;
 import java.util.Optional;
 
 /**
- * All interaction event types: the 39 values of the data model plus the three
- * {@code RECOMMENDATION_*} events. Each type belongs to exactly one {@link InteractionCategory}.
+ * All interaction event types: the 39 values of the data model plus the three {@code RECOMMENDATION_*} events
+ * (ADR 0002) and {@link #USER_REGISTERED} (ADR 0020). Each type belongs to exactly one {@link InteractionCategory}.
  */
 public enum InteractionEventType {
     // View events
@@ -67,7 +67,10 @@ public enum InteractionEventType {
     // Recommendation events (added)
     RECOMMENDATION_SHOWN(InteractionCategory.RECOMMENDATION),
     RECOMMENDATION_CLICKED(InteractionCategory.RECOMMENDATION),
-    RECOMMENDATION_FEEDBACK(InteractionCategory.RECOMMENDATION);
+    RECOMMENDATION_FEEDBACK(InteractionCategory.RECOMMENDATION),
+
+    // Account events (added, ADR 0020): the user signed up; its timestamp is the signup time (the seed's accountAge)
+    USER_REGISTERED(InteractionCategory.ACCOUNT);
 
     private final InteractionCategory category;
 

@@ -80,6 +80,7 @@ class InteractionEventTypeTest {
                 InteractionEventType.RECOMMENDATION_SHOWN,
                 InteractionEventType.RECOMMENDATION_CLICKED,
                 InteractionEventType.RECOMMENDATION_FEEDBACK);
+        put(InteractionCategory.ACCOUNT, InteractionEventType.USER_REGISTERED);
     }
 
     private static void put(InteractionCategory c, InteractionEventType... types) {
@@ -90,9 +91,9 @@ class InteractionEventTypeTest {
 
     @Test
     void counts() {
-        assertEquals(42, InteractionEventType.values().length);
-        assertEquals(12, InteractionCategory.values().length);
-        assertEquals(42, EXPECTED.size(), "expectation table covers every type");
+        assertEquals(43, InteractionEventType.values().length);
+        assertEquals(13, InteractionCategory.values().length);
+        assertEquals(43, EXPECTED.size(), "expectation table covers every type");
     }
 
     @ParameterizedTest
@@ -121,5 +122,8 @@ class InteractionEventTypeTest {
             assertEquals(Optional.of(t), InteractionEventType.fromName(t.name()));
         }
         assertEquals(Optional.of(InteractionCategory.RECOMMENDATION), InteractionCategory.fromName("RECOMMENDATION"));
+        assertEquals(Optional.of(InteractionCategory.ACCOUNT), InteractionCategory.fromName("ACCOUNT"));
+        assertEquals(
+                Optional.of(InteractionEventType.USER_REGISTERED), InteractionEventType.fromName("USER_REGISTERED"));
     }
 }

@@ -185,10 +185,12 @@ class SeedEventTypesTest {
     }
 
     @Test
-    @DisplayName("the contract's categories are the seed's eleven plus RECOMMENDATION")
-    void categoriesAreTheSeedsPlusRecommendation() {
+    @DisplayName(
+            "the contract's categories are the seed's eleven plus RECOMMENDATION (ADR 0002) and ACCOUNT (ADR 0020)")
+    void categoriesAreTheSeedsPlusRecommendationAndAccount() {
         List<String> expected = new ArrayList<>(seedCategories());
         expected.add("RECOMMENDATION");
+        expected.add("ACCOUNT");
         assertEquals(
                 expected,
                 Arrays.stream(InteractionCategory.values()).map(Enum::name).toList());
@@ -196,8 +198,8 @@ class SeedEventTypesTest {
 
     @Test
     @DisplayName("ADR 0002: \"category RECOMMENDATION with RECOMMENDATION_SHOWN, RECOMMENDATION_CLICKED,"
-            + " RECOMMENDATION_FEEDBACK\" — the only types the contract adds")
-    void theContractAddsOnlyTheRecommendationTypes() {
+            + " RECOMMENDATION_FEEDBACK\", and ADR 0020's USER_REGISTERED (ACCOUNT) — the only types the contract adds")
+    void theContractAddsOnlyTheRecommendationTypesAndTheSignup() {
         Set<String> seed = seedTypesWithGroup().keySet();
         Map<String, InteractionCategory> added = Arrays.stream(InteractionEventType.values())
                 .filter(t -> !seed.contains(t.name()))
@@ -206,12 +208,13 @@ class SeedEventTypesTest {
                 Map.of(
                         "RECOMMENDATION_SHOWN", InteractionCategory.RECOMMENDATION,
                         "RECOMMENDATION_CLICKED", InteractionCategory.RECOMMENDATION,
-                        "RECOMMENDATION_FEEDBACK", InteractionCategory.RECOMMENDATION),
+                        "RECOMMENDATION_FEEDBACK", InteractionCategory.RECOMMENDATION,
+                        "USER_REGISTERED", InteractionCategory.ACCOUNT),
                 added);
     }
 
     @Test
-    @DisplayName("the contract keeps the seed's order, then the three recommendation types")
+    @DisplayName("the contract keeps the seed's order, then the three recommendation types and USER_REGISTERED")
     void theContractKeepsTheSeedsOrder() {
         List<String> contract =
                 Arrays.stream(InteractionEventType.values()).map(Enum::name).toList();

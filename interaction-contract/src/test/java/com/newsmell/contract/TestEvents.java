@@ -19,8 +19,8 @@ final class TestEvents {
     }
 
     /**
-     * A valid submission of {@code type}: a base envelope (with perfumeId and recommendationId, and the envelope
-     * fields the seed requires of the type) whose eventData is the type's {@link #minimalData} overlaid with
+     * A valid submission of {@code type}: a base envelope (with perfumeId and recommendationId, a userId for the types
+     * that require one ({@link EventParser#REQUIRES_USER_ID}), and the envelope fields the seed requires of the type) whose eventData is the type's {@link #minimalData} overlaid with
      * {@code eventData}, object by object (or {@code eventData} itself when it is no object); then edits applied:
      * {@code "-field"} removes a top-level field, {@code "field=<json>"} sets it, and {@code "-eventData/field"} /
      * {@code "eventData/field=<json>"} do the same inside eventData.
@@ -29,6 +29,9 @@ final class TestEvents {
         ObjectNode o = (ObjectNode) json("{\"sessionId\":\"sess-1\",\"path\":\"/perfumes/p-1\",\"eventType\":\"" + type
                 + "\",\"timestamp\":\"2024-05-01T12:00:00Z\",\"perfumeId\":\"p-1\",\"recommendationId\":\"rec-1\"}");
         InteractionEventType known = InteractionEventType.fromName(type).orElse(null);
+        if (known != null && EventParser.REQUIRES_USER_ID.contains(known)) {
+            o.put("userId", "u-1");
+        }
         if (known != null && RequiredFields.ENVELOPE.containsKey(known)) {
             o.put("pageScrollPosition", 0).put("timeOnPage", 0);
         }

@@ -287,12 +287,17 @@ class ProfileConsumerTest {
                 .lines()
                 .toList();
         assertThat(csv).hasSize(4);
-        assertThat(csv.get(0)).startsWith("userId,").contains(",engagementScore,", ",lastActiveDate");
+        assertThat(csv.get(0))
+                .startsWith("userId,")
+                .contains(",engagementScore,")
+                .endsWith(",lastActiveDate,signupAt,signupSource");
         assertThat(csv.subList(1, 4))
                 .satisfiesExactly(
                         row -> assertThat(row).startsWith(a + ","),
                         row -> assertThat(row).startsWith(b + ","),
-                        row -> assertThat(row).startsWith(c + ",").endsWith(",2024-02-01T08:00:00.000Z"));
+                        row -> assertThat(row) // lastActiveDate, signupAt (its only event), signupSource
+                                .startsWith(c + ",")
+                                .endsWith(",2024-02-01T08:00:00.000Z,2024-02-01T08:00:00.000Z,first-event"));
 
         problem("/v1/profiles?userId=" + a, "userId", "unknown");
         problem("/v1/profiles?cursor=nope", "cursor", "format");

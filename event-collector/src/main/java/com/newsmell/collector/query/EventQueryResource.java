@@ -90,7 +90,8 @@ public class EventQueryResource {
                                                 "PURCHASE_COMPLETED",
                                                 "RECOMMENDATION_SHOWN",
                                                 "RECOMMENDATION_CLICKED",
-                                                "RECOMMENDATION_FEEDBACK"
+                                                "RECOMMENDATION_FEEDBACK",
+                                                "USER_REGISTERED"
                                             }))
                     @QueryParam("eventType")
                     String eventType,
@@ -143,7 +144,8 @@ public class EventQueryResource {
                                                 "PURCHASE_COMPLETED",
                                                 "RECOMMENDATION_SHOWN",
                                                 "RECOMMENDATION_CLICKED",
-                                                "RECOMMENDATION_FEEDBACK"
+                                                "RECOMMENDATION_FEEDBACK",
+                                                "USER_REGISTERED"
                                             }))
                     @QueryParam("type")
                     String type,

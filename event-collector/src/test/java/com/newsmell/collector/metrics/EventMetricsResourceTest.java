@@ -531,8 +531,8 @@ class EventMetricsResourceTest {
                 .isEqualTo("UTC");
         String list = "paths.'/v1/events'.get.parameters";
         assertThat(openapi.getList(list + ".find { it.name == 'eventType' }.schema.enum", String.class))
-                .hasSize(42)
-                .contains("PAGE_VIEW", "RECOMMENDATION_FEEDBACK");
+                .hasSize(43)
+                .contains("PAGE_VIEW", "RECOMMENDATION_FEEDBACK", "USER_REGISTERED");
         assertThat(openapi.getBoolean(list + ".find { it.name == 'type' }.deprecated"))
                 .isTrue();
         assertThat(openapi.getMap("paths.'/v1/events'.get.responses.'200'.content"))

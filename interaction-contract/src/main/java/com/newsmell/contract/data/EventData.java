@@ -15,4 +15,5 @@ public sealed interface EventData
                 CollectionData,
                 EngagementData,
                 RecommendationData,
+                RegistrationData,
                 GenericData {}

@@ -110,7 +110,19 @@ public record ProfileView(
         Double usualGapDays,
 
         @Schema(description = "The largest timestamp (UTC) of the user's counted events (real time).")
-        Instant lastActiveDate) {
+        Instant lastActiveDate,
+
+        @Schema(
+                description = "When the user signed up (UTC; the seed's accountAge counts from it, ADR 0020): the"
+                        + " timestamp of their earliest USER_REGISTERED, else of their first counted event (real"
+                        + " time).")
+        Instant signupAt,
+
+        @Schema(
+                description = "Where signupAt comes from: registered (a USER_REGISTERED) or first-event (none arrived;"
+                        + " it becomes registered when one does).",
+                enumeration = {"registered", "first-event"})
+        String signupSource) {
 
     /** A note or house and its weight. */
     public record Weight(String id, double weight) {}
@@ -153,7 +165,9 @@ public record ProfileView(
                 p.engagementScore,
                 ChurnRisk.of(p.lastActiveDate, p.usualGapDays, now, rules),
                 p.usualGapDays,
-                p.lastActiveDate);
+                p.lastActiveDate,
+                p.signupAt,
+                p.signupSource);
     }
 
     private static List<Weight> weights(List<Weighted> weights) {

@@ -39,6 +39,8 @@ public final class RollupFold {
         Map<String, PerfumeDay> perfumeDays = new TreeMap<>();
         Map<String, PerfumeState> perfumes = new TreeMap<>();
         Map<String, Instant> lastActive = new TreeMap<>();
+        Map<String, Instant> firstEvent = new TreeMap<>();
+        Map<String, Instant> registered = new TreeMap<>();
         for (UserInteractionEvent event : events) {
             if (!counts(event)) {
                 continue;
@@ -46,6 +48,10 @@ public final class RollupFold {
             LocalDate day = LocalDate.ofInstant(event.timestamp(), ZoneOffset.UTC);
             String user = event.userId();
             lastActive.merge(user, event.timestamp(), (a, b) -> a.isAfter(b) ? a : b);
+            firstEvent.merge(user, event.timestamp(), RollupFold::earlier);
+            if (event.eventType() == InteractionEventType.USER_REGISTERED) {
+                registered.merge(user, event.timestamp(), RollupFold::earlier);
+            }
             days.compute(
                     key(user, day.toString()), (k, d) -> addDay(d == null ? DayActivity.empty(user, day) : d, event));
             if (event.perfumeId() != null) {
@@ -62,7 +68,17 @@ public final class RollupFold {
                 List.copyOf(days.values()),
                 List.copyOf(perfumeDays.values()),
                 List.copyOf(perfumes.values()),
-                lastActive);
+                lastActive,
+                firstEvent,
+                registered);
+    }
+
+    /**
+     * The earlier of two times: a user's first event and registration are the earliest ones (ADR 0020: the earliest
+     * registration wins), so that the batch and the database ({@code least}) merge them in any order.
+     */
+    private static Instant earlier(Instant a, Instant b) {
+        return b.isBefore(a) ? b : a;
     }
 
     /** Keys sort as their parts do: the parts are joined by a character below every other one a key can hold. */
@@ -103,10 +119,13 @@ public final class RollupFold {
     }
 
     private static PerfumeState addPerfume(PerfumeState s, UserInteractionEvent event) {
+        Instant at = event.timestamp();
         long views = s.views();
         double duration = s.viewDurationMs();
+        Instant lastViewedAt = s.lastViewedAt();
         if (event.eventType() == InteractionEventType.PERFUME_VIEW) {
             views++;
+            lastViewedAt = lastViewedAt == null || at.isAfter(lastViewedAt) ? at : lastViewedAt;
             Double ms = viewDurationMs(event);
             duration += ms == null ? 0 : ms;
             if (event.data() instanceof PageViewData page && page.source() != null) {
@@ -116,7 +135,6 @@ public final class RollupFold {
                 s.deviceTypes().merge(event.deviceType(), 1L, Long::sum);
             }
         }
-        Instant at = event.timestamp();
         Latest<Boolean> wishlist = s.wishlist();
         Latest<Boolean> collection = s.collection();
         Latest<BigDecimal> rating = s.rating();
@@ -149,7 +167,9 @@ public final class RollupFold {
                 wishlist,
                 collection,
                 rating,
-                s.reviewed() || event.eventType() == InteractionEventType.REVIEW_SUBMITTED);
+                s.reviewed() || event.eventType() == InteractionEventType.REVIEW_SUBMITTED,
+                s.interactions() + 1,
+                lastViewedAt);
     }
 
     /**

@@ -43,13 +43,13 @@ public class RollupRepository {
     private static final String PERFUMES = "insert into user_perfume as t (user_id, perfume_id, views,"
             + " view_duration_ms, sources, device_types, first_interaction, last_interaction, wishlist_in,"
             + " wishlist_at, wishlist_event, collection_in, collection_at, collection_event, rating_value, rating_at,"
-            + " rating_event, reviewed)"
+            + " rating_event, reviewed, interactions, last_viewed_at)"
             + " select * from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(user_id text,"
             + " perfume_id text, views bigint, view_duration_ms double precision, sources jsonb, device_types jsonb,"
             + " first_interaction timestamptz, last_interaction timestamptz, wishlist_in boolean,"
             + " wishlist_at timestamptz, wishlist_event text, collection_in boolean, collection_at timestamptz,"
             + " collection_event text, rating_value numeric, rating_at timestamptz, rating_event text,"
-            + " reviewed boolean)"
+            + " reviewed boolean, interactions bigint, last_viewed_at timestamptz)"
             + " on conflict (user_id, perfume_id) do update set views = t.views + excluded.views,"
             + " view_duration_ms = t.view_duration_ms + excluded.view_duration_ms,"
             + " sources = jsonb_sum(t.sources, excluded.sources),"
@@ -57,14 +57,24 @@ public class RollupRepository {
             + " first_interaction = least(t.first_interaction, excluded.first_interaction),"
             + " last_interaction = greatest(t.last_interaction, excluded.last_interaction),"
             + latestWins("wishlist", "in") + "," + latestWins("collection", "in") + "," + latestWins("rating", "value")
-            + ", reviewed = t.reviewed or excluded.reviewed";
+            + ", reviewed = t.reviewed or excluded.reviewed"
+            // V8: a row from before V8 has no count (null + n stays null: unknown, never a wrong count)
+            + ", interactions = t.interactions + excluded.interactions"
+            + ", last_viewed_at = greatest(t.last_viewed_at, excluded.last_viewed_at)";
 
-    /** Each user's profile row, created if missing, with the latest event time; and their recompute mark. */
+    /**
+     * Each user's profile row, created if missing, with the latest event time and the signup's inputs (ADR 0020: the
+     * earliest event and the earliest USER_REGISTERED, {@code least} ignoring nulls, so any order gives the same); and
+     * their recompute mark.
+     */
     private static final String TOUCH = "with r as (select * from jsonb_to_recordset(cast(cast(:rows as text) as"
-            + " jsonb)) as r(user_id text, last_active timestamptz)),"
-            + " profiles as (insert into user_behavior_profile as t (user_id, last_active_date)"
-            + " select user_id, last_active from r on conflict (user_id) do update"
-            + " set last_active_date = greatest(t.last_active_date, excluded.last_active_date))"
+            + " jsonb)) as r(user_id text, last_active timestamptz, first_event timestamptz, registered timestamptz)),"
+            + " profiles as (insert into user_behavior_profile as t (user_id, last_active_date, first_event_at,"
+            + " registered_at)"
+            + " select user_id, last_active, first_event, registered from r on conflict (user_id) do update"
+            + " set last_active_date = greatest(t.last_active_date, excluded.last_active_date),"
+            + " first_event_at = least(t.first_event_at, excluded.first_event_at),"
+            + " registered_at = least(t.registered_at, excluded.registered_at))"
             + " insert into profile_pending (user_id, seq) select user_id, nextval('profile_pending_seq') from r"
             + " on conflict (user_id) do update set seq = excluded.seq";
 
@@ -96,7 +106,7 @@ public class RollupRepository {
         if (rollup.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return execute(TOUCH, touchRows(rollup.lastActive()))
+        return execute(TOUCH, touchRows(rollup))
                 .chain(() -> execute(DAYS, dayRows(rollup.days())))
                 .chain(() -> rollup.perfumeDays().isEmpty()
                         ? Uni.createFrom().voidItem()
@@ -129,9 +139,18 @@ public class RollupRepository {
                 .replaceWithVoid();
     }
 
-    private static ArrayNode touchRows(Map<String, java.time.Instant> lastActive) {
+    private static ArrayNode touchRows(Rollup rollup) {
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-        lastActive.forEach((user, at) -> rows.addObject().put("user_id", user).put("last_active", at.toString()));
+        rollup.lastActive().forEach((user, at) -> {
+            ObjectNode row = rows.addObject()
+                    .put("user_id", user)
+                    .put("last_active", at.toString())
+                    .put("first_event", rollup.firstEvent().get(user).toString());
+            java.time.Instant registered = rollup.registered().get(user);
+            if (registered != null) {
+                row.put("registered", registered.toString());
+            }
+        });
         return rows;
     }
 
@@ -180,7 +199,11 @@ public class RollupRepository {
             counts(row.putObject("device_types"), s.deviceTypes());
             row.put("first_interaction", s.firstInteraction().toString())
                     .put("last_interaction", s.lastInteraction().toString())
-                    .put("reviewed", s.reviewed());
+                    .put("reviewed", s.reviewed())
+                    .put("interactions", s.interactions());
+            if (s.lastViewedAt() != null) {
+                row.put("last_viewed_at", s.lastViewedAt().toString());
+            }
             latest(row, "wishlist", "in", s.wishlist());
             latest(row, "collection", "in", s.collection());
             if (s.rating() != null) {

@@ -8,6 +8,7 @@ import static com.newsmell.contract.InteractionEventType.RATING_COMPLETED;
 import static com.newsmell.contract.InteractionEventType.RATING_UPDATED;
 import static com.newsmell.contract.InteractionEventType.REVIEW_UPDATED;
 import static com.newsmell.contract.InteractionEventType.SEARCH_PERFORMED;
+import static com.newsmell.contract.InteractionEventType.USER_REGISTERED;
 import static com.newsmell.contract.InteractionEventType.WISHLIST_ADD;
 import static com.newsmell.contract.InteractionEventType.WISHLIST_REMOVE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,6 +117,57 @@ class RollupFoldTest {
         assertThat(s.lastInteraction()).isEqualTo(T.plusSeconds(1));
         assertThat(s.inCollection()).isTrue();
         assertThat(s.inWishlist()).isFalse();
+        assertThat(s.interactions())
+                .as("every event with the perfume, of any type")
+                .isEqualTo(5);
+        assertThat(s.lastViewedAt()).as("the latest PERFUME_VIEW").isEqualTo(T.plusSeconds(1));
+    }
+
+    @Test
+    @DisplayName("issue #12: a perfume never viewed has interactions but no last view")
+    void interactionsWithoutAView() {
+        Rollup r = RollupFold.fold(List.of(
+                event(WISHLIST_ADD, T.plusSeconds(5)).perfumeId("p").build(),
+                event(NOTES_EXPANDED, T).perfumeId("p").build(),
+                event(PERFUME_VIEW, T.plusSeconds(9)).perfumeId("q").build(),
+                event(PERFUME_VIEW, T.plusSeconds(2)).perfumeId("q").build()));
+
+        assertThat(r.perfumes()).extracting(PerfumeState::perfumeId).containsExactly("p", "q");
+        assertThat(r.perfumes().get(0).interactions()).isEqualTo(2);
+        assertThat(r.perfumes().get(0).lastViewedAt()).isNull();
+        assertThat(r.perfumes().get(1).interactions()).isEqualTo(2);
+        assertThat(r.perfumes().get(1).lastViewedAt()).as("in any order").isEqualTo(T.plusSeconds(9));
+    }
+
+    @Test
+    @DisplayName("ADR 0020: each user's earliest event and earliest USER_REGISTERED, in any order")
+    void signupInputs() {
+        List<UserInteractionEvent> events = new ArrayList<>(List.of(
+                event(PAGE_VIEW, T.plusSeconds(10)).build(),
+                event(USER_REGISTERED, T.plusSeconds(30)).build(),
+                event(USER_REGISTERED, T.plusSeconds(20)).build(),
+                event(PAGE_VIEW, T.plusSeconds(40)).build(),
+                WireEvents.event(PAGE_VIEW, "s", T).userId("v").build(),
+                WireEvents.event(USER_REGISTERED, "s", T.minusSeconds(5))
+                        .userId("w")
+                        .isBot(true)
+                        .botReason("ua")
+                        .build(),
+                WireEvents.event(PAGE_VIEW, "s", T.minusSeconds(9)).userId("w").build()));
+        for (int i = 0; i < 2; i++) {
+            Rollup r = RollupFold.fold(events);
+            assertThat(r.firstEvent())
+                    .containsExactly(
+                            Map.entry("u", T.plusSeconds(10)), Map.entry("v", T), Map.entry("w", T.minusSeconds(9)));
+            assertThat(r.registered())
+                    .as("the earliest registration wins; a bot's counts nowhere; v and w have none")
+                    .containsExactly(Map.entry("u", T.plusSeconds(20)));
+            assertThat(r.lastActive()).containsEntry("u", T.plusSeconds(40));
+            assertThat(r.days().get(0).eventCounts())
+                    .as("a registration is an event of its day like any other")
+                    .containsEntry("USER_REGISTERED", 2L);
+            Collections.reverse(events);
+        }
     }
 
     @Test

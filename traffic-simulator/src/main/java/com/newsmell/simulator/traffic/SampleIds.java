@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Remembers ids the collector accepted, so that a demo can show a URL with data in each service: a
- * session, a logged-in user, a viewed perfume and a shown recommendation. Written as KEY=value lines to the
- * file named by the NEWSMELL_SAMPLE_FILE environment variable, when set.
+ * session, a logged-in user and a perfume that user viewed (so that the pair has interaction features too), and a
+ * shown recommendation. Written as KEY=value lines to the file named by the NEWSMELL_SAMPLE_FILE environment
+ * variable, when set.
  */
 final class SampleIds {
 
@@ -38,10 +39,8 @@ final class SampleIds {
                 continue;
             }
             sessionId = e.sessionId();
-            if (e.userId() != null) {
+            if (e.eventType() == InteractionEventType.PERFUME_VIEW && e.perfumeId() != null && e.userId() != null) {
                 userId = e.userId();
-            }
-            if (e.eventType() == InteractionEventType.PERFUME_VIEW && e.perfumeId() != null) {
                 perfumeId = e.perfumeId();
             }
             if (e.eventType() == InteractionEventType.RECOMMENDATION_SHOWN && e.recommendationId() != null) {
