@@ -96,49 +96,53 @@ public final class PreferenceWeights {
             Map<String, ProfileInputs.CatalogFacts> catalog,
             Function<ProfileInputs.CatalogFacts, ? extends Iterable<String>> keys,
             int limit) {
-        Map<String, Double> sums = new HashMap<>(Math.max(16, engagement.size() * 8));
+        // One mutable total per key: no boxing per contribution.
+        Map<String, double[]> sums = new HashMap<>(Math.max(16, engagement.size() * 8));
         engagement.forEach((perfumeId, value) -> {
             ProfileInputs.CatalogFacts facts = catalog.get(perfumeId);
             if (facts != null) {
                 for (String key : keys.apply(facts)) {
-                    sums.merge(key, value, Double::sum);
+                    sums.computeIfAbsent(key, k -> new double[1])[0] += value;
                 }
             }
         });
         double max = 0;
-        for (double sum : sums.values()) {
-            max = Math.max(max, sum);
+        for (double[] sum : sums.values()) {
+            max = Math.max(max, sum[0]);
         }
         if (max <= 0) {
             return List.of();
         }
         // The heaviest `limit` positive sums, kept in a heap whose head is the lightest of them.
-        PriorityQueue<Map.Entry<String, Double>> heaviest =
-                new PriorityQueue<>(limit + 1, (a, b) -> heavierFirst(b, a));
-        for (Map.Entry<String, Double> e : sums.entrySet()) {
-            if (e.getValue() <= 0) {
+        PriorityQueue<Sum> heaviest = new PriorityQueue<>(limit + 1, (a, b) -> heavierFirst(b, a));
+        for (Map.Entry<String, double[]> e : sums.entrySet()) {
+            double total = e.getValue()[0];
+            if (total <= 0) {
                 continue;
             }
+            Sum sum = new Sum(e.getKey(), total);
             if (heaviest.size() < limit) {
-                heaviest.add(e);
-            } else if (heavierFirst(e, heaviest.peek()) < 0) {
+                heaviest.add(sum);
+            } else if (heavierFirst(sum, heaviest.peek()) < 0) {
                 heaviest.poll();
-                heaviest.add(e);
+                heaviest.add(sum);
             }
         }
-        List<Map.Entry<String, Double>> top = new ArrayList<>(heaviest);
+        List<Sum> top = new ArrayList<>(heaviest);
         top.sort(PreferenceWeights::heavierFirst);
         List<Weighted> weights = new ArrayList<>(top.size());
-        for (Map.Entry<String, Double> e : top) {
-            weights.add(new Weighted(e.getKey(), round(e.getValue() / max, 4)));
+        for (Sum sum : top) {
+            weights.add(new Weighted(sum.key(), round(sum.total() / max, 4)));
         }
         return List.copyOf(weights);
     }
 
-    /** By weight descending, then by id. */
-    private static int heavierFirst(Map.Entry<String, Double> a, Map.Entry<String, Double> b) {
-        int byWeight = Double.compare(b.getValue(), a.getValue());
-        return byWeight != 0 ? byWeight : a.getKey().compareTo(b.getKey());
+    private record Sum(String key, double total) {}
+
+    /** By total descending, then by key. */
+    private static int heavierFirst(Sum a, Sum b) {
+        int byTotal = Double.compare(b.total(), a.total());
+        return byTotal != 0 ? byTotal : a.key().compareTo(b.key());
     }
 
     /**
