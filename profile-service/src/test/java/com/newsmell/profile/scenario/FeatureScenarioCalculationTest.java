@@ -90,6 +90,24 @@ class FeatureScenarioCalculationTest {
         assertThat(got.accountAge()).isEqualTo(new AccountAge(10, AccountAge.REGISTERED));
     }
 
+    @Test
+    void aRunWithAnEarlierClockThanSomeEventsMarksTheVectorUnsettled() {
+        String user = SCENARIOS.user("focused");
+        ProfileWindow earlier = ProfileWindow.of(Scenarios.NOW.minus(java.time.Duration.ofDays(5)), RULES);
+        ComputedVector got = FeatureVectors.compute(
+                inputs(user, earlier),
+                FeatureExtras.of(
+                        rollup(user).perfumes(),
+                        sessions(user),
+                        null,
+                        FEATURES.firstSeen().get(user)),
+                SCHEMA,
+                earlier,
+                RULES);
+        // its events of 28 June are after the run's day: the run writes the vector but no snapshot of it
+        assertThat(got.settled()).isFalse();
+    }
+
     /** The scenario user's vector as the job computes it, from their events folded in reverse order. */
     static ComputedVector compute(String userId) {
         ProfileWindow window = ProfileWindow.of(Scenarios.NOW, RULES);
@@ -110,8 +128,11 @@ class FeatureScenarioCalculationTest {
     }
 
     private static ProfileInputs inputs(String userId) {
+        return inputs(userId, ProfileWindow.of(Scenarios.NOW, RULES));
+    }
+
+    private static ProfileInputs inputs(String userId, ProfileWindow window) {
         Rollup rollup = rollup(userId);
-        ProfileWindow window = ProfileWindow.of(Scenarios.NOW, RULES);
         return new ProfileInputs(
                 userId,
                 ActivityTotals.of(rollup.days(), window),
