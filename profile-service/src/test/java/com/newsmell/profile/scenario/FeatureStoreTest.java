@@ -241,6 +241,16 @@ class FeatureStoreTest {
                 .startsWith(d3 + " 04:00");
         assertThat(Sql.count(ProfileTestResource.DATABASE, snapshots, user, version))
                 .isEqualTo(3);
+        // an incremental run that recomputes no profile of the user leaves their vector as it was
+        runJob(ProfileJob.NAME, at(d3, "04:30"));
+        assertThat(Sql.query(
+                                ProfileTestResource.DATABASE,
+                                "select cast(computed_at as text) as at from user_feature_vector where user_id = ?",
+                                user)
+                        .get(0)
+                        .get("at"))
+                .asString()
+                .startsWith(d3 + " 04:00");
 
         // A new version: nothing of the old one is answered as the new one.
         int next = bump("");

@@ -93,7 +93,7 @@ public class FeatureVectorRepository {
                 + " (select cast(array[count(*), coalesce(sum(m.page_views), 0), count(*) filter (where m.bounced),"
                 + " count(*) filter (where m.device_type in ('mobile', 'tablet'))] as text) from session_summary m"
                 + " where m.user_id = u.user_id and m.start_time >= :from and m.start_time < :to and not m.is_bot),"
-                + " cast(extract(epoch from p.as_of) * 1000 as bigint), p.computed_by"
+                + " cast(extract(epoch from p.as_of) * 1000000 as bigint), p.computed_by"
                 + " from unnest(" + JsonParams.textArray("users") + ") as u(user_id)"
                 + " join user_behavior_profile p on p.user_id = u.user_id";
         return Panache.getSession()
@@ -116,7 +116,7 @@ public class FeatureVectorRepository {
                                                         sessions[0], sessions[1], sessions[2], sessions[3]),
                                                 millis(r[1]),
                                                 millis(r[2])),
-                                        millis(r[6]),
+                                        micros(r[6]),
                                         (String) r[7]));
                     }
                     return extras;
@@ -322,6 +322,15 @@ public class FeatureVectorRepository {
                 (String) r[from + 4],
                 ((Number) r[from + 5]).longValue(),
                 (String) r[from + 6]);
+    }
+
+    /** The profile's as-of to the microsecond, as stored: the next run compares it with the profile's own. */
+    private static Instant micros(Object epochMicros) {
+        if (epochMicros == null) {
+            return null;
+        }
+        long us = ((Number) epochMicros).longValue();
+        return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L);
     }
 
     private static Instant millis(Object epochMillis) {
