@@ -91,22 +91,11 @@ public final class PreferenceWeights {
         return top(engagement, catalog, facts -> List.of(facts.houseId()), limit);
     }
 
-    /** Every note's engagement sum (any sign), by noteId: what {@link #notes} ranks and divides. */
-    public static Map<String, Double> noteSums(
-            Map<String, Double> engagement, Map<String, ProfileInputs.CatalogFacts> catalog) {
-        return sums(engagement, catalog, ProfileInputs.CatalogFacts::noteIds);
-    }
-
-    /** Every house's engagement sum (any sign), by houseId: what {@link #houses} ranks and divides. */
-    public static Map<String, Double> houseSums(
-            Map<String, Double> engagement, Map<String, ProfileInputs.CatalogFacts> catalog) {
-        return sums(engagement, catalog, facts -> List.of(facts.houseId()));
-    }
-
-    private static Map<String, Double> sums(
+    private static List<Weighted> top(
             Map<String, Double> engagement,
             Map<String, ProfileInputs.CatalogFacts> catalog,
-            Function<ProfileInputs.CatalogFacts, ? extends Iterable<String>> keys) {
+            Function<ProfileInputs.CatalogFacts, ? extends Iterable<String>> keys,
+            int limit) {
         Map<String, Double> sums = new HashMap<>(Math.max(16, engagement.size() * 8));
         engagement.forEach((perfumeId, value) -> {
             ProfileInputs.CatalogFacts facts = catalog.get(perfumeId);
@@ -116,15 +105,6 @@ public final class PreferenceWeights {
                 }
             }
         });
-        return sums;
-    }
-
-    private static List<Weighted> top(
-            Map<String, Double> engagement,
-            Map<String, ProfileInputs.CatalogFacts> catalog,
-            Function<ProfileInputs.CatalogFacts, ? extends Iterable<String>> keys,
-            int limit) {
-        Map<String, Double> sums = sums(engagement, catalog, keys);
         double max = 0;
         for (double sum : sums.values()) {
             max = Math.max(max, sum);
@@ -166,7 +146,7 @@ public final class PreferenceWeights {
      * BigDecimal.valueOf(value).setScale(decimals, HALF_EVEN)}). Away from a tie the double arithmetic gives the same
      * result; within a hair of one, BigDecimal decides.
      */
-    public static double round(double value, int decimals) {
+    static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         double scaled = value * scale;
         double fraction = scaled - Math.floor(scaled);

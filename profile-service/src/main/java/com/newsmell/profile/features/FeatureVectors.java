@@ -104,8 +104,8 @@ public final class FeatureVectors {
 
         // preferences
         Map<String, Double> engagement = PreferenceWeights.engagement(in.perfumeDays(), in.perfumes(), window, rules);
-        Map<String, Double> noteSums = PreferenceWeights.noteSums(engagement, in.catalog());
-        Map<String, Double> houseSums = PreferenceWeights.houseSums(engagement, in.catalog());
+        Map<String, Double> noteSums = sums(engagement, in.catalog(), ProfileInputs.CatalogFacts::noteIds);
+        Map<String, Double> houseSums = sums(engagement, in.catalog(), facts -> List.of(facts.houseId()));
         Vocabulary vocabulary = schema.vocabulary();
         slots(raw, noteSums, vocabulary.notes(), FeatureLayout.NOTE_SLOTS, true);
         slots(raw, houseSums, vocabulary.houses(), FeatureLayout.HOUSE_SLOTS, false);
@@ -203,6 +203,29 @@ public final class FeatureVectors {
         return new ComputedVector(in.userId(), raw.normalised(), age, !activity.daysAfterRun());
     }
 
+    /**
+     * Every note's (house's) engagement sum, any sign: the profile's preference rule ({@code PreferenceWeights}: the
+     * engagement of every perfume the catalog lists with the key, added in the engagement map's perfume order), so
+     * that a slot's weight is bit-identical to the key's weight in preferredNotes (preferredHouses).
+     */
+    static Map<String, Double> sums(
+            Map<String, Double> engagement,
+            Map<String, ProfileInputs.CatalogFacts> catalog,
+            java.util.function.Function<ProfileInputs.CatalogFacts, ? extends Iterable<String>> keys) {
+        Map<String, double[]> totals = new java.util.HashMap<>();
+        engagement.forEach((perfumeId, value) -> {
+            ProfileInputs.CatalogFacts facts = catalog.get(perfumeId);
+            if (facts != null) {
+                for (String key : keys.apply(facts)) {
+                    totals.computeIfAbsent(key, k -> new double[1])[0] += value;
+                }
+            }
+        });
+        Map<String, Double> sums = new java.util.HashMap<>(totals.size() * 2);
+        totals.forEach((key, total) -> sums.put(key, total[0]));
+        return sums;
+    }
+
     /** The slots' weights: each slot's sum / the user's largest sum of all notes (houses), 4 decimals. */
     private static void slots(Raw raw, Map<String, Double> sums, List<String> ids, int slots, boolean notes) {
         double max = 0;
@@ -211,7 +234,7 @@ public final class FeatureVectors {
         }
         for (int i = 0; i < slots; i++) {
             double sum = i < ids.size() ? sums.getOrDefault(ids.get(i), 0.0) : 0;
-            double weight = max > 0 && sum > 0 ? PreferenceWeights.round(sum / max, 4) : 0;
+            double weight = max > 0 && sum > 0 ? Normalisation.round(sum / max) : 0;
             raw.set(notes ? FeatureLayout.noteSlot(i) : FeatureLayout.houseSlot(i), weight);
         }
     }

@@ -7,8 +7,13 @@ package com.newsmell.profile.features.store;
  *
  * <p>Until the signup columns (V8: {@code signup_at}, {@code signup_source}) are in this branch, the registration is
  * unknown and first-seen is the profile row's {@code created_at} (when the consumer first stored an event of the user;
- * a replay makes it later than the user's first event). With V8 this becomes {@code case when p.signup_source =
- * 'registered' then p.signup_at end} and {@code coalesce(p.first_event_at, p.created_at)}.
+ * a replay makes it later than the user's first event). With V8's columns ({@code registered_at}, {@code
+ * first_event_at}, and {@code signup_at}/{@code signup_source} generated from them) {@link #COLUMNS} becomes:
+ *
+ * <pre>
+ * "cast(extract(epoch from case when p.signup_source = 'registered' then p.signup_at end) * 1000 as bigint),"
+ *     + " cast(extract(epoch from coalesce(p.first_event_at, p.created_at)) * 1000 as bigint)"
+ * </pre>
  */
 final class SignupRead {
 

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The small rules of the feature store: normalisation, accountAge, price points, the vocabulary, point in time. */
-class FeatureRulesTest {
+class VectorRulesTest {
 
     @Test
     void everyNormalisationLandsIn01() {
