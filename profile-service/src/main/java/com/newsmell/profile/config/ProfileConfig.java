@@ -2,6 +2,7 @@ package com.newsmell.profile.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Map;
 
 /**
  * profile-service's own settings ({@code newsmell.profile.*}), each with a default; every profile field's definition
@@ -21,6 +22,8 @@ public interface ProfileConfig {
     Engagement engagement();
 
     Churn churn();
+
+    Features features();
 
     /** The daily job (seed: userBehaviorProfiles "daily at 2am"). */
     interface Job {
@@ -142,5 +145,39 @@ public interface ProfileConfig {
         /** churnRisk reaches 1 when the days since the last activity are this many usual gaps. */
         @WithDefault("4")
         double fullRiskGaps();
+    }
+
+    /** The feature store (issue #12, ADR 0021; README "Feature store"). */
+    interface Features {
+        /**
+         * Days of vector snapshots kept, ending with the latest run's day (the one in effect on the first of them is
+         * kept too); older days answer 404 / {@code before-retention}.
+         */
+        @WithDefault("90")
+        int retentionDays();
+
+        /**
+         * Caps of the count and rate features for the next schema version, by feature name
+         * ({@code newsmell.profile.features.caps.totalSessions=100}); the layout's defaults otherwise. A version's
+         * caps are frozen when it is made: changing one takes effect with the next POST /v1/features/schema/versions.
+         */
+        Map<String, Double> caps();
+
+        Historical historical();
+
+        /** POST /v1/features/historical. */
+        interface Historical {
+            /** Most rows of one request; more is a 413 problem. */
+            @WithDefault("100000")
+            int maxRows();
+
+            /** Largest request body, in bytes; more is a 413 problem. */
+            @WithDefault("16777216")
+            int maxBytes();
+
+            /** Rows looked up per statement (and streamed out per chunk). */
+            @WithDefault("1000")
+            int chunkSize();
+        }
     }
 }

@@ -34,7 +34,9 @@ public class ProfileJob implements ScheduledJob {
                 CatchUp.LATEST_ONLY,
                 "Recomputes every field of the profiles of the users with new events, session summaries or catalog"
                         + " entries since the last run, and of those whose window lost days, as of the run's clock;"
-                        + " then drops rollup days no profile reads; rows = profiles recomputed.");
+                        + " then the feature vectors of the users whose profile changed (every user's after a schema"
+                        + " version change) and their snapshots' retention; then drops rollup days no profile reads;"
+                        + " rows = profiles recomputed.");
     }
 
     @Override

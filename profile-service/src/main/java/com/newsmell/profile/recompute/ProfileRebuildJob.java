@@ -31,7 +31,7 @@ public class ProfileRebuildJob implements ScheduledJob {
                 CronSchedule.OFF,
                 CatchUp.LATEST_ONLY,
                 "Recomputes every profile as of the run's clock (a full rebuild; the same profiles as the daily"
-                        + " incremental runs); rows = profiles recomputed.");
+                        + " incremental runs), then every feature vector; rows = profiles recomputed.");
     }
 
     @Override
