@@ -56,15 +56,7 @@ class FeatureStoreTest {
         Scenarios s = new Scenarios(run);
         FeatureScenarios features = new FeatureScenarios(s);
         load(s, run);
-        // accountAge's first-seen is the profile row's creation (made in real time, years after 2024): set it to each
-        // user's first event, as a consumer that saw the events live would have.
-        features.firstSeen()
-                .forEach((user, at) -> Sql.count(
-                        ProfileTestResource.DATABASE,
-                        "with u as (update user_behavior_profile set created_at = ? where user_id = ? returning 1)"
-                                + " select count(*) from u",
-                        java.sql.Timestamp.from(at),
-                        user));
+        // accountAge's first-seen is each user's first counted event (first_event_at, V8), kept by the consumer.
         int version = bump(vocabularyBody(features));
 
         runJob(ProfileJob.NAME, Scenarios.NOW);
