@@ -69,8 +69,11 @@ public class ProfileRun {
         return recompute
                 .mark(window, full)
                 .chain(marked -> drain(null, 0, marked, full, window, computedBy, catalog, context)
-                        .chain(done -> features(window, catalog, context, started)
-                                .chain(features -> recompute.prune(window).map(pruned -> {
+                        .chain(done -> {
+                            long profileStageMs = (System.nanoTime() - started) / 1_000_000;
+                            return features(window, catalog, context, started).chain(features -> {
+                                long featureStageMs = (System.nanoTime() - started) / 1_000_000 - profileStageMs;
+                                return recompute.prune(window).map(pruned -> {
                                     LOG.infof(
                                             "%s profile run as of %s: %d to recompute, %d recomputed, %d rollup rows"
                                                     + " dropped; feature schema version %d: %d vectors computed, %d"
@@ -87,26 +90,30 @@ public class ProfileRun {
                                     return new JobOutcome(
                                             done,
                                             window.asOf(),
-                                            Map.of(
-                                                    "windowStart",
-                                                    window.windowStart().toString(),
-                                                    "historyStart",
-                                                    window.historyStart().toString(),
-                                                    "pending",
-                                                    marked,
-                                                    "rollupRowsDropped",
-                                                    pruned,
-                                                    "featureSchemaVersion",
-                                                    features.version(),
-                                                    "featureVectors",
-                                                    features.vectors(),
-                                                    "featureSnapshots",
-                                                    features.snapshots(),
-                                                    "featureSnapshotsDropped",
-                                                    features.snapshotsDropped(),
-                                                    "featureRetentionHorizon",
-                                                    features.horizon().toString()));
-                                }))));
+                                            Map.ofEntries(
+                                                    Map.entry(
+                                                            "windowStart",
+                                                            window.windowStart().toString()),
+                                                    Map.entry(
+                                                            "historyStart",
+                                                            window.historyStart()
+                                                                    .toString()),
+                                                    Map.entry("pending", marked),
+                                                    Map.entry("rollupRowsDropped", pruned),
+                                                    Map.entry("profileStageMs", profileStageMs),
+                                                    Map.entry(
+                                                            "featureStageMs",
+                                                            (System.nanoTime() - started) / 1_000_000 - profileStageMs),
+                                                    Map.entry("featureSchemaVersion", features.version()),
+                                                    Map.entry("featureVectors", features.vectors()),
+                                                    Map.entry("featureSnapshots", features.snapshots()),
+                                                    Map.entry("featureSnapshotsDropped", features.snapshotsDropped()),
+                                                    Map.entry(
+                                                            "featureRetentionHorizon",
+                                                            features.horizon().toString())));
+                                });
+                            });
+                        }));
     }
 
     /** What the feature stage did. */
