@@ -110,7 +110,15 @@ public record ProfileView(
         Double usualGapDays,
 
         @Schema(description = "The largest timestamp (UTC) of the user's counted events (real time).")
-        Instant lastActiveDate) {
+        Instant lastActiveDate,
+
+        @Schema(
+                description = "The user's segment in the latest weekly segmentation (GET /v1/segments); absent when"
+                        + " that segmentation did not include them (no feature vector of its schema version).")
+        String segmentId,
+
+        @Schema(description = "The week (its Sunday, UTC) of that segmentation.")
+        LocalDate segmentWeek) {
 
     /** A note or house and its weight. */
     public record Weight(String id, double weight) {}
@@ -153,7 +161,9 @@ public record ProfileView(
                 p.engagementScore,
                 ChurnRisk.of(p.lastActiveDate, p.usualGapDays, now, rules),
                 p.usualGapDays,
-                p.lastActiveDate);
+                p.lastActiveDate,
+                p.segmentId,
+                p.segmentWeek);
     }
 
     private static List<Weight> weights(List<Weighted> weights) {

@@ -109,4 +109,11 @@ public class UserBehaviorProfile {
 
     @Column(name = "computed_by", insertable = false, updatable = false)
     public String computedBy;
+
+    /** The segment of the latest weekly segmentation that included the user (written by the segments job). */
+    @Column(name = "segment_id", insertable = false, updatable = false)
+    public String segmentId;
+
+    @Column(name = "segment_week", insertable = false, updatable = false)
+    public LocalDate segmentWeek;
 }

@@ -16,14 +16,21 @@ import org.apache.commons.math3.random.JDKRandomGenerator;
  * The weekly segmentation (README "Segments"): k-means (commons-math3 {@link KMeansPlusPlusClusterer}: k-means++
  * initialisation, Lloyd iterations until no user changes segment or {@code maxIterations}, Euclidean distance) over
  * the users' raw feature vectors, seeded with {@link JDKRandomGenerator}{@code (seed)} so that the same vectors in the
- * same order give the same segments. Segments are numbered 1..k by size, largest first (ties by centroid). Each is
+ * same order give the same segments; {@code trials} runs one after the other from the same generator and the one with
+ * the least sum of squared distances to the centroids is kept, since one k-means++ start can end in a poor local
+ * optimum (two planted clusters merged, one split). (commons-math3's {@code MultiKMeansPlusPlusClusterer} keeps the
+ * least sum of the clusters' variances, unweighted by size, which prefers exactly such an optimum.) Segments are numbered 1..k by size, largest first (ties by centroid). Each is
  * described by its size, its centroid and its most distinctive features: the features whose segment mean differs most
  * from the population mean, in population standard deviations. Pure.
  */
 public final class SegmentClustering {
 
     /** The run's constants (README "Segments", {@code newsmell.profile.segments.*}). */
-    public record Settings(int k, int maxIterations, int seed, int distinctiveFeatures) {}
+    public record Settings(int k, int maxIterations, int seed, int distinctiveFeatures, int trials) {
+        public Settings(int k, int maxIterations, int seed, int distinctiveFeatures) {
+            this(k, maxIterations, seed, distinctiveFeatures, 1);
+        }
+    }
 
     /**
      * A feature that sets a segment apart: its position, name (null while the schema names none), the segment's mean
@@ -65,7 +72,16 @@ public final class SegmentClustering {
         int k = Math.max(1, Math.min(settings.k(), distinct(vectors, settings.k())));
         KMeansPlusPlusClusterer<Point> clusterer = new KMeansPlusPlusClusterer<>(
                 k, settings.maxIterations(), new EuclideanDistance(), new JDKRandomGenerator(settings.seed()));
-        List<CentroidCluster<Point>> clusters = new ArrayList<>(clusterer.cluster(points));
+        List<CentroidCluster<Point>> clusters = null;
+        double best = Double.POSITIVE_INFINITY;
+        for (int trial = 0; trial < Math.max(1, settings.trials()); trial++) {
+            List<CentroidCluster<Point>> candidate = clusterer.cluster(points);
+            double sse = squaredErrors(candidate);
+            if (sse < best) {
+                best = sse;
+                clusters = new ArrayList<>(candidate);
+            }
+        }
         clusters.removeIf(c -> c.getPoints().isEmpty());
         clusters.sort(Comparator.<CentroidCluster<Point>>comparingInt(
                         c -> -c.getPoints().size())
@@ -140,6 +156,21 @@ public final class SegmentClustering {
                     round((centroid[f] - mean[f]) / sd[f])));
         }
         return List.copyOf(out);
+    }
+
+    /** The sum of the squared Euclidean distances of the points to their cluster's centre (k-means' objective). */
+    private static double squaredErrors(List<CentroidCluster<Point>> clusters) {
+        double sum = 0;
+        for (CentroidCluster<Point> c : clusters) {
+            double[] centre = c.getCenter().getPoint();
+            for (Point p : c.getPoints()) {
+                for (int f = 0; f < centre.length; f++) {
+                    double d = p.vector[f] - centre[f];
+                    sum += d * d;
+                }
+            }
+        }
+        return sum;
     }
 
     /** How many distinct vectors there are, counting up to {@code enough}. */

@@ -37,26 +37,25 @@ public final class UnitVectors {
         if (userIds.size() != vectors.size()) {
             throw new IllegalArgumentException("users and vectors differ in number");
         }
-        Integer[] order = new Integer[userIds.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> userIds.get(x).compareTo(userIds.get(y)));
-        Builder builder = new Builder(order.length);
-        for (int i : order) {
+        Builder builder = new Builder(userIds.size());
+        for (int i = 0; i < userIds.size(); i++) {
             builder.add(userIds.get(i), vectors.get(i));
         }
         return builder.build();
     }
 
-    /** Adds users in increasing userId order (as read by key), each with a vector of the same length. */
+    /**
+     * Collects users in any order, each with a vector of the same length, keeping only its unit vector (floats); the set
+     * is sorted and tiled by {@link #build}.
+     */
     public static final class Builder {
         private final ArrayList<String> ids;
+        private final ArrayList<float[]> units;
         private int dimension = -1;
-        private final ArrayList<float[]> tiles = new ArrayList<>();
 
         public Builder(int expectedUsers) {
             this.ids = new ArrayList<>(Math.max(16, expectedUsers));
+            this.units = new ArrayList<>(Math.max(16, expectedUsers));
         }
 
         public Builder add(String userId, double[] vector) {
@@ -67,21 +66,8 @@ public final class UnitVectors {
                 throw new IllegalArgumentException(
                         "user " + userId + ": a vector of " + vector.length + " numbers among vectors of " + dimension);
             }
-            if (!ids.isEmpty() && ids.get(ids.size() - 1).compareTo(userId) >= 0) {
-                throw new IllegalArgumentException("users must be added in increasing order: " + userId);
-            }
-            int i = ids.size();
-            if (i % TILE == 0) {
-                for (int f = 0; f < dimension; f++) {
-                    tiles.add(new float[TILE]);
-                }
-            }
-            float[] unit = unit(vector);
-            int base = (i / TILE) * dimension;
-            for (int f = 0; f < dimension; f++) {
-                tiles.get(base + f)[i % TILE] = unit[f];
-            }
             ids.add(userId);
+            units.add(unit(vector));
             return this;
         }
 
@@ -90,7 +76,31 @@ public final class UnitVectors {
         }
 
         public UnitVectors build() {
-            return new UnitVectors(List.copyOf(ids), Math.max(dimension, 0), tiles.toArray(new float[0][]));
+            Integer[] order = new Integer[ids.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> ids.get(x).compareTo(ids.get(y)));
+            int d = Math.max(dimension, 0);
+            List<String> sorted = new ArrayList<>(order.length);
+            float[][] tiles = new float[(order.length + TILE - 1) / TILE * d][];
+            for (int t = 0; t < tiles.length; t++) {
+                tiles[t] = new float[TILE];
+            }
+            for (int i = 0; i < order.length; i++) {
+                String id = ids.get(order[i]);
+                if (i > 0 && id.equals(sorted.get(i - 1))) {
+                    throw new IllegalArgumentException("user " + id + " twice");
+                }
+                sorted.add(id);
+                float[] unit = units.get(order[i]);
+                units.set(order[i], null); // each unit vector is dropped once tiled
+                int base = (i / TILE) * d;
+                for (int f = 0; f < d; f++) {
+                    tiles[base + f][i % TILE] = unit[f];
+                }
+            }
+            return new UnitVectors(List.copyOf(sorted), d, tiles);
         }
     }
 
