@@ -15,22 +15,28 @@ public class SimilarUsersRepository {
     public record Ranked(int rank, String otherUserId, double similarity, int schemaVersion, LocalDate asOf) {}
 
     /**
-     * The rows of a chunk of users, one JSON object per user: {@code u} the user, {@code v} the schema version,
-     * {@code d} the as-of date, {@code o} the neighbours best first and {@code s} their similarities; rank = position
-     * + 1.
+     * The rows of a chunk of users ({@link NeighbourRows}), one JSON object per user: {@code u} the user, {@code v} the
+     * schema version, {@code d} the as-of date, {@code o} the neighbours best first and {@code s} their similarities;
+     * rank = position + 1. (bench/similarity-bench writes with the same statements.)
      */
-    static final String INSERT = "insert into user_similar"
+    public static final String INSERT = "insert into user_similar"
             + " (user_id, rank, other_user_id, similarity, schema_version, as_of)"
             + " select r.u, cast(n.rank as integer), n.other, cast(r.s ->> cast(n.rank - 1 as integer) as double"
             + " precision), r.v, r.d from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))"
             + " as r(u text, v integer, d date, o jsonb, s jsonb)"
             + " cross join lateral jsonb_array_elements_text(r.o) with ordinality as n(other, rank)";
 
+    /**
+     * Deletes the rows of the users of the jsonb array parameter {@code :users} ({@link JsonParams#textArray}, spelt
+     * out so that the statement is a constant).
+     */
+    public static final String DELETE = "delete from user_similar where user_id = any(array(select"
+            + " jsonb_array_elements_text(cast(cast(:users as text) as jsonb))))";
+
     /** Replaces the neighbours of these users by the rows given (users without rows are left with none). */
     public Uni<Integer> replace(List<String> userIds, String rows) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                "delete from user_similar where user_id = any(" + JsonParams.textArray("users") + ")")
+                .chain(s -> s.createNativeQuery(DELETE)
                         .setParameter("users", JsonParams.array(userIds))
                         .executeUpdate()
                         .chain(() -> s.createNativeQuery(INSERT)

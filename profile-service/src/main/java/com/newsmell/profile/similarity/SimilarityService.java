@@ -1,8 +1,5 @@
 package com.newsmell.profile.similarity;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.profile.config.ProfileConfig;
 import com.newsmell.toolkit.api.Paging;
 import com.newsmell.toolkit.http.Problem;
@@ -175,28 +172,9 @@ public class SimilarityService {
             return Uni.createFrom().item(0L);
         }
         int to = Math.min(neighbours.queries(), from + Math.max(1, config.writeChunk()));
-        UnitVectors set = neighbours.vectors();
-        List<String> users = new ArrayList<>(to - from);
-        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-        long count = 0;
-        for (int q = from; q < to; q++) {
-            String userId = set.userId(neighbours.from() + q);
-            users.add(userId);
-            Neighbours.Row row = neighbours.row(q);
-            if (row.size() == 0) {
-                continue;
-            }
-            ObjectNode r = rows.addObject().put("u", userId).put("v", version).put("d", asOf.toString());
-            ArrayNode others = r.putArray("o");
-            ArrayNode sims = r.putArray("s");
-            for (int n = 0; n < row.size(); n++) {
-                others.add(set.userId(row.neighbours()[n]));
-                sims.add(row.similarity(n));
-            }
-            count += row.size();
-        }
-        long written = count;
-        return Panache.withTransaction(() -> similar.replace(users, rows.toString()))
+        NeighbourRows.Chunk chunk = NeighbourRows.of(neighbours, from, to, version, asOf);
+        long written = chunk.rows();
+        return Panache.withTransaction(() -> similar.replace(chunk.users(), chunk.json()))
                 .call(() -> progress.report(before + to, total))
                 .chain(() -> write(neighbours, version, asOf, to, before, total, progress))
                 .map(rest -> written + rest);
