@@ -136,8 +136,10 @@ public final class SimilarityBench {
         int precomputeUsers = o.precomputeSample == 0 ? vectors.size() : Math.min(o.precomputeSample, vectors.size());
         ExactNeighbours.topK(vectors, o.top, o.threads, 0, Math.min(vectors.size(), 2_000)); // warm-up
         long s = System.nanoTime();
+        long c = cpu();
         Neighbours all = ExactNeighbours.topK(vectors, o.top, o.threads, 0, precomputeUsers);
         double exactSeconds = (System.nanoTime() - s) / 1e9;
+        double exactCpu = (cpu() - c) / 1e9 * vectors.size() / precomputeUsers;
         double exactTotal = exactSeconds * vectors.size() / precomputeUsers;
         String exactHow = precomputeUsers == vectors.size()
                 ? "measured, all " + fmt("%,d", vectors.size()) + " users"
@@ -154,8 +156,10 @@ public final class SimilarityBench {
         heap.phase("HNSW");
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         s = System.nanoTime();
+        c = cpu();
         IndexSearcher searcher = build(directory, vectors, o);
         double buildSeconds = (System.nanoTime() - s) / 1e9;
+        double buildCpu = (cpu() - c) / 1e9;
         log("HNSW index built in %.1f s (M=%d, beam %d)", buildSeconds, o.hnswM, o.hnswBeam);
 
         int ef = Math.max(o.k + 1, o.ef);
@@ -182,8 +186,10 @@ public final class SimilarityBench {
                 o.k, ef, pct(hnswNanos, 50), pct(hnswNanos, 99), o.k, recallK, o.top, recallTop);
 
         s = System.nanoTime();
+        c = cpu();
         long found = hnswAll(searcher, vectors, o.top, efTop, o.threads, precomputeUsers);
         double hnswQuerySeconds = (System.nanoTime() - s) / 1e9;
+        double hnswCpu = buildCpu + (cpu() - c) / 1e9 * vectors.size() / precomputeUsers;
         double hnswTotal = buildSeconds + hnswQuerySeconds * vectors.size() / precomputeUsers;
         log(
                 "HNSW precompute top-%d: build %.1f s + queries %.1f s%s = %.1f s (%,d neighbours)",
@@ -203,11 +209,13 @@ public final class SimilarityBench {
         heap.phase("k-means");
         List<double[]> raw = Data.generate(o).vectorsInUserOrder(vectors.userIds());
         s = System.nanoTime();
+        c = cpu();
         SegmentClustering.Result segments = SegmentClustering.cluster(
                 raw,
                 new SegmentClustering.Settings(o.segments, o.iterations, (int) o.seed, 5, o.trials),
                 FeatureNames.NONE);
         double kmeansSeconds = (System.nanoTime() - s) / 1e9;
+        double kmeansCpu = (cpu() - c) / 1e9;
         double ari = AdjustedRandIndex.of(planted, segments.assignment());
         log(
                 "k-means k=%d: %.1f s, ARI against the planted clusters %.4f, sizes %s",
@@ -252,11 +260,13 @@ public final class SimilarityBench {
         rows.add(row(
                 "Nightly top-" + o.top + ", exact",
                 fmt("%.1f s (%.1f min)", exactTotal, exactTotal / 60),
-                fmt("%s, %d threads", exactHow, o.threads)));
+                fmt("%s, %d threads; %.1f CPU s", exactHow, o.threads, exactCpu)));
         rows.add(row(
                 "Nightly top-" + o.top + ", HNSW",
                 fmt("%.1f s (%.1f min)", hnswTotal, hnswTotal / 60),
-                fmt("build %.1f s + queries (%s), %d threads", buildSeconds, precomputeNote, o.threads)));
+                fmt(
+                        "build %.1f s (one thread) + queries (%s, %d threads, KnnFloatVectorQuery k=%d); %.1f CPU s",
+                        buildSeconds, precomputeNote, o.threads, efTop, hnswCpu)));
         if (write != null) {
             rows.add(row(
                     "Writing user_similar (the nightly replace)",
@@ -274,7 +284,7 @@ public final class SimilarityBench {
         }
         rows.add(row(
                 "k-means k=" + o.segments,
-                fmt("%.1f s", kmeansSeconds),
+                fmt("%.1f s (%.1f CPU s)", kmeansSeconds, kmeansCpu),
                 fmt(
                         "commons-math3 k-means++, best of %d starts by squared error, max %d iterations, seed %d;"
                                 + " ARI vs the planted clusters %.4f",
@@ -445,6 +455,12 @@ public final class SimilarityBench {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** CPU time of this JVM so far (every thread, the GC's too), in nanoseconds. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
 
     private static float[] row(UnitVectors vectors, int i) {
         return vectors.row(i);
