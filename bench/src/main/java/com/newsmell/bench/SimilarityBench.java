@@ -375,6 +375,19 @@ public final class SimilarityBench {
                 }
             } finally {
                 pg.stop();
+                deleteTree(dir);
+            }
+        }
+
+        private static void deleteTree(java.nio.file.Path dir) throws IOException {
+            if (!Files.exists(dir)) {
+                return;
+            }
+            try (var paths = Files.walk(dir)) {
+                for (java.nio.file.Path p :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
 

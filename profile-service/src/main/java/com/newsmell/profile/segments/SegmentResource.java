@@ -1,5 +1,6 @@
 package com.newsmell.profile.segments;
 
+import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.Paging;
 import com.newsmell.toolkit.http.Page;
@@ -35,6 +36,7 @@ public class SegmentResource {
             String userId) {}
 
     @GET
+    @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "The latest week's segments, largest first",
             description = "The segments of the latest weekly segmentation (k-means over the feature vectors of the"
@@ -53,6 +55,7 @@ public class SegmentResource {
 
     @GET
     @Path("/{segmentId}/users")
+    @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "A segment's users, by userId, keyset-paged",
             description = "The users the segmentation of the segment's week put in it, in userId order. 404 for a"

@@ -1,5 +1,6 @@
 package com.newsmell.profile.similarity;
 
+import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.ApiDocs;
 import com.newsmell.toolkit.api.Paging;
 import com.newsmell.toolkit.http.QueryParams;
@@ -58,6 +59,7 @@ public class SimilarUsersResource {
             String nextCursor) {}
 
     @GET
+    @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "A user's most similar users (precomputed daily, top 50)",
             description = "The users whose feature vectors (same schema version) are most similar to this user's, most"

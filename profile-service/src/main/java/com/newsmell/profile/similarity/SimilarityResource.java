@@ -8,8 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The seed's {@code calculateUserSimilarity(otherUserId)}: {@code GET /v1/profiles/{userId}/similarity/{other}}. */
 @Path("/v1/profiles/{userId}/similarity/{otherUserId}")
@@ -40,6 +42,10 @@ public class SimilarityResource {
             LocalDate asOf) {}
 
     @GET
+    @APIResponse(
+            responseCode = "409",
+            description = "The two users' vectors are of different schema versions, which are never compared",
+            content = @Content(mediaType = "application/problem+json"))
     @Operation(
             summary = "How similar two users are (the seed's calculateUserSimilarity): 0-1",
             description = "Cosine similarity of the users' current feature vectors, computed now. 404 when either user"

@@ -132,6 +132,15 @@ class SegmentsTest {
                 .statusCode(400)
                 .body("errors[0].parameter", equalTo("cursor"));
         given().queryParam("k", 3).get("/v1/segments").then().statusCode(400);
+        // CSV, as every list (ADR 0015)
+        assertThat(given().accept("text/csv")
+                        .get("/v1/segments/2026-12-06-1/users?limit=2")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString()
+                        .lines())
+                .containsExactly("userId", firstUsers.get(0), firstUsers.get(1));
     }
 
     /** Every user of a segment, following the cursor ({@code limit} a page). */
