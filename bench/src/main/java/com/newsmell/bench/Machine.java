@@ -41,6 +41,30 @@ record Machine(
                 postgresVersion(infra.postgres()));
     }
 
+    /** The machine alone, for a benchmark that starts no broker or database. */
+    static Machine describeLocal() {
+        return new Machine(
+                readNproc(),
+                readCpuModel(),
+                readMemory(),
+                firstWords(read("/proc/loadavg"), 3),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
+                "-",
+                "-");
+    }
+
+    String oneLineLocal() {
+        return String.format(
+                Locale.ROOT,
+                "%s CPUs (%s), %s RAM, Java %s, load average %s",
+                nproc,
+                cpuModel,
+                memory,
+                java,
+                loadAverage);
+    }
+
     String oneLine() {
         return String.format(
                 Locale.ROOT, "%s CPUs, %s RAM, Java %s, Kafka %s, %s", nproc, memory, java, kafka, postgres);

@@ -122,7 +122,15 @@ public record ProfileView(
                 description = "Where signupAt comes from: registered (a USER_REGISTERED) or first-event (none arrived;"
                         + " it becomes registered when one does).",
                 enumeration = {"registered", "first-event"})
-        String signupSource) {
+        String signupSource,
+
+        @Schema(
+                description = "The user's segment in the latest weekly segmentation (GET /v1/segments); absent when"
+                        + " that segmentation did not include them (no feature vector of its schema version).")
+        String segmentId,
+
+        @Schema(description = "The week (its Sunday, UTC) of that segmentation.")
+        LocalDate segmentWeek) {
 
     /** A note or house and its weight. */
     public record Weight(String id, double weight) {}
@@ -167,7 +175,9 @@ public record ProfileView(
                 p.usualGapDays,
                 p.lastActiveDate,
                 p.signupAt,
-                p.signupSource);
+                p.signupSource,
+                p.segmentId,
+                p.segmentWeek);
     }
 
     private static List<Weight> weights(List<Weighted> weights) {

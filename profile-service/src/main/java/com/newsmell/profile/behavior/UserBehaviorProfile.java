@@ -117,4 +117,11 @@ public class UserBehaviorProfile {
     /** {@code registered} or {@code first-event} (ADR 0020), generated with {@link #signupAt}. */
     @Column(name = "signup_source", insertable = false, updatable = false)
     public String signupSource;
+
+    /** The segment of the latest weekly segmentation that included the user (written by the segments job). */
+    @Column(name = "segment_id", insertable = false, updatable = false)
+    public String segmentId;
+
+    @Column(name = "segment_week", insertable = false, updatable = false)
+    public LocalDate segmentWeek;
 }

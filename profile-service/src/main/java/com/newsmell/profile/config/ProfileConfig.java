@@ -25,6 +25,10 @@ public interface ProfileConfig {
 
     Features features();
 
+    Similarity similarity();
+
+    Segments segments();
+
     /** The daily job (seed: userBehaviorProfiles "daily at 2am"). */
     interface Job {
         /** Quartz cron (seconds first); "off" turns the schedule off. */
@@ -179,5 +183,67 @@ public interface ProfileConfig {
             @WithDefault("1000")
             int chunkSize();
         }
+    }
+
+    /** The similar users (issue #12, README "Similarity", ADR 0022). */
+    interface Similarity {
+        /** Quartz cron of the similar-users job (after the 2am profiles job); "off" turns the schedule off. */
+        @WithDefault("0 30 2 * * ?")
+        String cron();
+
+        /** Most similar users kept per user (the most GET …/similar?limit= can ask for). */
+        @WithDefault("50")
+        int top();
+
+        /** Threads of the brute-force search. */
+        @WithDefault("2")
+        int threads();
+
+        /** Vectors read per statement. */
+        @WithDefault("5000")
+        int readChunk();
+
+        /** Users whose neighbours are written per transaction. */
+        @WithDefault("1000")
+        int writeChunk();
+    }
+
+    /** The weekly segmentation (issue #12, README "Segments"; seed: userSegmentation "Sunday at 1am"). */
+    interface Segments {
+        /** Quartz cron of the segments job; "off" turns the schedule off. */
+        @WithDefault("0 0 1 ? * SUN")
+        String cron();
+
+        /** Segments (k of k-means). */
+        @WithDefault("8")
+        int k();
+
+        /** Most k-means iterations (it stops earlier when no user changes segment). */
+        @WithDefault("100")
+        int maxIterations();
+
+        /** Seed of the k-means++ initialisation (JDKRandomGenerator): the same vectors give the same segments. */
+        @WithDefault("42")
+        int seed();
+
+        /** k-means runs from successive k-means++ starts; the one with the least within-segment variance is kept. */
+        @WithDefault("5")
+        int trials();
+
+        /** Distinctive features described per segment. */
+        @WithDefault("5")
+        int distinctiveFeatures();
+
+        /** Weeks of segments and assignments kept (older ones are deleted by the job). */
+        @WithDefault("12")
+        int keepWeeks();
+
+        /** Vectors read per statement. */
+        @WithDefault("5000")
+        int readChunk();
+
+        /** Users' segments written per statement, and profiles updated per transaction. */
+        @WithDefault("5000")
+        int writeChunk();
     }
 }
