@@ -21,12 +21,13 @@ public final class VectorFixtures {
     public static void insertVectors(Map<String, double[]> vectors, int schemaVersion, LocalDate asOf) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder(
-                "insert into user_feature_vector (user_id, schema_version, as_of, vector," + " computed_at) values ");
+                "insert into user_feature_vector (user_id, schema_version, as_of, vector, computed_at,"
+                        + " account_age_days, account_age_source) values ");
         for (Map.Entry<String, double[]> e : vectors.entrySet()) {
             if (!params.isEmpty()) {
                 sql.append(',');
             }
-            sql.append("(?, ?, cast(? as date), ?, now())");
+            sql.append("(?, ?, cast(? as date), ?, now(), 0, 'first-event')");
             params.add(e.getKey());
             params.add(schemaVersion);
             params.add(asOf.toString());
@@ -37,7 +38,10 @@ public final class VectorFixtures {
         Sql.query(DB, sql.toString(), params.toArray());
     }
 
-    /** Empties what these tests own: vectors, neighbours and segments (nothing else writes them in this module). */
+    /**
+     * Empties what these tests own: vectors, neighbours and segments (the feature store's tests compute their own
+     * vectors in each test, through the job).
+     */
     public static void clear() {
         Sql.query(DB, "delete from user_similar");
         Sql.query(DB, "delete from user_segment");

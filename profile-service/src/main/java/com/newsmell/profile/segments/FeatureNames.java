@@ -1,9 +1,13 @@
 package com.newsmell.profile.segments;
 
+import com.newsmell.profile.features.FeatureDefinition;
+import com.newsmell.profile.features.FeatureLayout;
+import java.util.List;
+
 /**
- * A feature's name by its position in a vector of a schema version. This is the one place names are looked up: the
- * feature vector's schema (issue #12, the vector stage) is not on this branch yet, so every feature is described by
- * its position ({@code index}) and {@link #of} names none. When the schema lands, {@link #of} returns its names.
+ * A feature's name by its position in a vector of a schema version: the names of the feature layout
+ * ({@link FeatureLayout}, the same positions for every version of a layout; a slot's note or house is in the version's
+ * vocabulary, {@code GET /v1/features/schema}).
  */
 @FunctionalInterface
 public interface FeatureNames {
@@ -16,6 +20,7 @@ public interface FeatureNames {
 
     /** The names of a schema version's features. */
     static FeatureNames of(int schemaVersion) {
-        return NONE;
+        List<FeatureDefinition> layout = FeatureLayout.defaults();
+        return index -> index >= 0 && index < layout.size() ? layout.get(index).name() : null;
     }
 }

@@ -95,7 +95,11 @@ class SegmentsTest {
             int cluster = planted.get(users.get(0));
             assertThat(((Number) top.get("index")).intValue() / 3).isEqualTo(cluster);
             assertThat(((Number) top.get("difference")).doubleValue()).isPositive();
-            assertThat(top).doesNotContainKey("name"); // no schema names on this branch: by position only
+            // named by the feature layout's position
+            assertThat(top.get("name"))
+                    .isEqualTo(com.newsmell.profile.features.FeatureLayout.defaults()
+                            .get(((Number) top.get("index")).intValue())
+                            .name());
         }
         assertThat(total).isEqualTo(CLUSTERS * PER_CLUSTER);
         assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(latest.keySet());
