@@ -144,7 +144,9 @@ create table recommendation_daily_status (
     final_after  timestamptz not null,
     revision     integer not null,
     computed_at  timestamptz not null,
-    impressions  bigint not null
+    impressions  bigint not null,
+    -- a digest of the day's cells: a computation that changes it is a new revision
+    digest       text not null
 );
 
 -- The weekly performance report (Sunday 02:00): per algorithm, the last whole week (Sunday to Sunday, UTC, as the

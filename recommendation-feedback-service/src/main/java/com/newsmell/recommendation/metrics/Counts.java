@@ -32,6 +32,9 @@ public final class Counts {
     long clicksWithoutImpression;
     long debiasedImpressions;
     double weightedClicks;
+    /** Coverage read from the rollup, where the perfumes themselves are not kept. */
+    long storedCoverage;
+
     final Set<String> perfumes = new HashSet<>();
 
     /** Adds one attributed impression; its click is weighted by the propensity of its slot, when there is one. */
@@ -115,7 +118,7 @@ public final class Counts {
     }
 
     public long coverage() {
-        return perfumes.size();
+        return perfumes.size() + storedCoverage;
     }
 
     /** The success count of a metric (ctr: clicks, wishlistRate: wishlist adds, ...). */

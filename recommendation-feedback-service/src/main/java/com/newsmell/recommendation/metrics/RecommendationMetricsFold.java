@@ -2,7 +2,6 @@ package com.newsmell.recommendation.metrics;
 
 import com.newsmell.recommendation.attribution.AttributedRow;
 import com.newsmell.recommendation.attribution.LedgerRow;
-import com.newsmell.recommendation.stats.PositionBias;
 import com.newsmell.recommendation.stats.PositionBias.Propensities;
 import com.newsmell.toolkit.api.Breakdown;
 import com.newsmell.toolkit.api.Filters;
@@ -16,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Turns attributed ledger rows into the API's buckets, totals and breakdown values. Pure: no database, no clock.
@@ -45,30 +43,6 @@ public final class RecommendationMetricsFold {
             values.put(d, value(row, d));
         }
         return filters.test(values);
-    }
-
-    /**
-     * The propensities estimated from the randomized impressions among the rows (all of them, before any filter:
-     * the examination probability of a slot does not depend on the algorithm).
-     */
-    public static Propensities propensities(List<AttributedRow> rows, int minImpressions, double clip) {
-        Map<String, Map<Integer, long[]>> cells = new TreeMap<>();
-        for (AttributedRow a : rows) {
-            LedgerRow r = a.row();
-            if (r.randomized() && r.source() != null && r.position() != null) {
-                long[] c = cells.computeIfAbsent(r.source(), k -> new TreeMap<>())
-                        .computeIfAbsent(r.position(), k -> new long[2]);
-                c[0]++;
-                c[1] += r.clicked() ? 1 : 0;
-            }
-        }
-        Map<String, Map<Integer, PositionBias.Cell>> randomized = new TreeMap<>();
-        cells.forEach((source, byPosition) -> {
-            Map<Integer, PositionBias.Cell> m = new TreeMap<>();
-            byPosition.forEach((p, c) -> m.put(p, new PositionBias.Cell(c[0], c[1])));
-            randomized.put(source, m);
-        });
-        return PositionBias.estimate(randomized, minImpressions, clip);
     }
 
     /** Every bucket of the window, in order, those without rows at zero; provisional until end + window. */

@@ -1,19 +1,19 @@
 package com.newsmell.recommendation.metrics;
 
 import com.newsmell.contract.data.RecommendationData;
+import com.newsmell.recommendation.api.Windows;
 import com.newsmell.toolkit.api.Breakdown;
 import com.newsmell.toolkit.api.Filters;
 import com.newsmell.toolkit.api.Paging;
 import com.newsmell.toolkit.api.TimeWindow;
 import com.newsmell.toolkit.http.QueryParams;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
  * A request of {@code GET /v1/recommendations/metrics}, parsed by the API convention (ADR 0015): the window (on the
- * granularity's grid in tz, at most {@link #MAX_DAYS} days), the filters, the breakdown dimension with its page (limit,
+ * granularity's grid in tz, at most 400 days), the filters, the breakdown dimension with its page (limit,
  * offset cursor), and whether to compare with the previous period. Issue #13's shorthands: {@code algorithm=} and
  * {@code source=} are filters {@code algorithm==…} and {@code source==…}; {@code groupBy=day} is
  * {@code granularity=day}, {@code groupBy=position|source|algorithm} is {@code breakdown=…}.
@@ -26,9 +26,6 @@ public record RecommendationMetricsQuery(
 
     /** groupBy's values. */
     public static final List<String> GROUP_BY = List.of("day", "position", "source", "algorithm");
-
-    /** The longest window, in days (issue #13). */
-    public static final long MAX_DAYS = 400;
 
     /** The values source can take (the contract's), checked in filters. */
     static final List<String> SOURCES = List.copyOf(new TreeSet<>(RecommendationData.SOURCES));
@@ -73,13 +70,7 @@ public record RecommendationMetricsQuery(
         }
         TimeWindow window =
                 TimeWindow.metrics(from, to, tz, TimeWindow.Granularity.parse(granularity, TimeWindow.Granularity.DAY));
-        if (Duration.between(window.from(), window.to()).compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
-            throw QueryParams.bad(
-                    "to",
-                    "max-range",
-                    "A recommendation metrics range may span at most " + MAX_DAYS + " days; this one spans "
-                            + Duration.between(window.from(), window.to()).toHours() + " hours.");
-        }
+        Windows.checkLength(window);
         List<String> conditions = new ArrayList<>();
         if (!QueryParams.blank(filters)) {
             conditions.add(filters);

@@ -5,6 +5,7 @@ import com.newsmell.recommendation.attribution.AttributedRow;
 import com.newsmell.recommendation.attribution.LedgerReader;
 import com.newsmell.recommendation.attribution.LedgerRow;
 import com.newsmell.recommendation.config.RecommendationConfig;
+import com.newsmell.recommendation.stats.PositionBias;
 import com.newsmell.recommendation.stats.PositionBias.Propensities;
 import com.newsmell.toolkit.api.Comparison;
 import com.newsmell.toolkit.api.Metrics;
@@ -71,6 +72,20 @@ public class RecommendationMetricsService {
                         : Uni.createFrom().item(metrics));
     }
 
+    /** The position-bias report of a window. */
+    @WithSession
+    public Uni<PositionBiasReport> positionBias(TimeWindow window) {
+        return ledger.impressions(window.from(), window.to())
+                .map(rows -> PositionBiasReport.of(
+                        window.from(),
+                        window.to(),
+                        rows,
+                        PositionBias.fromRows(
+                                rows,
+                                config.positionBias().minRandomizedImpressions(),
+                                config.positionBias().clip())));
+    }
+
     /** A window's filtered rows, its clicks without impression and the propensities of all its rows. */
     record WindowRows(List<AttributedRow> rows, List<LedgerRow> clicksWithoutImpression, Propensities propensities) {}
 
@@ -84,7 +99,7 @@ public class RecommendationMetricsService {
                                 clicks.stream()
                                         .filter(r -> RecommendationMetricsFold.passes(r, q.filters()))
                                         .toList(),
-                                RecommendationMetricsFold.propensities(
+                                PositionBias.fromRows(
                                         all,
                                         config.positionBias().minRandomizedImpressions(),
                                         config.positionBias().clip()))));

@@ -1,5 +1,8 @@
 package com.newsmell.recommendation.stats;
 
+import com.newsmell.recommendation.attribution.AttributedRow;
+import com.newsmell.recommendation.attribution.LedgerRow;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -76,5 +79,28 @@ public final class PositionBias {
      */
     public static Double debiasedCtr(double weightedClicks, long impressions) {
         return impressions == 0 ? null : weightedClicks / impressions;
+    }
+    /**
+     * The propensities estimated from the randomized impressions among the rows (all of them, before any filter:
+     * the examination probability of a slot does not depend on the algorithm).
+     */
+    public static Propensities fromRows(List<AttributedRow> rows, int minImpressions, double clip) {
+        Map<String, Map<Integer, long[]>> cells = new TreeMap<>();
+        for (AttributedRow a : rows) {
+            LedgerRow r = a.row();
+            if (r.randomized() && r.source() != null && r.position() != null) {
+                long[] c = cells.computeIfAbsent(r.source(), k -> new TreeMap<>())
+                        .computeIfAbsent(r.position(), k -> new long[2]);
+                c[0]++;
+                c[1] += r.clicked() ? 1 : 0;
+            }
+        }
+        Map<String, Map<Integer, Cell>> randomized = new TreeMap<>();
+        cells.forEach((source, byPosition) -> {
+            Map<Integer, Cell> m = new TreeMap<>();
+            byPosition.forEach((p, c) -> m.put(p, new Cell(c[0], c[1])));
+            randomized.put(source, m);
+        });
+        return estimate(randomized, minImpressions, clip);
     }
 }
