@@ -96,7 +96,7 @@ public class FactsRepository {
                                 + " text) as jsonb)) as r(day date) order by day"
                                 + " on conflict (day) do nothing")
                         .setParameter("rows", rows.toString())
-                        .setParameter("now", now.toString())
+                        .setParameter("now", now.atOffset(java.time.ZoneOffset.UTC))
                         .executeUpdate());
     }
 

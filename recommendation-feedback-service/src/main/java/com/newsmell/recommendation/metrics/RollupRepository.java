@@ -103,7 +103,7 @@ public class RollupRepository {
                                 "select cast(day as text) from recommendation_dirty_day where day < cast(:before as"
                                         + " date) order by day",
                                 String.class)
-                        .setParameter("before", before.toString())
+                        .setParameter("before", before)
                         .getResultList())
                 .map(days -> days.stream().map(LocalDate::parse).toList());
     }
@@ -124,7 +124,7 @@ public class RollupRepository {
     public Uni<Integer> unmark(LocalDate day) {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery("delete from recommendation_dirty_day where day = cast(:day as date)")
-                        .setParameter("day", day.toString())
+                        .setParameter("day", day)
                         .executeUpdate());
     }
 
@@ -141,8 +141,8 @@ public class RollupRepository {
                                         + " impressions, digest from recommendation_daily_status where day >="
                                         + " cast(:from as date) and day < cast(:to as date) order by day",
                                 Object[].class)
-                        .setParameter("from", from.toString())
-                        .setParameter("to", to.toString())
+                        .setParameter("from", from)
+                        .setParameter("to", to)
                         .getResultList())
                 .map(rows -> rows.stream()
                         .map(r -> new DayStatus(
@@ -161,7 +161,7 @@ public class RollupRepository {
                 .chain(s -> s.createNativeQuery(
                                 "select digest from recommendation_daily_status where day = cast(:day as date)",
                                 String.class)
-                        .setParameter("day", day.toString())
+                        .setParameter("day", day)
                         .getResultList())
                 .map(list -> list.isEmpty() ? null : list.get(0));
     }
@@ -196,16 +196,17 @@ public class RollupRepository {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
                                 "delete from recommendation_daily_metrics where day = cast(:day as date)")
-                        .setParameter("day", day.toString())
+                        .setParameter("day", day)
                         .executeUpdate()
                         .chain(() -> rows.isEmpty()
                                 ? Uni.createFrom().item(0)
                                 : s.createNativeQuery("insert into recommendation_daily_metrics (day, algorithm,"
-                                                + " source, position, " + columns + ") select cast(:day as date),"
+                                                + " source, position, " + columns
+                                                + ") select cast(:day as date),"
                                                 + " algorithm, source, position, " + columns
                                                 + " from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as"
                                                 + " r(algorithm text, source text, position integer, " + typed + ")")
-                                        .setParameter("day", day.toString())
+                                        .setParameter("day", day)
                                         .setParameter("rows", rows.toString())
                                         .executeUpdate())
                         .chain(() -> s.createNativeQuery("insert into recommendation_daily_status (day, provisional,"
@@ -217,7 +218,7 @@ public class RollupRepository {
                                         + " revision = recommendation_daily_status.revision + case when"
                                         + " recommendation_daily_status.digest = excluded.digest then 0 else 1 end,"
                                         + " digest = excluded.digest")
-                                .setParameter("day", day.toString())
+                                .setParameter("day", day)
                                 .setParameter("provisional", provisional)
                                 .setParameter("finalAfter", finalAfter.atOffset(ZoneOffset.UTC))
                                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
@@ -235,8 +236,8 @@ public class RollupRepository {
                                         + " from recommendation_daily_metrics where day >= cast(:from as date) and day"
                                         + " < cast(:to as date) order by day, algorithm, source, position",
                                 Object[].class)
-                        .setParameter("from", from.toString())
-                        .setParameter("to", to.toString())
+                        .setParameter("from", from)
+                        .setParameter("to", to)
                         .getResultList())
                 .map(rows -> {
                     Map<LocalDate, Map<DailyRollup.Key, Counts>> out = new TreeMap<>();

@@ -17,13 +17,13 @@ public class WeeklyReportRepository {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
                                 "delete from recommendation_weekly_report where week_start = cast(:week as date)")
-                        .setParameter("week", weekStart.toString())
+                        .setParameter("week", weekStart)
                         .executeUpdate()
                         .chain(() -> s.createNativeQuery("insert into recommendation_weekly_report (week_start,"
                                         + " algorithm, report, computed_at) select cast(:week as date), r->>'algorithm',"
                                         + " r, cast(:now as timestamptz) from jsonb_array_elements(cast(cast(:reports"
                                         + " as text) as jsonb)) as r")
-                                .setParameter("week", weekStart.toString())
+                                .setParameter("week", weekStart)
                                 .setParameter("reports", reportsJson)
                                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
                                 .executeUpdate()));
@@ -40,7 +40,7 @@ public class WeeklyReportRepository {
                             + " order by algorithm",
                     String.class);
             if (weekStart != null) {
-                q.setParameter("week", weekStart.toString());
+                q.setParameter("week", weekStart);
             }
             return q.getResultList();
         });
