@@ -61,7 +61,8 @@ public class TrainingResource {
     @Path("/exports/{version}")
     @Produces(JSON_LINES)
     @Operation(summary = "A kept export's body again; 404 problem once it is no longer kept")
-    public Uni<String> export(@PathParam("version") long version) {
+    public Uni<String> export(
+            @PathParam("version") @Parameter(description = "The export version (X-Export-Version)") long version) {
         return training.body(version).map(body -> {
             if (body == null) {
                 throw new ProblemException(Problem.of(
