@@ -78,10 +78,15 @@ public class FactsRepository {
                 rows);
     }
 
+    /** The advisory-lock namespace of a dirty day (its key: days since 2000-01-01), shared with the daily job. */
+    public static final int DIRTY_DAY_LOCK = 2323;
+
     /**
-     * Marks the days whose rollup must be computed again. A day already marked stays as it is ({@code do nothing}:
-     * no row lock, so consumers of other partitions never wait on each other here); the daily-metrics job removes a
-     * day's mark before it reads the day, so a mark made after that is a new row.
+     * Marks the days whose rollup must be computed again. Each day's advisory lock is taken <em>shared</em>, in day
+     * order, until the transaction ends: consumers of other partitions never wait on each other, while the daily
+     * job, which takes a day's lock exclusively before it unmarks and reads the day, waits for every transaction that
+     * marked the day to commit (so it reads their facts), and a transaction that marks the day after it waits for the
+     * job and then leaves a new mark. A day already marked stays as it is ({@code do nothing}).
      */
     @WithSession
     public Uni<Integer> markDirty(Collection<LocalDate> days, Instant now) {
@@ -92,9 +97,10 @@ public class FactsRepository {
         days.forEach(d -> rows.addObject().put("day", d.toString()));
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery("insert into recommendation_dirty_day (day, marked_at)"
-                                + " select day, cast(:now as timestamptz) from jsonb_to_recordset(cast(cast(:rows as"
-                                + " text) as jsonb)) as r(day date) order by day"
-                                + " on conflict (day) do nothing")
+                                + " select r.day, cast(:now as timestamptz) from jsonb_to_recordset(cast(cast(:rows as"
+                                + " text) as jsonb)) as r(day date) cross join lateral (select"
+                                + " pg_advisory_xact_lock_shared(" + DIRTY_DAY_LOCK + ", r.day - date '2000-01-01')) l"
+                                + " order by r.day on conflict (day) do nothing")
                         .setParameter("rows", rows.toString())
                         .setParameter("now", now.atOffset(java.time.ZoneOffset.UTC))
                         .executeUpdate());

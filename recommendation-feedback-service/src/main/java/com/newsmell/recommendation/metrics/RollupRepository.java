@@ -3,6 +3,7 @@ package com.newsmell.recommendation.metrics;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.newsmell.recommendation.feedback.FactsRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -120,12 +121,23 @@ public class RollupRepository {
                 .map(days -> days.stream().map(LocalDate::parse).toList());
     }
 
-    /** Removes a day's mark (in the transaction that recomputes it: a mark made meanwhile waits, then stays). */
+    /**
+     * Takes the day's advisory lock exclusively (it waits for every consumer transaction that marked the day to
+     * commit; FactsRepository.markDirty takes it shared), then removes the day's mark, in the transaction that
+     * recomputes the day: a mark made after this waits for the transaction, then stays for the next run.
+     */
     public Uni<Integer> unmark(LocalDate day) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery("delete from recommendation_dirty_day where day = cast(:day as date)")
+                .chain(s -> s.createNativeQuery(
+                                "select 1 from (select pg_advisory_xact_lock(" + FactsRepository.DIRTY_DAY_LOCK
+                                        + ", cast(:day as date) - date '2000-01-01')) l",
+                                Integer.class)
                         .setParameter("day", day)
-                        .executeUpdate());
+                        .getResultList()
+                        .chain(() -> s.createNativeQuery(
+                                        "delete from recommendation_dirty_day where day = cast(:day as date)")
+                                .setParameter("day", day)
+                                .executeUpdate()));
     }
 
     /** A day's status, or null. */
