@@ -124,13 +124,90 @@ abstract class ConsumerBench {
         log("machine: %s", Machine.describe(infra).oneLine());
         String topic = infra.topic(ServiceConfig.INTERACTIONS);
         try (ServiceProcess collector = ServiceProcess.start(repo, "event-collector", "collector", Map.of())
-                        .awaitReady(READY);
-                ServiceProcess consumer = ServiceProcess.start(repo, service, database, serviceConfig)
-                        .awaitReady(READY)) {
-            log(
-                    "collector at %s, %s at %s (logs: %s, %s)",
-                    collector.baseUrl(), service, consumer.baseUrl(), collector.log(), consumer.log());
-            measure(collector, consumer, topic);
+                .awaitReady(READY)) {
+            if (prefill()) {
+                fill(collector, topic, 41);
+            }
+            try (ServiceProcess consumer =
+                    ServiceProcess.start(repo, service, database, serviceConfig).awaitReady(READY)) {
+                log(
+                        "collector at %s, %s at %s (logs: %s, %s)",
+                        collector.baseUrl(), service, consumer.baseUrl(), collector.log(), consumer.log());
+                measure(collector, consumer, topic);
+            }
+        }
+    }
+
+    /**
+     * Whether the topic is filled with {@code --events} events before the service starts ({@link #drained}); false:
+     * the service consumes while the simulator sends ({@link #sustained}).
+     */
+    boolean prefill() {
+        return false;
+    }
+
+    /** Events sent to the topic by {@link #fill} before the service started. */
+    long prefilled;
+
+    /** Sends {@code --events} events through the collector at max rate, before the service starts. */
+    void fill(ServiceProcess collector, String topic, long seed) {
+        RunReport sent = Simulator.run(SimulatorOptions.defaults()
+                .withUrl(collector.baseUrl())
+                .withEvents(events)
+                .withRate(0)
+                .withBatchSize(50)
+                .withConcurrency(concurrency)
+                .withSeed(seed)
+                .withQuiet(true));
+        prefilled = sent.accepted();
+        log("pre-filled %s with %s", topic, sent.summaryLine());
+    }
+
+    /**
+     * The service drains the pre-filled topic: events/s = the records it committed between its first committed
+     * offset and the end of the topic / that time (its start-up is not counted). The reference is
+     * kafka-consumer-perf-test reading the same records.
+     */
+    Sustained drained(String topic) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
+        long firstCommitted = -1;
+        long firstAt = 0;
+        try (Admin admin = Admin.create(props)) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic)
+                    .partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            long end = admin.listOffsets(latest).all().get().values().stream()
+                    .mapToLong(o -> o.offset())
+                    .sum();
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                long committed =
+                        admin
+                                .listConsumerGroupOffsets(service)
+                                .partitionsToOffsetAndMetadata()
+                                .get()
+                                .entrySet()
+                                .stream()
+                                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                                .mapToLong(e -> e.getValue().offset())
+                                .sum();
+                long now = System.nanoTime();
+                if (firstCommitted < 0 && committed > 0) {
+                    firstCommitted = committed;
+                    firstAt = now;
+                }
+                if (committed >= end) {
+                    double seconds = (now - firstAt) / 1e9;
+                    return new Sustained(end - firstCommitted, seconds, kafkaConsumerPerf(topic, prefilled));
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException(service + " did not drain " + topic + " within 30 minutes");
         }
     }
 
@@ -208,7 +285,7 @@ abstract class ConsumerBench {
     }
 
     /** kafka-consumer-perf-test (ConsumerPerformance) over the topic in a child JVM; returns records/s. */
-    private double kafkaConsumerPerf(String topic, long records) throws Exception {
+    double kafkaConsumerPerf(String topic, long records) throws Exception {
         Path out = work.resolve("kafka-consumer-perf-test.log");
         List<String> command = List.of(
                 KafkaBroker.javaExecutable(),

@@ -48,14 +48,18 @@ class KustomizeRenderTest {
                 .flatMap(dir -> Service.withApplicationProperties().map(s -> Arguments.of(dir, s)));
     }
 
-    @ParameterizedTest(name = "{0} renders 5 Deployments, 5 Services, their ConfigMaps and the PG Secret")
+    @ParameterizedTest(
+            name = "{0} renders 5 Deployments, 5 Services, their ConfigMaps, the PG Secret and the training-key Secret")
     @ValueSource(strings = {BASE, DEV})
     void rendersAllResources(String dir) {
         List<Map<String, Object>> docs = render(dir);
         assertEquals(5, ofKind(docs, "Deployment").size(), "Deployments in " + dir);
         assertEquals(5, ofKind(docs, "Service").size(), "Services in " + dir);
         assertTrue(ofKind(docs, "ConfigMap").size() >= 5, "at least one ConfigMap per service in " + dir);
-        assertEquals(1, ofKind(docs, "Secret").size(), "the PostgreSQL credentials Secret in " + dir);
+        assertEquals(
+                2,
+                ofKind(docs, "Secret").size(),
+                "the PostgreSQL credentials and recommendation training-key (ADR 0023) Secrets in " + dir);
         for (Map<String, Object> doc : docs) {
             if (!"Namespace".equals(doc.get("kind"))) {
                 assertEquals(

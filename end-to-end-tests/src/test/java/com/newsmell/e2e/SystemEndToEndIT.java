@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
@@ -209,11 +210,14 @@ class SystemEndToEndIT {
                         .statusCode(200)
                         .body("items", hasSize(2))
                         .body("items[0].perfumeId", equalTo(s.p3))
-                        .body("items[0].viewed", equalTo(true))
+                        .body("items[0].impressionTime", notNullValue())
                         .body("items[0].clicked", equalTo(true))
                         .body("items[0].algorithm", equalTo("hybrid_v2"))
+                        .body("items[0].userId", equalTo(s.userA))
+                        // viewed is a PERFUME_VIEW credited to the impression (ADR 0023): the stream has none after it
+                        .body("items[0].viewed", equalTo(false))
                         .body("items[1].perfumeId", equalTo(s.p4))
-                        .body("items[1].viewed", equalTo(true))
+                        .body("items[1].impressionTime", notNullValue())
                         .body("items[1].clicked", equalTo(false)));
     }
 

@@ -179,7 +179,10 @@ public final class EventDataReader {
                 r.bool("thumbsUp"),
                 r.bool("thumbsDown"),
                 r.bool("hidPerfume"),
-                r.bool("reportedIrrelevant"));
+                r.bool("reportedIrrelevant"),
+                r.string("algorithmVersion", Limits.MAX_ID_LENGTH),
+                r.bool("randomized"),
+                r.enumString("reportReason", RecommendationData.REPORT_REASONS));
     }
 
     /**

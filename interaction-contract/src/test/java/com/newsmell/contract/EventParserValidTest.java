@@ -245,6 +245,39 @@ class EventParserValidTest {
         assertTrue(feedback.thumbsDown());
         assertTrue(feedback.hidPerfume());
         assertNull(feedback.algorithm(), "algorithm only required for SHOWN");
+        assertNull(shown.randomized(), "randomized, algorithmVersion and reportReason are optional (ADR 0024)");
+    }
+
+    // ADR 0024: algorithmVersion (free text), randomized (a shuffled list) and reportReason (a closed list).
+    @Test
+    void recommendationAdditions() {
+        RecommendationData shown = (RecommendationData) valid(event(
+                        "RECOMMENDATION_SHOWN",
+                        "{\"algorithm\":\"hybrid\",\"algorithmVersion\":\"2.3.1\",\"source\":\"search\","
+                                + "\"position\":4,\"randomized\":true}"))
+                .data();
+        assertEquals(
+                new RecommendationData("hybrid", "search", 4, null, null, null, null, null, null, "2.3.1", true, null),
+                shown);
+        RecommendationData report = (RecommendationData) valid(event(
+                        "RECOMMENDATION_FEEDBACK", "{\"reportedIrrelevant\":true,\"reportReason\":\"already_owned\"}"))
+                .data();
+        assertTrue(report.reportedIrrelevant());
+        assertEquals("already_owned", report.reportReason());
+        assertEquals(
+                java.util.Set.of(
+                        "not_my_taste", "already_owned", "wrong_gender", "too_expensive", "inappropriate", "other"),
+                RecommendationData.REPORT_REASONS);
+        assertEquals(
+                java.util.List.of("/eventData/randomized type", "/eventData/reportReason enum"),
+                EventParser.parse(event(
+                                "RECOMMENDATION_FEEDBACK",
+                                "{\"reportedIrrelevant\":true,\"reportReason\":\"Already_Owned\","
+                                        + "\"randomized\":\"yes\"}"))
+                        .violations()
+                        .stream()
+                        .map(v -> v.pointer() + " " + v.rule())
+                        .toList());
     }
 
     @ParameterizedTest

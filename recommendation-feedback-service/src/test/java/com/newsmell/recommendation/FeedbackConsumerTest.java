@@ -55,8 +55,10 @@ class FeedbackConsumerTest {
                 .eventData(data("collaborative", "homepage", 2, 0.75, 0.625))
                 .build()));
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(
-                        () -> given().get(feedback(rec)).then().statusCode(200).body("items[0].viewed", equalTo(true)));
+                .untilAsserted(() -> given().get(feedback(rec))
+                        .then()
+                        .statusCode(200)
+                        .body("items[0].impressionTime", notNullValue()));
 
         WireEvents.publish(List.of(
                 clicked(sessionId, rec, "p-1", T0.plusSeconds(30)).userId("u-1").build()));
@@ -72,9 +74,13 @@ class FeedbackConsumerTest {
                         .body("items[0].source", equalTo("homepage"))
                         .body("items[0].algorithm", equalTo("collaborative"))
                         .body("items[0].position", equalTo(2))
-                        .body("items[0].viewed", equalTo(true))
+                        .body("items[0].identity", equalTo("user"))
+                        .body("items[0].anonymousId", equalTo(sessionId))
+                        .body("items[0].viewed", equalTo(false))
                         .body("items[0].clicked", equalTo(true))
                         .body("items[0].impressionTime", equalTo(JsonConvention.format(T0)))
+                        .body("items[0].clickTime", equalTo(JsonConvention.format(T0.plusSeconds(30))))
+                        .body("items[0].timeToClickMs", equalTo(30000))
                         .body("items[0].firstInteractionTime", equalTo(JsonConvention.format(T0.plusSeconds(30))))
                         .body("items[0].confidence", equalTo(0.75f))
                         .body("items[0].similarityScore", equalTo(0.625f)));
@@ -90,9 +96,10 @@ class FeedbackConsumerTest {
                 .untilAsserted(() -> given().get(feedback(rec))
                         .then()
                         .statusCode(200)
-                        .body("items[0].userId", equalTo("session:" + sessionId))
+                        .body("items[0]", not(hasKey("userId")))
+                        .body("items[0].anonymousId", equalTo(sessionId))
+                        .body("items[0].identity", equalTo("anonymous"))
                         .body("items[0].clicked", equalTo(true))
-                        .body("items[0].viewed", equalTo(false))
                         .body("items[0].impressionTime", nullValue())
                         .body("items[0].algorithm", nullValue())
                         .body("items[0].firstInteractionTime", equalTo(JsonConvention.format(T0.plusSeconds(10)))));
@@ -113,8 +120,7 @@ class FeedbackConsumerTest {
                         .then()
                         .statusCode(200)
                         .body("items", hasSize(1))
-                        .body("items[0].userId", equalTo("session:" + sessionId))
-                        .body("items[0].viewed", equalTo(true))
+                        .body("items[0].anonymousId", equalTo(sessionId))
                         .body("items[0].clicked", equalTo(true))
                         .body("items[0].impressionTime", equalTo(JsonConvention.format(T0)))
                         .body("items[0].firstInteractionTime", equalTo(JsonConvention.format(T0.plusSeconds(5))))
@@ -140,7 +146,7 @@ class FeedbackConsumerTest {
                         .statusCode(200)
                         .body("items.perfumeId", contains("p-a", "p-b"))
                         .body("items.position", contains(0, 1))
-                        .body("items.viewed", contains(true, true))
+                        .body("items.impressionTime", contains(notNullValue(), notNullValue()))
                         .body("items.clicked", contains(false, true))
                         .body("items.userId", contains("u-2", "u-2")));
     }
@@ -157,7 +163,7 @@ class FeedbackConsumerTest {
                 .untilAsserted(() -> given().get(feedback(rec))
                         .then()
                         .statusCode(200)
-                        .body("items[0].viewed", equalTo(true))
+                        .body("items[0].impressionTime", notNullValue())
                         .body("items[0].clicked", equalTo(true)));
         String updatedAt = updatedAt(rec, "p-1");
 
@@ -230,7 +236,7 @@ class FeedbackConsumerTest {
                 () -> Sql.count(
                                 FeedbackTestResource.DATABASE,
                                 "select count(*) from recommendation_feedback"
-                                        + " where recommendation_id = ? and viewed and clicked",
+                                        + " where recommendation_id = ? and impression_time is not null and clicked",
                                 rec)
                         == 1);
     }
@@ -411,9 +417,11 @@ class FeedbackConsumerTest {
                         .contentType(startsWith(ApiConvention.CSV))
                         .extract()
                         .asString())
-                .isEqualTo("start,impressions,clicks,clickThroughRate,clicksWithoutImpression\r\n"
-                        + "2025-10-25T22:00:00.000Z,3,2,0.6666666666666666,1\r\n"
-                        + "2025-10-26T23:00:00.000Z,1,0,0.0,0\r\n");
+                .startsWith("start,provisional,impressions,clicks,clickThroughRate,clicksWithoutImpression,views,"
+                        + "viewRate,wishlistAdds,wishlistRate,")
+                .contains("\r\n2025-10-25T22:00:00.000Z,false,3,2,0.6666666666666666,1,0,0.0,")
+                .contains("\r\n2025-10-26T23:00:00.000Z,false,1,0,0.0,0,0,0.0,")
+                .hasLineCount(3);
         assertThat(given().accept(ApiConvention.CSV)
                         .get(METRICS + "?from=2025-10-26&to=2025-10-28&tz=Europe/Berlin&breakdown=algorithm")
                         .then()
@@ -421,7 +429,8 @@ class FeedbackConsumerTest {
                         .extract()
                         .asString())
                 .startsWith("value,totals.impressions,totals.clicks,totals.clickThroughRate,"
-                        + "totals.clicksWithoutImpression\r\ncollaborative,2,1,0.5,0\r\n");
+                        + "totals.clicksWithoutImpression,totals.views,")
+                .contains("\r\ncollaborative,2,1,0.5,0,0,0.0,");
 
         problem(METRICS + "?from=2025-10-26&to=2025-10-28&houseId=h-1", "houseId", "unknown");
         // Bot events are never stored here, so includeBots is no parameter of this endpoint.
@@ -510,12 +519,10 @@ class FeedbackConsumerTest {
                 .extract()
                 .asString();
         assertThat(csv.split("\r\n")).hasSize(5);
+        assertThat(csv).startsWith("recommendationId,anonymousId,identity,perfumeId,source,algorithm,position,");
         assertThat(csv)
-                .startsWith("recommendationId,userId,perfumeId,source,algorithm,position,viewed,clicked,"
-                        + "impressionTime");
-        assertThat(csv)
-                .contains("l-2-" + run + ",session:" + s2 + ",p-1,detail_page,collaborative,0,true,true,"
-                        + "2025-06-11T09:00:00.000Z");
+                .contains("l-2-" + run + "," + s2 + ",anonymous,p-1,detail_page,collaborative,0,,false,"
+                        + "2025-06-11T09:00:00.000Z,true,2025-06-11T11:00:00.000Z,7200000,");
 
         problem("/v1/recommendations/feedback?to=2025-06-12", "from", "required");
         problem("/v1/recommendations/feedback?from=2025-01-01&to=2025-06-12", "to", "max-range");
@@ -546,7 +553,13 @@ class FeedbackConsumerTest {
                                 "filters",
                                 "compare",
                                 "limit",
-                                "cursor"))
+                                "cursor",
+                                "algorithm",
+                                "source",
+                                "groupBy"))
+                .body(
+                        metrics + "parameters.find { it.name == 'groupBy' }.schema.enum",
+                        contains("day", "position", "source", "algorithm"))
                 .body(
                         metrics + "parameters.find { it.name == 'breakdown' }.schema.enum",
                         contains("algorithm", "source", "position"))

@@ -26,4 +26,15 @@ public final class QueryProblems {
         }
         throw new AssertionError("expected a 400 problem on " + parameter + "/" + rule);
     }
+
+    /** A GET of the url answers a 400 problem whose first error names the parameter and the rule. */
+    public static void http(String url, String parameter, String rule) {
+        io.restassured.RestAssured.given()
+                .get(url)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].parameter", org.hamcrest.Matchers.equalTo(parameter))
+                .body("errors[0].rule", org.hamcrest.Matchers.equalTo(rule));
+    }
 }

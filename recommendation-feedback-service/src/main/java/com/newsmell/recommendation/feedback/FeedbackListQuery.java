@@ -29,7 +29,12 @@ public record FeedbackListQuery(TimeWindow window, String algorithm, int limit, 
 
         /** The opaque cursor the API hands out after this row. */
         public static String of(RecommendationFeedback row) {
-            return QueryParams.encodeCursor(row.impressionTime.toString(), Long.toString(row.id));
+            return of(row.impressionTime, row.id);
+        }
+
+        /** The opaque cursor the API hands out after the row of this impression time and id. */
+        public static String of(Instant impressionTime, long id) {
+            return QueryParams.encodeCursor(impressionTime.toString(), Long.toString(id));
         }
 
         /** The position of a cursor this API returned, null without one; any other is a 400 problem. */

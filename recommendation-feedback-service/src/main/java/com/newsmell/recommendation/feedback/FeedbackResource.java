@@ -1,5 +1,8 @@
 package com.newsmell.recommendation.feedback;
 
+import com.newsmell.recommendation.attribution.AttributedRow;
+import com.newsmell.recommendation.attribution.LedgerRow;
+import com.newsmell.recommendation.attribution.Outcome;
 import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.WindowParams;
@@ -35,15 +38,17 @@ public class FeedbackResource {
     @GET
     @Path("/{recommendationId}/feedback")
     @Operation(
-            summary = "How users responded to one recommendation, one item per user and perfume, by position",
-            description = "One item per (userId, perfumeId) the recommendation was shown or clicked for, from non-bot"
-                    + " RECOMMENDATION_SHOWN / RECOMMENDATION_CLICKED events, updated as each event is consumed"
-                    + " (seconds behind the collector). Definitions: docs/metrics.md, recommendation-feedback-service.")
+            summary = "Every ledger row of one recommendation, by position: impression, click, explicit feedback and"
+                    + " the conversions credited to it",
+            description = "One item per perfume the recommendation was shown, clicked or given feedback for, from"
+                    + " non-bot RECOMMENDATION_* events (seconds behind the collector), with the views, wishlist and"
+                    + " collection adds, ratings and purchases credited to it by the attribution rule. Definitions:"
+                    + " docs/metrics.md, recommendation-feedback-service.")
     public Uni<FeedbackView> get(
             @PathParam("recommendationId")
                     @Parameter(description = "The recommendation instance (the events' recommendationId)")
                     String recommendationId) {
-        return feedback.findByRecommendationId(recommendationId).map(rows -> {
+        return feedback.recommendation(recommendationId).map(rows -> {
             if (rows.isEmpty()) {
                 throw new ProblemException(Problem.of(
                         404,
@@ -61,11 +66,11 @@ public class FeedbackResource {
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "The recommendation impressions of a time window, oldest first, keyset-paged",
-            description = "Every recommendation_feedback row whose impressionTime (its earliest non-bot"
-                    + " RECOMMENDATION_SHOWN) falls in [from, to), optionally of one algorithm, in (impressionTime,"
-                    + " row) order; rows still waiting for their impression are not listed. A list bounded by time"
-                    + " alone: from and to are required, at most 93 days apart. Definitions: docs/metrics.md,"
-                    + " recommendation-feedback-service.")
+            description = "Every ledger row whose impressionTime (its earliest non-bot RECOMMENDATION_SHOWN) falls in"
+                    + " [from, to), optionally of one algorithm, in (impressionTime, row) order, attributed as in"
+                    + " GET /v1/recommendations/{recommendationId}/feedback; rows still waiting for their impression"
+                    + " are not listed. A list bounded by time alone: from and to are required, at most 93 days"
+                    + " apart. Definitions: docs/metrics.md, recommendation-feedback-service.")
     @Parameter(name = "from", style = ParameterStyle.FORM, required = true)
     @Parameter(name = "to", style = ParameterStyle.FORM, required = true)
     public Uni<Page<FeedbackListItem>> list(
@@ -79,22 +84,26 @@ public class FeedbackResource {
         FeedbackListQuery query =
                 FeedbackListQuery.of(window.from, window.to, window.tz, algorithm, page.limit, page.cursor);
         return feedback.page(query)
-                .map(rows -> Page.<RecommendationFeedback, FeedbackListItem>of(
-                                rows, query.limit(), FeedbackListItem::of, FeedbackListQuery.Cursor::of)
+                .map(rows -> Page.<AttributedRow, FeedbackListItem>of(
+                                rows,
+                                query.limit(),
+                                a -> new FeedbackListItem(a.row().recommendationId(), FeedbackItem.of(a)),
+                                a -> FeedbackListQuery.Cursor.of(
+                                        a.row().impressionTime(), a.row().id()))
                         .window(
                                 query.window().from(),
                                 query.window().to(),
                                 query.window().tz()));
     }
 
-    /** The API's view of a recommendation's feedback. */
+    /** The API's view of a recommendation's ledger rows. */
     public record FeedbackView(
             @Schema(description = "The recommendation instance (the events' recommendationId).")
             String recommendationId,
 
             @Schema(
-                    description = "One item per user and perfume, ordered by position (items still waiting for"
-                            + " their impression last), then perfumeId, then userId.")
+                    description = "One item per perfume, ordered by position (items still waiting for their"
+                            + " impression last), then perfumeId.")
             List<FeedbackItem> items) {}
 
     /** A row of the impressions list: the recommendation it belongs to, and the row as {@link FeedbackItem}. */
@@ -102,130 +111,137 @@ public class FeedbackResource {
             @Schema(description = "The recommendation instance (the events' recommendationId).")
             String recommendationId,
 
-            @Schema(
-                    description = "The viewer: the events' userId, or session:<sessionId> for an anonymous"
-                            + " viewer (the seed's RecommendationFeedback requires a user).")
-            String userId,
+            @com.fasterxml.jackson.annotation.JsonUnwrapped @Schema(description = "The row (unwrapped).")
+            FeedbackItem item) {}
 
-            @Schema(description = "The recommended perfume (the events' perfumeId).")
-            String perfumeId,
-
-            @Schema(
-                    description = "Where the recommendation was shown (homepage, detail_page, search, email),"
-                            + " from the earliest RECOMMENDATION_SHOWN; absent when it did not say.")
-            String source,
-
-            @Schema(
-                    description = "The algorithm that produced the recommendation, from the earliest"
-                            + " RECOMMENDATION_SHOWN; absent when it did not say.")
-            String algorithm,
-
-            @Schema(
-                    description = "0-based slot in the recommendation list, from the earliest"
-                            + " RECOMMENDATION_SHOWN; absent when it did not say.")
-            Integer position,
-
-            @Schema(description = "Always true here: every listed row has its impression.")
-            boolean viewed,
-
-            @Schema(description = "True once a non-bot RECOMMENDATION_CLICKED was applied.")
-            boolean clicked,
-
-            @Schema(description = "The earliest RECOMMENDATION_SHOWN's timestamp (UTC): the list's order.")
-            Instant impressionTime,
-
-            @Schema(description = "The earliest RECOMMENDATION_CLICKED's timestamp (UTC); absent without a click.")
-            Instant firstInteractionTime,
-
-            @Schema(
-                    description = "The algorithm's confidence, 0-1, from the earliest RECOMMENDATION_SHOWN;"
-                            + " absent when not sent.")
-            Double confidence,
-
-            @Schema(
-                    description = "Similarity to the user's preferences, 0-1, from the earliest"
-                            + " RECOMMENDATION_SHOWN; absent when not sent.")
-            Double similarityScore) {
-        static FeedbackListItem of(RecommendationFeedback f) {
-            return new FeedbackListItem(
-                    f.recommendationId,
-                    f.userId,
-                    f.perfumeId,
-                    f.source,
-                    f.algorithm,
-                    f.position,
-                    f.viewed,
-                    f.clicked,
-                    f.impressionTime,
-                    f.firstInteractionTime,
-                    f.confidence,
-                    f.similarityScore);
-        }
-    }
-
-    /** The API's view of a RecommendationFeedback row; each description is its definition in docs/metrics.md. */
+    /** The API's view of a ledger row; each description is its definition in docs/metrics.md. */
     public record FeedbackItem(
             @Schema(
-                    description = "The viewer: the events' userId, or session:<sessionId> for an anonymous"
-                            + " viewer (the seed's RecommendationFeedback requires a user).")
+                    description = "The viewer's userId: the row's own (from its earliest identified event), else the"
+                            + " user its session later identified as (stitched); absent for an anonymous viewer.")
             String userId,
+
+            @Schema(
+                    description = "The anonymous id of the viewer: the sessionId of the row's earliest event (ingest"
+                            + " carries no other anonymous id yet).")
+            String anonymousId,
+
+            @Schema(
+                    description = "user when userId is known, else anonymous.",
+                    enumeration = {"user", "anonymous"})
+            String identity,
 
             @Schema(description = "The recommended perfume (the events' perfumeId).")
             String perfumeId,
 
             @Schema(
-                    description = "Where the recommendation was shown (homepage, detail_page, search, email),"
-                            + " from the earliest RECOMMENDATION_SHOWN; absent until that event is applied.")
+                    description = "Where the recommendation was shown (homepage, detail_page, search, email), from the"
+                            + " earliest RECOMMENDATION_SHOWN; absent until that event is applied.")
             String source,
 
-            @Schema(
-                    description = "The algorithm that produced the recommendation, from the earliest"
-                            + " RECOMMENDATION_SHOWN; absent until that event is applied.")
+            @Schema(description = "The algorithm that produced the list, from the earliest RECOMMENDATION_SHOWN.")
             String algorithm,
-
-            @Schema(
-                    description = "0-based slot in the recommendation list, from the earliest"
-                            + " RECOMMENDATION_SHOWN (the seed's position Int); absent until that event is applied.")
-            Integer position,
-
-            @Schema(description = "True once a non-bot RECOMMENDATION_SHOWN (an impression) was applied.")
-            boolean viewed,
-
-            @Schema(description = "True once a non-bot RECOMMENDATION_CLICKED was applied.")
-            boolean clicked,
 
             @Schema(
                     description =
-                            "The earliest RECOMMENDATION_SHOWN's timestamp (UTC); absent until one is" + " applied.")
-            Instant impressionTime,
+                            "The algorithm's version, from the earliest RECOMMENDATION_SHOWN; absent when not sent.")
+            String algorithmVersion,
 
-            @Schema(
-                    description = "The earliest RECOMMENDATION_CLICKED's timestamp (UTC); absent without a click."
-                            + " Only clicks count as interactions in this version.")
-            Instant firstInteractionTime,
+            @Schema(description = "0-based slot in the list, from the earliest RECOMMENDATION_SHOWN.")
+            Integer position,
 
-            @Schema(
-                    description = "The algorithm's confidence, 0-1, from the earliest RECOMMENDATION_SHOWN;"
-                            + " absent when not sent.")
+            @Schema(description = "The algorithm's confidence, 0-1; absent when not sent.")
             Double confidence,
 
+            @Schema(description = "Similarity to the user's preferences, 0-1; absent when not sent.")
+            Double similarityScore,
+
+            @Schema(description = "True when the list was shown in a shuffled order (position-bias estimation).")
+            boolean randomized,
+
+            @Schema(description = "The earliest RECOMMENDATION_SHOWN's timestamp (UTC); absent until one is applied.")
+            Instant impressionTime,
+
+            @Schema(description = "True once a non-bot RECOMMENDATION_CLICKED was applied.")
+            boolean clicked,
+
+            @Schema(description = "The earliest RECOMMENDATION_CLICKED's timestamp (UTC); absent without a click.")
+            Instant clickTime,
+
             @Schema(
-                    description = "Similarity to the user's preferences, 0-1, from the earliest"
-                            + " RECOMMENDATION_SHOWN; absent when not sent.")
-            Double similarityScore) {
-        static FeedbackItem of(RecommendationFeedback f) {
+                    description = "clickTime - impressionTime, when both are known and the click is not earlier."
+                            + " Unit: milliseconds.")
+            Long timeToClickMs,
+
+            @Schema(
+                    description = "The earliest response to the impression: its click, its explicit feedback or a"
+                            + " credited conversion (UTC); absent without any.")
+            Instant firstInteractionTime,
+
+            @Schema(description = "A PERFUME_VIEW of the perfume was credited to this impression (attribution).")
+            boolean viewed,
+
+            @Schema(description = "A WISHLIST_ADD of the perfume was credited to this impression (attribution).")
+            boolean addedToWishlist,
+
+            @Schema(description = "A COLLECTION_ADD of the perfume was credited to this impression (attribution).")
+            boolean addedToCollection,
+
+            @Schema(description = "A RATING_COMPLETED of the perfume was credited to this impression (attribution).")
+            boolean rated,
+
+            @Schema(description = "The overall value (1-5) of the latest credited rating; absent without one.")
+            Double ratingValue,
+
+            @Schema(description = "A PURCHASE_COMPLETED of the perfume was credited to this impression (attribution).")
+            boolean purchased,
+
+            @Schema(description = "The viewer gave a thumbs up (RECOMMENDATION_FEEDBACK), at any time.")
+            boolean thumbsUp,
+
+            @Schema(description = "The viewer gave a thumbs down, at any time.")
+            boolean thumbsDown,
+
+            @Schema(description = "The viewer hid the perfume, at any time.")
+            boolean hidPerfume,
+
+            @Schema(description = "The viewer reported the recommendation irrelevant, at any time.")
+            boolean reportedIrrelevant,
+
+            @Schema(description = "The earliest report's reason (ADR 0024); absent without one.")
+            String reportReason) {
+
+        static FeedbackItem of(AttributedRow a) {
+            LedgerRow f = a.row();
+            Outcome o = a.outcome();
             return new FeedbackItem(
-                    f.userId,
-                    f.perfumeId,
-                    f.source,
-                    f.algorithm,
-                    f.position,
-                    f.viewed,
-                    f.clicked,
-                    f.impressionTime,
-                    f.firstInteractionTime,
-                    f.confidence,
-                    f.similarityScore);
+                    f.userId(),
+                    f.anonymousId(),
+                    f.identified() ? "user" : "anonymous",
+                    f.perfumeId(),
+                    f.source(),
+                    f.algorithm(),
+                    f.algorithmVersion(),
+                    f.position(),
+                    f.confidence(),
+                    f.similarityScore(),
+                    f.randomized(),
+                    f.impressionTime(),
+                    f.clicked(),
+                    f.clickTime(),
+                    f.timeToClickMs(),
+                    a.firstInteractionTime(),
+                    o.viewed(),
+                    o.addedToWishlist(),
+                    o.addedToCollection(),
+                    o.rated(),
+                    o.ratingValue(),
+                    o.purchased(),
+                    f.thumbsUp(),
+                    f.thumbsDown(),
+                    f.hidPerfume(),
+                    f.reportedIrrelevant(),
+                    f.reportReason());
         }
     }
 }

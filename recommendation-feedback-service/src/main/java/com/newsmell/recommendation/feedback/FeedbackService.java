@@ -1,63 +1,111 @@
 package com.newsmell.recommendation.feedback;
 
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.recommendation.attribution.AttributedRow;
+import com.newsmell.recommendation.attribution.LedgerReader;
+import com.newsmell.recommendation.config.RecommendationConfig;
 import com.newsmell.toolkit.consumer.EventBatchProcessor.Rejection;
 import com.newsmell.toolkit.consumer.EventClaims;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * Folds RECOMMENDATION_SHOWN / RECOMMENDATION_CLICKED events into recommendation feedback (ADR 0012): claim the
- * eventIds, create and lock the rows the fresh events touch, fold them; Hibernate flushes the changed rows at
- * commit. Bot traffic and other event types are skipped, and not claimed.
+ * Folds a batch of events into the ledger (ADR 0012, 0023), in one transaction: claim the eventIds of the relevant
+ * events (ADR 0004), record the sessions' users, create and lock the ledger rows the fresh recommendation events touch
+ * and fold them (Hibernate flushes the changed rows at commit), insert the conversion facts, mark the days whose
+ * rollup they change. Bot traffic is skipped, and not claimed.
  */
 @ApplicationScoped
 public class FeedbackService {
 
     private final RecommendationFeedbackRepository feedback;
+    private final FactsRepository facts;
     private final EventClaims claims;
+    private final RecommendationConfig config;
+    private final LedgerReader ledger;
 
-    public FeedbackService(RecommendationFeedbackRepository feedback, EventClaims claims) {
+    public FeedbackService(
+            RecommendationFeedbackRepository feedback,
+            FactsRepository facts,
+            EventClaims claims,
+            RecommendationConfig config,
+            LedgerReader ledger) {
+        this.ledger = ledger;
         this.feedback = feedback;
+        this.facts = facts;
         this.claims = claims;
+        this.config = config;
     }
 
-    /** Whether any of the events is one this service folds (lets the consumer skip a transaction). */
+    /** Whether any of the events concerns this service (lets the consumer skip a transaction). */
     public static boolean concernsAny(List<UserInteractionEvent> events) {
-        return events.stream().anyMatch(FeedbackFold::relevant);
+        return events.stream().anyMatch(e -> FeedbackFold.relevant(e) || FeedbackFold.identifies(e));
     }
 
     @WithTransaction
     public Uni<List<Rejection>> apply(List<UserInteractionEvent> events) {
+        Instant now = Instant.now();
         List<UserInteractionEvent> relevant =
                 events.stream().filter(FeedbackFold::relevant).toList();
-        if (relevant.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return claims.claim(relevant).chain(this::fold).replaceWith(List.of());
+        List<UserInteractionEvent> identifying =
+                events.stream().filter(FeedbackFold::identifies).toList();
+        // a session's user is idempotent (the earliest wins): taken from every identified event, claimed or not
+        return facts.identify(FeedbackFold.identities(identifying))
+                .chain(() -> relevant.isEmpty()
+                        ? Uni.createFrom().item(List.<UserInteractionEvent>of())
+                        : claims.claim(relevant))
+                .chain(fresh -> {
+                    List<UserInteractionEvent> changing = new ArrayList<>(fresh);
+                    changing.addAll(identifying);
+                    return fold(fresh, now)
+                            .chain(() -> facts.insertConversions(FeedbackFold.conversions(fresh)))
+                            .chain(() ->
+                                    facts.markDirty(FeedbackFold.dirtyDays(changing, config.attributionWindow()), now));
+                })
+                .replaceWith(List.of());
     }
 
-    /** A recommendation's rows, by position (rows whose SHOWN has not arrived yet last). */
-    public Uni<List<RecommendationFeedback>> findByRecommendationId(String recommendationId) {
-        return feedback.findByRecommendationId(recommendationId);
+    /** A recommendation's rows, attributed, by position (rows whose SHOWN has not arrived yet last). */
+    public Uni<List<AttributedRow>> recommendation(String recommendationId) {
+        return ledger.recommendation(recommendationId);
     }
 
-    /** One page of the impressions of a window, in (impressionTime, id) order (fetches limit + 1 rows). */
-    public Uni<List<RecommendationFeedback>> page(FeedbackListQuery query) {
-        return feedback.page(query);
+    /**
+     * One page of the impressions of a window, in (impressionTime, id) order (fetches limit + 1 rows), each
+     * attributed: the rows are selected by the keyset, then the impressions of their time span are read with their
+     * attribution.
+     */
+    @WithSession
+    public Uni<List<AttributedRow>> page(FeedbackListQuery query) {
+        return feedback.page(query).chain(rows -> {
+            if (rows.isEmpty()) {
+                return Uni.createFrom().item(List.<AttributedRow>of());
+            }
+            Instant first = rows.get(0).impressionTime;
+            Instant last = rows.get(rows.size() - 1).impressionTime;
+            return ledger.impressions(first, last.plusNanos(1000)).map(attributed -> {
+                Map<Long, AttributedRow> byId = new HashMap<>();
+                attributed.forEach(a -> byId.put(a.row().id(), a));
+                return rows.stream().map(r -> byId.get(r.id)).toList();
+            });
+        });
     }
 
-    private Uni<Void> fold(List<UserInteractionEvent> fresh) {
+    private Uni<Void> fold(List<UserInteractionEvent> fresh, Instant now) {
         SortedMap<FeedbackKey, List<UserInteractionEvent>> byKey = FeedbackFold.byKey(fresh);
         if (byKey.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return feedback.createAndLock(List.copyOf(byKey.keySet()))
-                .invoke(locked -> FeedbackFold.fold(locked, byKey, Instant.now()))
+                .invoke(locked -> FeedbackFold.fold(locked, byKey, now))
                 .replaceWithVoid();
     }
 }

@@ -5,12 +5,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
- * The specification's RecommendationFeedback (minimal version: impressions and clicks): one row per
- * (recommendationId, userId, perfumeId). {@code userId} is the event's userId, or {@code session:<sessionId>}
- * for an anonymous viewer. A row is created with just its key ({@link RecommendationFeedbackRepository#createAndLock});
- * its surrogate {@code id} is the database's.
+ * A row of the recommendation ledger (the seed's RecommendationFeedback, ADR 0023): one per (recommendationId,
+ * perfumeId), holding the facts of its RECOMMENDATION_SHOWN, _CLICKED and _FEEDBACK events, each folded
+ * commutatively ({@link FeedbackFold}). The conversions credited to it (viewed, wishlist, collection, rating,
+ * purchase) are not stored here: they are computed from the conversion facts (attribution). A row is created with
+ * just its key ({@link RecommendationFeedbackRepository#createAndLock}); its surrogate {@code id} is the database's.
  */
 @Entity
 @Table(name = "recommendation_feedback")
@@ -22,32 +24,68 @@ public class RecommendationFeedback {
     @Column(name = "recommendation_id")
     public String recommendationId;
 
+    @Column(name = "perfume_id")
+    public String perfumeId;
+
     @Column(name = "user_id")
     public String userId;
 
-    @Column(name = "perfume_id")
-    public String perfumeId;
+    @Column(name = "user_event_time")
+    public Instant userEventTime;
+
+    @Column(name = "anonymous_id")
+    public String anonymousId;
+
+    @Column(name = "anonymous_event_time")
+    public Instant anonymousEventTime;
+
+    @Column(name = "impression_time")
+    public Instant impressionTime;
+
+    @Column(name = "impression_event_id")
+    public UUID impressionEventId;
 
     public String source;
 
     public String algorithm;
 
+    @Column(name = "algorithm_version")
+    public String algorithmVersion;
+
     public Integer position;
-
-    public boolean viewed;
-
-    public boolean clicked;
-
-    @Column(name = "impression_time")
-    public Instant impressionTime;
-
-    @Column(name = "first_interaction_time")
-    public Instant firstInteractionTime;
 
     public Double confidence;
 
     @Column(name = "similarity_score")
     public Double similarityScore;
+
+    public boolean randomized;
+
+    public boolean clicked;
+
+    @Column(name = "click_time")
+    public Instant clickTime;
+
+    @Column(name = "thumbs_up")
+    public boolean thumbsUp;
+
+    @Column(name = "thumbs_down")
+    public boolean thumbsDown;
+
+    @Column(name = "hid_perfume")
+    public boolean hidPerfume;
+
+    @Column(name = "reported_irrelevant")
+    public boolean reportedIrrelevant;
+
+    @Column(name = "report_reason")
+    public String reportReason;
+
+    @Column(name = "report_time")
+    public Instant reportTime;
+
+    @Column(name = "feedback_time")
+    public Instant feedbackTime;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

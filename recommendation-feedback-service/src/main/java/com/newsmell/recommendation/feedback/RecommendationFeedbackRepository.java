@@ -17,25 +17,22 @@ public class RecommendationFeedbackRepository implements PanacheRepositoryBase<R
 
     private static final List<KeyPart<FeedbackKey>> KEY = List.of(
             new KeyPart<>("recommendation_id", "recommendationId", FeedbackKey::recommendationId),
-            new KeyPart<>("user_id", "userId", FeedbackKey::userId),
             new KeyPart<>("perfume_id", "perfumeId", FeedbackKey::perfumeId));
 
-    /** A recommendation's rows, by position (rows whose SHOWN has not arrived yet last). */
+    /** A recommendation's rows, by position (rows whose SHOWN has not arrived yet last), then perfume. */
     @WithSession
     public Uni<List<RecommendationFeedback>> findByRecommendationId(String recommendationId) {
         return list(
                 "recommendationId = ?1",
                 Sort.by("position", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST)
-                        .and("perfumeId")
-                        .and("userId"),
+                        .and("perfumeId"),
                 recommendationId);
     }
 
     /**
      * One page of the impressions of a window in (impressionTime, id) order, after the cursor's row; fetches
      * {@code limit + 1} rows so that the caller knows whether there is a next page. Answered by the index
-     * {@code idx_recommendation_feedback_impression_time} (impression_time, id), or with an algorithm by
-     * {@code idx_recommendation_feedback_algorithm_time}.
+     * {@code idx_recommendation_feedback_impression_time} (impression_time, id).
      */
     @WithSession
     public Uni<List<RecommendationFeedback>> page(FeedbackListQuery q) {
@@ -61,8 +58,7 @@ public class RecommendationFeedbackRepository implements PanacheRepositoryBase<R
     /**
      * The rows of these keys, created if missing (race-free: {@code insert … on conflict do nothing}) and locked
      * for the rest of the transaction in key order, so that replicas consuming other partitions never lose each
-     * other's updates nor deadlock (ADR 0008, 0012). The lock query selects the keys' recommendations and users
-     * in one statement (a superset of the keys), and only the keys' rows are returned.
+     * other's updates nor deadlock (ADR 0008, 0012).
      */
     @WithSession
     public Uni<List<RecommendationFeedback>> createAndLock(List<FeedbackKey> sortedKeys) {

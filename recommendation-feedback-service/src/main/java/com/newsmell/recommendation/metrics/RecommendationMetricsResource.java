@@ -29,16 +29,19 @@ public class RecommendationMetricsResource {
     @GET
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
-            summary = "Recommendation impressions, clicks and click-through rate per hour or day, by algorithm,"
-                    + " source or position",
-            description = "Impressions are recommendation_feedback rows (one per recommendation, viewer and perfume)"
-                    + " by their impressionTime in [from, to); clicks are those of them that were clicked, whenever"
-                    + " the click came; clicksWithoutImpression are clicked rows whose impression never arrived, by"
-                    + " their first click. Non-bot events only; live (asOf is the time of the request). With"
-                    + " breakdown, the totals per value (most impressions first, paged by limit and cursor) replace"
-                    + " the buckets; rows without a value are (unknown). from and to are required, on the"
-                    + " granularity's grid in tz, at most 2232 hours or 1098 days apart. Definitions: docs/metrics.md,"
-                    + " recommendation-feedback-service.")
+            summary = "Recommendation impressions, clicks, CTR, conversions, explicit feedback, coverage, time to"
+                    + " click and debiased CTR per hour or day, by algorithm, source or position",
+            description = "Impressions are ledger rows (one per recommendation and perfume) by their impressionTime in"
+                    + " [from, to); every other figure counts those impressions: clicked, credited a view, wishlist"
+                    + " add, collection add, rating or purchase by the attribution rule (within the attribution"
+                    + " window, named recommendation else last touch; a conversion counts on the day of its"
+                    + " impression), given a thumbs up or down, hidden or reported; clicksWithoutImpression are"
+                    + " clicked rows whose impression never arrived, by their first click. Non-bot events only; real"
+                    + " time (asOf is the time of the request); a bucket is provisional until the attribution window"
+                    + " after it has passed. With breakdown (or groupBy=position|source|algorithm), the totals per"
+                    + " value (most impressions first, paged by limit and cursor) replace the buckets; rows without a"
+                    + " value are (unknown). from and to are required, on the granularity's grid in tz, at most 2232"
+                    + " hours or 400 days apart. Definitions: docs/metrics.md, recommendation-feedback-service.")
     @Parameter(name = "from", style = ParameterStyle.FORM, required = true)
     @Parameter(name = "to", style = ParameterStyle.FORM, required = true)
     public Uni<Metrics<RecommendationBucket, RecommendationFigures>> metrics(
@@ -76,8 +79,41 @@ public class RecommendationMetricsResource {
                                             type = SchemaType.STRING,
                                             enumeration = {"previous_period"}))
                     String compare,
+            @QueryParam("algorithm")
+                    @Parameter(
+                            description = "Only this algorithm's impressions: the shorthand of filters=algorithm==…",
+                            schema = @Schema(type = SchemaType.STRING))
+                    String algorithm,
+            @QueryParam("source")
+                    @Parameter(
+                            description = "Only this source's impressions: the shorthand of filters=source==…",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"detail_page", "email", "homepage", "search"}))
+                    String source,
+            @QueryParam("groupBy")
+                    @Parameter(
+                            description = "day: day buckets (granularity=day); position, source or algorithm: the"
+                                    + " breakdown by it (breakdown=…). Not with granularity or breakdown.",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"day", "position", "source", "algorithm"}))
+                    String groupBy,
             @BeanParam PageParams page) {
         return metrics.metrics(RecommendationMetricsQuery.of(
-                window.from, window.to, window.tz, granularity, breakdown, filters, compare, page.limit, page.cursor));
+                window.from,
+                window.to,
+                window.tz,
+                granularity,
+                breakdown,
+                filters,
+                compare,
+                page.limit,
+                page.cursor,
+                algorithm,
+                source,
+                groupBy));
     }
 }

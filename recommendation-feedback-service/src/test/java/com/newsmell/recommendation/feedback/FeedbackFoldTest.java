@@ -1,281 +1,250 @@
 package com.newsmell.recommendation.feedback;
 
 import static com.newsmell.contract.InteractionEventType.PAGE_VIEW;
-import static com.newsmell.contract.InteractionEventType.RECOMMENDATION_FEEDBACK;
+import static com.newsmell.contract.InteractionEventType.PERFUME_VIEW;
+import static com.newsmell.contract.InteractionEventType.PURCHASE_COMPLETED;
+import static com.newsmell.contract.InteractionEventType.WISHLIST_ADD;
+import static com.newsmell.contract.InteractionEventType.WISHLIST_REMOVE;
 import static com.newsmell.recommendation.RecommendationEvents.clicked;
+import static com.newsmell.recommendation.RecommendationEvents.conversion;
 import static com.newsmell.recommendation.RecommendationEvents.data;
-import static com.newsmell.recommendation.RecommendationEvents.recommendation;
+import static com.newsmell.recommendation.RecommendationEvents.feedback;
+import static com.newsmell.recommendation.RecommendationEvents.rating;
 import static com.newsmell.recommendation.RecommendationEvents.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.infra.WireEvents;
-import com.newsmell.recommendation.feedback.FeedbackResource.FeedbackItem;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The recommendation feedback rules, pure: no Quarkus, no database, no broker. */
+/** The ledger's rules (ADR 0023), pure: no Quarkus, no database, no broker. */
 class FeedbackFoldTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:15:00Z");
     private static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
     private static final String SESSION = "s-1";
-    private static final String VIEWER = "session:" + SESSION;
 
-    // Seed, RecommendationFeedback: "viewed Boolean", "clicked Boolean" (impressions and clicks; the explicit
-    // feedback fields are not recorded in this minimal version). Bot traffic is no user's response (ADR 0008).
     @Test
-    @DisplayName("only human RECOMMENDATION_SHOWN and RECOMMENDATION_CLICKED events are folded")
-    void onlyHumanImpressionsAndClicksAreRelevant() {
-        assertThat(FeedbackFold.relevant(shownAt(T0, 0))).isTrue();
-        assertThat(FeedbackFold.relevant(clickedAt(T0))).isTrue();
-        assertThat(FeedbackFold.relevant(recommendation(RECOMMENDATION_FEEDBACK, SESSION, "r-1", "p-1", T0)
-                        .build()))
+    @DisplayName(
+            "recommendation events of humans fold into the ledger; conversions of a perfume are facts; bots nowhere")
+    void whichEventsCount() {
+        assertThat(FeedbackFold.ledger(shownAt(T0, 0))).isTrue();
+        assertThat(FeedbackFold.ledger(clicked(SESSION, "r-1", "p-1", T0).build()))
+                .isTrue();
+        assertThat(FeedbackFold.ledger(
+                        feedback(SESSION, "r-1", "p-1", T0, "thumbsUp").build()))
+                .isTrue();
+        assertThat(FeedbackFold.ledger(
+                        shownAt(T0, 0).toBuilder().isBot(true).botReason("ua").build()))
                 .isFalse();
-        assertThat(FeedbackFold.relevant(
+        assertThat(FeedbackFold.conversionKind(
+                        conversion(PERFUME_VIEW, SESSION, "p-1", T0).build()))
+                .isEqualTo("view");
+        assertThat(FeedbackFold.conversionKind(
+                        conversion(WISHLIST_ADD, SESSION, "p-1", T0).build()))
+                .isEqualTo("wishlist");
+        assertThat(FeedbackFold.conversionKind(
+                        conversion(PURCHASE_COMPLETED, SESSION, "p-1", T0).build()))
+                .isEqualTo("purchase");
+        assertThat(FeedbackFold.conversionKind(rating(SESSION, "p-1", T0, 4).build()))
+                .isEqualTo("rating");
+        assertThat(FeedbackFold.conversionKind(
+                        conversion(WISHLIST_REMOVE, SESSION, "p-1", T0).build()))
+                .isNull();
+        assertThat(FeedbackFold.conversionKind(
                         WireEvents.event(PAGE_VIEW, SESSION, T0).build()))
+                .isNull();
+        assertThat(FeedbackService.concernsAny(
+                        List.of(WireEvents.event(PAGE_VIEW, SESSION, T0).build())))
                 .isFalse();
-        assertThat(FeedbackFold.relevant(shownAt(T0, 0).toBuilder()
-                        .isBot(true)
-                        .botReason("user-agent")
-                        .build()))
-                .isFalse();
-    }
-
-    // Seed, RecommendationFeedback: "viewed Boolean", "clicked Boolean": a batch without an impression or a click
-    // changes no feedback, so the consumer acknowledges it without a transaction.
-    @Test
-    @DisplayName("a batch concerns this service when any of its events is a human impression or click")
-    void aBatchConcernsTheServiceWhenAnyEventIsRelevant() {
-        UserInteractionEvent view = WireEvents.event(PAGE_VIEW, SESSION, T0).build();
-        UserInteractionEvent botClick =
-                clickedAt(T0).toBuilder().isBot(true).botReason("user-agent").build();
-
-        assertThat(FeedbackService.concernsAny(List.of())).isFalse();
-        assertThat(FeedbackService.concernsAny(List.of(view, botClick))).isFalse();
-        assertThat(FeedbackService.concernsAny(List.of(view, botClick, clickedAt(T0))))
+        assertThat(FeedbackService.concernsAny(List.of(
+                        WireEvents.event(PAGE_VIEW, SESSION, T0).userId("u-1").build())))
+                .as("an identified event tells its session's user")
                 .isTrue();
     }
 
-    // Seed, RecommendationFeedback: "userId String" (required). An anonymous viewer is session:<sessionId>
-    // (ADR 0008), so a viewer who logs in between impression and click has two rows.
     @Test
-    @DisplayName("the viewer is the userId, else session:<sessionId> for an anonymous viewer")
-    void theViewerIsTheUserElseTheSession() {
-        UserInteractionEvent anonymous = shownAt(T0, 0);
-        UserInteractionEvent signedIn = clickedAt(T0).toBuilder().userId("u-1").build();
-
-        assertThat(FeedbackKey.viewer(anonymous)).isEqualTo(VIEWER);
-        assertThat(FeedbackKey.viewer(signedIn)).isEqualTo("u-1");
-        assertThat(FeedbackKey.of(anonymous)).isEqualTo(new FeedbackKey("r-1", VIEWER, "p-1"));
-        assertThat(FeedbackKey.of(signedIn)).isEqualTo(new FeedbackKey("r-1", "u-1", "p-1"));
-    }
-
-    // Seed, RecommendationFeedback: "@@unique([recommendationId, userId, perfumeId])".
-    @Test
-    @DisplayName("a batch is grouped per (recommendationId, userId, perfumeId), in that key order (the lock order)")
-    void groupsTheRelevantEventsPerKeyInKeyOrder() {
-        UserInteractionEvent r2 =
-                shown(SESSION, "r-2", "p-a", T0, 0).userId("u-a").build();
-        UserInteractionEvent r1ub =
-                shown(SESSION, "r-1", "p-a", T0, 0).userId("u-b").build();
-        UserInteractionEvent r1uaPb =
-                shown(SESSION, "r-1", "p-b", T0, 1).userId("u-a").build();
-        UserInteractionEvent r1uaPa =
-                shown(SESSION, "r-1", "p-a", T0, 0).userId("u-a").build();
-        UserInteractionEvent r1uaPaClick =
-                clicked(SESSION, "r-1", "p-a", T0.plusSeconds(1)).userId("u-a").build();
-        UserInteractionEvent other = WireEvents.event(PAGE_VIEW, SESSION, T0).build();
-
-        var byKey = FeedbackFold.byKey(List.of(r2, r1ub, other, r1uaPb, r1uaPa, r1uaPaClick));
-
-        assertThat(byKey.keySet())
-                .containsExactly(
-                        new FeedbackKey("r-1", "u-a", "p-a"),
-                        new FeedbackKey("r-1", "u-a", "p-b"),
-                        new FeedbackKey("r-1", "u-b", "p-a"),
-                        new FeedbackKey("r-2", "u-a", "p-a"));
-        assertThat(byKey.get(new FeedbackKey("r-1", "u-a", "p-a"))).containsExactly(r1uaPa, r1uaPaClick);
-        assertThat(FeedbackFold.byKey(List.of(other))).isEmpty();
-    }
-
-    // Seed, RecommendationFeedback: "source String // 'homepage', 'detail_page', 'search', 'email'",
-    // "algorithm String", "position Int // Position in recommendation list", "viewed Boolean @default(false)",
-    // "impressionTime DateTime", "confidence Float? // Algorithm confidence score",
-    // "similarityScore Float? // Similarity to user preferences".
-    @Test
-    @DisplayName("an impression sets viewed, impressionTime and its context; position 0 and scores 0 and 1 are kept")
-    void anImpressionSetsViewedItsTimeAndItsContext() {
-        assertThat(folded(shownAt(T0, "collaborative", "email", 0, 0.0, 1.0)))
-                .isEqualTo(
-                        new FeedbackItem(VIEWER, "p-1", "email", "collaborative", 0, true, false, T0, null, 0.0, 1.0));
-    }
-
-    // Seed, RecommendationFeedback: "impressionTime DateTime" (the impression: the earliest SHOWN, with its
-    // context). On an exact tie, the first applied stays (README, Rules).
-    @Test
-    @DisplayName("a later or equal impression keeps the first one's time and context")
-    void aLaterOrEqualImpressionChangesNothing() {
-        assertThat(folded(
-                        shownAt(T0, "trending", "email", 5, 0.5, 0.25),
-                        shownAt(T0.plusMillis(1), "later", "search", 7, 0.9, 0.9),
-                        shownAt(T0, "tie", "search", 8, 0.9, 0.9)))
-                .isEqualTo(new FeedbackItem(VIEWER, "p-1", "email", "trending", 5, true, false, T0, null, 0.5, 0.25));
-    }
-
-    // Seed, RecommendationFeedback: "impressionTime DateTime" (the impression: the earliest SHOWN, with its
-    // context).
-    @Test
-    @DisplayName("an earlier impression replaces the time and the whole context, absent scores included")
-    void anEarlierImpressionReplacesTheWholeContext() {
-        assertThat(folded(
-                        shownAt(T0, "trending", "email", 5, 0.5, 0.25),
-                        shownAt(T0.minusMillis(1), "content-based", "detail_page", 1, 0.875, null)))
-                .isEqualTo(new FeedbackItem(
-                        VIEWER,
-                        "p-1",
-                        "detail_page",
-                        "content-based",
-                        1,
-                        true,
-                        false,
-                        T0.minusMillis(1),
-                        null,
-                        0.875,
-                        null));
-    }
-
-    // Seed, RecommendationFeedback: "clicked Boolean @default(false)", "firstInteractionTime DateTime?".
-    @Test
-    @DisplayName("a click sets clicked; firstInteractionTime is the earliest click, a later or equal one keeps it")
-    void theEarliestClickIsTheFirstInteraction() {
-        assertThat(folded(clickedAt(T0), clickedAt(T0.plusMillis(1)), clickedAt(T0)))
-                .isEqualTo(new FeedbackItem(VIEWER, "p-1", null, null, null, false, true, null, T0, null, null));
-        assertThat(folded(clickedAt(T0), clickedAt(T0.minusMillis(1))))
-                .isEqualTo(new FeedbackItem(
-                        VIEWER, "p-1", null, null, null, false, true, null, T0.minusMillis(1), null, null));
-    }
-
-    // Seed, RecommendationFeedback: "viewed Boolean @default(false)", "firstInteractionTime DateTime?": a click
-    // that arrives before its impression counts; the impression fields wait for the SHOWN.
-    @Test
-    @DisplayName("a click before its impression: clicked, not viewed, impression time and context still null")
-    void aClickBeforeItsImpressionLeavesTheImpressionEmpty() {
-        RecommendationFeedback row = row();
-        FeedbackFold.apply(row, clickedAt(T0.plusSeconds(10)));
-        assertThat(FeedbackItem.of(row))
-                .isEqualTo(new FeedbackItem(
-                        VIEWER, "p-1", null, null, null, false, true, null, T0.plusSeconds(10), null, null));
-
-        FeedbackFold.apply(row, shownAt(T0.plusSeconds(20), "trending", "homepage", 3, null, 0.5));
-        assertThat(FeedbackItem.of(row))
-                .isEqualTo(new FeedbackItem(
-                        VIEWER,
-                        "p-1",
-                        "homepage",
-                        "trending",
-                        3,
-                        true,
-                        true,
-                        T0.plusSeconds(20),
-                        T0.plusSeconds(10),
-                        null,
-                        0.5));
-    }
-
-    // Seed, RecommendationFeedback: "viewed Boolean", "impressionTime DateTime": an impression whose eventData
-    // carries no context still counts as viewed.
-    @Test
-    @DisplayName("an impression without context in its eventData is viewed, with its time and a null context")
-    void anImpressionWithoutContextIsStillViewed() {
-        UserInteractionEvent bare = shownAt(T0, 0).toBuilder()
-                .eventData(JsonNodeFactory.instance.objectNode())
+    @DisplayName("a conversion fact keeps its viewer, its named recommendation and a rating's overall value")
+    void conversionFacts() {
+        UserInteractionEvent r = rating(SESSION, "p-1", T0, 4)
+                .userId("u-1")
+                .recommendationId("r-9")
                 .build();
 
-        assertThat(folded(bare))
-                .isEqualTo(new FeedbackItem(VIEWER, "p-1", null, null, null, true, false, T0, null, null, null));
+        assertThat(FeedbackFold.conversions(List.of(r, shownAt(T0, 0))))
+                .containsExactly(new FeedbackFold.Conversion(
+                        UUID.fromString(r.eventId()), "rating", "p-1", "u-1", SESSION, "r-9", T0, 4.0));
     }
 
-    // Seed, RecommendationFeedback: one row per "@@unique([recommendationId, userId, perfumeId])", built from
-    // its events as a set: the arrival order cannot matter.
     @Test
-    @DisplayName("every arrival order folds to the same row")
-    void everyArrivalOrderFoldsToTheSameRow() {
-        List<UserInteractionEvent> events = new ArrayList<>(List.of(
-                shownAt(T0.plusSeconds(20), "trending", "email", 5, 0.5, 0.25),
-                shownAt(T0, "content-based", "detail_page", 1, 0.875, null),
-                clickedAt(T0.plusSeconds(10)),
-                clickedAt(T0.plusSeconds(5))));
-        FeedbackItem expected = new FeedbackItem(
-                VIEWER, "p-1", "detail_page", "content-based", 1, true, true, T0, T0.plusSeconds(5), 0.875, null);
-        Random random = new Random(13);
-        for (int i = 0; i < 30; i++) {
-            Collections.shuffle(events, random);
-            assertThat(folded(events.toArray(UserInteractionEvent[]::new))).isEqualTo(expected);
+    @DisplayName("a session's user is its earliest identified event's, ties to the smallest userId")
+    void identities() {
+        List<UserInteractionEvent> events = List.of(
+                WireEvents.event(PAGE_VIEW, "s-a", T0.plusSeconds(5))
+                        .userId("u-late")
+                        .build(),
+                WireEvents.event(PAGE_VIEW, "s-a", T0).userId("u-z").build(),
+                WireEvents.event(PAGE_VIEW, "s-a", T0).userId("u-b").build(),
+                WireEvents.event(PAGE_VIEW, "s-b", T0).build());
+
+        assertThat(FeedbackFold.identities(events)).containsExactly(new FeedbackFold.Identity("s-a", "u-b", T0));
+    }
+
+    @Test
+    @DisplayName(
+            "the impression is the earliest SHOWN's (ties: smallest eventId), with algorithmVersion and randomized")
+    void theEarliestImpressionWins() {
+        UserInteractionEvent late = shownAt(T0.plusSeconds(9), 5);
+        var d = data("hybrid", "search", 2, 0.5, 0.25);
+        d.put("algorithmVersion", "2.1").put("randomized", true);
+        UserInteractionEvent early =
+                shown(SESSION, "r-1", "p-1", T0, 2).eventData(d).build();
+
+        RecommendationFeedback row = fold(List.of(late, early));
+
+        assertThat(row.impressionTime).isEqualTo(T0);
+        assertThat(row.algorithm).isEqualTo("hybrid");
+        assertThat(row.algorithmVersion).isEqualTo("2.1");
+        assertThat(row.source).isEqualTo("search");
+        assertThat(row.position).isEqualTo(2);
+        assertThat(row.randomized).isTrue();
+        assertThat(row.confidence).isEqualTo(0.5);
+
+        UserInteractionEvent tieA = shownAt(T0, 1).toBuilder()
+                .eventId("00000000-0000-0000-0000-00000000000a")
+                .build();
+        UserInteractionEvent tieB = shownAt(T0, 7).toBuilder()
+                .eventId("00000000-0000-0000-0000-00000000000b")
+                .build();
+        assertThat(fold(List.of(tieB, tieA)).position).isEqualTo(1);
+        assertThat(fold(List.of(tieA, tieB)).position).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("thumbs down then hide: both flags stay on; the report keeps the earliest report's reason")
+    void explicitFeedbackFlagsStayOn() {
+        RecommendationFeedback row = fold(List.of(
+                shownAt(T0, 0),
+                feedback(SESSION, "r-1", "p-1", T0.plusSeconds(10), "thumbsDown")
+                        .build(),
+                feedback(SESSION, "r-1", "p-1", T0.plusSeconds(20), "hidPerfume")
+                        .build(),
+                feedback(SESSION, "r-1", "p-1", T0.plusSeconds(40), "reportedIrrelevant", "reportReason=other")
+                        .build(),
+                feedback(SESSION, "r-1", "p-1", T0.plusSeconds(30), "reportedIrrelevant", "reportReason=already_owned")
+                        .build()));
+
+        assertThat(row.thumbsDown).isTrue();
+        assertThat(row.hidPerfume).isTrue();
+        assertThat(row.thumbsUp).isFalse();
+        assertThat(row.reportedIrrelevant).isTrue();
+        assertThat(row.reportReason).isEqualTo("already_owned");
+        assertThat(row.feedbackTime).isEqualTo(T0.plusSeconds(10));
+    }
+
+    @Test
+    @DisplayName("a click before its impression: the row exists from the click, the impression completes it")
+    void aClickBeforeItsImpression() {
+        RecommendationFeedback row = new RecommendationFeedback();
+        FeedbackFold.apply(
+                row, clicked(SESSION, "r-1", "p-1", T0.plusSeconds(3)).build());
+        assertThat(row.clicked).isTrue();
+        assertThat(row.impressionTime).isNull();
+        assertThat(row.anonymousId).isEqualTo(SESSION);
+        assertThat(row.userId).isNull();
+
+        FeedbackFold.apply(row, shownAt(T0, 0));
+        assertThat(row.impressionTime).isEqualTo(T0);
+        assertThat(row.clickTime).isEqualTo(T0.plusSeconds(3));
+    }
+
+    @Test
+    @DisplayName("the viewer: the earliest identified event's userId, the earliest event's session as anonymous id")
+    void theViewerIsFirstClass() {
+        RecommendationFeedback row = fold(List.of(
+                shownAt(T0, 0),
+                clicked("s-2", "r-1", "p-1", T0.plusSeconds(60)).userId("u-1").build()));
+
+        assertThat(row.anonymousId).isEqualTo(SESSION);
+        assertThat(row.userId).isEqualTo("u-1");
+    }
+
+    @Test
+    @DisplayName("every arrival order and any redelivery give the same row")
+    void everyOrderGivesTheSameRow() {
+        List<UserInteractionEvent> events = List.of(
+                shownAt(T0.plusSeconds(1), 3),
+                shownAt(T0, 1),
+                clicked(SESSION, "r-1", "p-1", T0.plusSeconds(9)).userId("u-1").build(),
+                clicked(SESSION, "r-1", "p-1", T0.plusSeconds(4)).build(),
+                feedback(SESSION, "r-1", "p-1", T0.plusSeconds(5), "thumbsUp").build(),
+                feedback(SESSION, "r-1", "p-1", T0.plusSeconds(6), "reportedIrrelevant")
+                        .build(),
+                feedback(SESSION, "r-1", "p-1", T0.plusSeconds(6), "reportedIrrelevant", "reportReason=other")
+                        .build());
+        String expected = describe(fold(events));
+        Random random = new Random(7);
+        for (int i = 0; i < 200; i++) {
+            List<UserInteractionEvent> shuffled = new ArrayList<>(events);
+            Collections.shuffle(shuffled, random);
+            if (i % 2 == 0) {
+                shuffled.add(shuffled.get(random.nextInt(shuffled.size())));
+            }
+            assertThat(describe(fold(shuffled))).isEqualTo(expected);
         }
     }
 
-    // Seed, RecommendationFeedback: one row per "@@unique([recommendationId, userId, perfumeId])"; a row the
-    // batch has no events for keeps its values.
     @Test
-    @DisplayName("only the rows a batch has events for change, and they are updated at now")
-    void onlyTheRowsWithEventsChange() {
-        RecommendationFeedback active = row();
-        RecommendationFeedback untouched = row();
-        untouched.perfumeId = "p-2";
-        untouched.updatedAt = T0;
-
-        FeedbackFold.fold(
-                List.of(active, untouched),
-                Map.of(
-                        new FeedbackKey("r-1", VIEWER, "p-1"),
-                        List.of(clickedAt(T0)),
-                        new FeedbackKey("r-1", VIEWER, "p-3"),
-                        List.of(clicked(SESSION, "r-1", "p-3", T0).build())),
-                NOW);
-
-        assertThat(active.clicked).isTrue();
-        assertThat(active.updatedAt).isEqualTo(NOW);
-        assertThat(untouched.clicked).isFalse();
-        assertThat(untouched.updatedAt).isEqualTo(T0);
-    }
-
-    /** The events folded, as one batch, into a new row of their key; the row as the API shows it. */
-    private static FeedbackItem folded(UserInteractionEvent... events) {
-        RecommendationFeedback row = row();
-        FeedbackFold.fold(List.of(row), FeedbackFold.byKey(List.of(events)), NOW);
-        assertThat(row.updatedAt).isEqualTo(NOW);
-        return FeedbackItem.of(row);
-    }
-
-    /** A new row of (r-1, the anonymous viewer of s-1, p-1): just its key, as createAndLock makes it. */
-    private static RecommendationFeedback row() {
-        RecommendationFeedback row = new RecommendationFeedback();
-        row.recommendationId = "r-1";
-        row.userId = VIEWER;
-        row.perfumeId = "p-1";
-        return row;
+    @DisplayName("the days an event can change: its day and the attribution window's days before it")
+    void dirtyDays() {
+        assertThat(FeedbackFold.dirtyDays(
+                        List.of(shownAt(Instant.parse("2026-03-10T01:00:00Z"), 0)), Duration.ofDays(2)))
+                .containsExactly(
+                        LocalDate.parse("2026-03-08"), LocalDate.parse("2026-03-09"), LocalDate.parse("2026-03-10"));
+        assertThat(FeedbackFold.dirtyDays(
+                        List.of(WireEvents.event(PAGE_VIEW, SESSION, T0).build()), Duration.ofDays(7)))
+                .isEmpty();
     }
 
     private static UserInteractionEvent shownAt(Instant at, int position) {
         return shown(SESSION, "r-1", "p-1", at, position).build();
     }
 
-    private static UserInteractionEvent shownAt(
-            Instant at, String algorithm, String source, int position, Double confidence, Double similarityScore) {
-        return shown(SESSION, "r-1", "p-1", at, position)
-                .eventData(data(algorithm, source, position, confidence, similarityScore))
-                .build();
+    private static RecommendationFeedback fold(List<UserInteractionEvent> events) {
+        var byKey = FeedbackFold.byKey(events);
+        RecommendationFeedback row = new RecommendationFeedback();
+        row.recommendationId = "r-1";
+        row.perfumeId = "p-1";
+        FeedbackFold.fold(List.of(row), byKey, NOW);
+        return row;
     }
 
-    private static UserInteractionEvent clickedAt(Instant at) {
-        return clicked(SESSION, "r-1", "p-1", at).build();
+    private static String describe(RecommendationFeedback r) {
+        return String.join(
+                "|",
+                String.valueOf(r.userId),
+                String.valueOf(r.userEventTime),
+                String.valueOf(r.anonymousId),
+                String.valueOf(r.impressionTime),
+                String.valueOf(r.impressionEventId),
+                String.valueOf(r.position),
+                String.valueOf(r.clicked),
+                String.valueOf(r.clickTime),
+                String.valueOf(r.thumbsUp),
+                String.valueOf(r.thumbsDown),
+                String.valueOf(r.hidPerfume),
+                String.valueOf(r.reportedIrrelevant),
+                String.valueOf(r.reportReason),
+                String.valueOf(r.reportTime),
+                String.valueOf(r.feedbackTime));
     }
 }

@@ -2,156 +2,205 @@ package com.newsmell.recommendation.metrics;
 
 import static com.newsmell.recommendation.QueryProblems.assertViolation;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.newsmell.recommendation.metrics.RecommendationMetricsFold.BucketCounts;
-import com.newsmell.recommendation.metrics.RecommendationMetricsFold.ValueCounts;
-import com.newsmell.toolkit.api.Filters;
+import com.newsmell.recommendation.attribution.AttributedRow;
+import com.newsmell.recommendation.attribution.Ledger;
+import com.newsmell.recommendation.attribution.LedgerRow;
+import com.newsmell.recommendation.attribution.Outcome;
+import com.newsmell.recommendation.stats.PositionBias;
 import com.newsmell.toolkit.api.Metrics;
-import com.newsmell.toolkit.api.Paging;
 import com.newsmell.toolkit.api.TimeWindow;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The recommendation metrics' parameters, statements and folds, pure: no Quarkus, no database. */
+/** The recommendation metrics' parameters and folds, pure: no Quarkus, no database. */
 class RecommendationMetricsTest {
 
-    private static final TimeWindow BERLIN_DAYS =
-            TimeWindow.metrics("2025-10-25", "2025-10-28", "Europe/Berlin", TimeWindow.Granularity.DAY);
+    private static final Instant DAY = Instant.parse("2026-05-04T00:00:00Z");
 
     @Test
-    @DisplayName("clickThroughRate is clicks / impressions, absent without impressions; sums recompute it")
-    void theRateIsClicksOverImpressions() {
-        assertThat(RecommendationFigures.of(3, 2, 1).clickThroughRate()).isEqualTo(2.0 / 3);
-        assertThat(RecommendationFigures.of(0, 0, 4).clickThroughRate()).isNull();
-        assertThat(RecommendationFigures.of(4, 0, 0).clickThroughRate()).isEqualTo(0.0);
-        assertThat(RecommendationFigures.of(1, 1, 0).plus(RecommendationFigures.of(3, 0, 2)))
-                .isEqualTo(new RecommendationFigures(4, 1, 0.25, 2));
-    }
-
-    @Test
-    @DisplayName("every bucket of the window is answered, in order, days of tz (25 hours across the DST end)")
-    void bucketsAreTheDaysOfTheZoneZeroFilled() {
-        List<RecommendationBucket> buckets =
-                RecommendationMetricsFold.buckets(BERLIN_DAYS, List.of(new BucketCounts(2, 3, 2, 1)));
-
-        assertThat(buckets)
-                .containsExactly(
-                        new RecommendationBucket(Instant.parse("2025-10-24T22:00:00Z"), 0, 0, null, 0),
-                        new RecommendationBucket(Instant.parse("2025-10-25T22:00:00Z"), 3, 2, 2.0 / 3, 1),
-                        new RecommendationBucket(Instant.parse("2025-10-26T23:00:00Z"), 0, 0, null, 0));
-        assertThatThrownBy(() -> RecommendationMetricsFold.buckets(BERLIN_DAYS, List.of(new BucketCounts(4, 1, 0, 0))))
-                .isInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    @DisplayName("totals sum the buckets' counts and recompute the rate, never averaging bucket rates")
-    void totalsSumTheCounts() {
-        assertThat(RecommendationMetricsFold.totals(
-                        List.of(new BucketCounts(1, 1, 1, 0), new BucketCounts(3, 3, 0, 2))))
-                .isEqualTo(new RecommendationFigures(4, 1, 0.25, 2));
-        assertThat(RecommendationMetricsFold.totals(List.of())).isEqualTo(RecommendationFigures.ZERO);
-    }
-
-    @Test
-    @DisplayName("a breakdown value without a value is (unknown)")
-    void rowsWithoutAValueAreUnknown() {
-        assertThat(RecommendationMetricsFold.values(
-                        List.of(new ValueCounts("trending", 2, 1, 0), new ValueCounts(null, 1, 0, 3))))
-                .containsExactly(
-                        new Metrics.Value<>("trending", new RecommendationFigures(2, 1, 0.5, 0)),
-                        new Metrics.Value<>("(unknown)", new RecommendationFigures(1, 0, 0.0, 3)));
-    }
-
-    @Test
-    @DisplayName("parameters: day by default, the three dimensions, source values checked, positions are slots")
-    void parametersFollowTheConvention() {
+    @DisplayName("groupBy is day buckets or a breakdown; algorithm and source are filters; at most 400 days")
+    void parameters() {
         RecommendationMetricsQuery q = RecommendationMetricsQuery.of(
-                "2025-10-26",
-                "2025-10-28",
-                "Europe/Berlin",
-                null,
+                "2026-05-01", "2026-05-08", null, null, null, null, null, null, null, "hybrid", "email", "position");
+        assertThat(q.breakdown()).isEqualTo("position");
+        assertThat(q.filters().echo()).containsEntry("algorithm", "==hybrid").containsEntry("source", "==email");
+        assertThat(RecommendationMetricsQuery.of(
+                                "2026-05-01", "2026-05-08", null, null, null, null, null, null, null, null, null, "day")
+                        .window()
+                        .granularity())
+                .isEqualTo(TimeWindow.Granularity.DAY);
+
+        assertViolation("groupBy", "enum", () -> query("groupBy", "week"));
+        assertViolation(
+                "groupBy",
+                "conflict",
+                () -> RecommendationMetricsQuery.of(
+                        "2026-05-01",
+                        "2026-05-08",
+                        null,
+                        null,
+                        "source",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "position"));
+        assertViolation("source", "enum", () -> query("source", "web"));
+        assertViolation("algorithm", "format", () -> query("algorithm", "a|b"));
+        assertViolation(
                 "algorithm",
-                "source==email|(unknown);position!=0",
-                "previous_period",
-                "2",
-                Paging.offsetCursor(2));
-
-        assertThat(q.window().granularity()).isEqualTo(TimeWindow.Granularity.DAY);
-        assertThat(q.window().from()).isEqualTo(Instant.parse("2025-10-25T22:00:00Z"));
-        assertThat(q.breakdown()).isEqualTo("algorithm");
-        assertThat(q.compare()).isTrue();
-        assertThat(q.limit()).isEqualTo(2);
-        assertThat(q.offset()).isEqualTo(2);
-        assertThat(q.filters().echo())
-                .containsEntry("source", "==email|(unknown)")
-                .containsEntry("position", "!=0");
-
-        assertViolation("breakdown", "enum", () -> query("breakdown", "country"));
-        assertViolation("filters", "enum", () -> query("filters", "country==DE"));
-        assertViolation("filters", "enum", () -> query("filters", "source==web"));
+                "conflict",
+                () -> RecommendationMetricsQuery.of(
+                        "2026-05-01",
+                        "2026-05-08",
+                        null,
+                        null,
+                        null,
+                        "algorithm==x",
+                        null,
+                        null,
+                        null,
+                        "y",
+                        null,
+                        null));
+        assertViolation(
+                "to",
+                "after-from",
+                () -> RecommendationMetricsQuery.of(
+                        "2026-05-08", "2026-05-01", null, null, null, null, null, null, null, null, null, null));
+        assertViolation(
+                "to",
+                "max-range",
+                () -> RecommendationMetricsQuery.of(
+                        "2025-01-01", "2026-02-06", null, null, null, null, null, null, null, null, null, null));
         assertViolation("filters", "format", () -> query("filters", "position==first"));
-        assertViolation("filters", "format", () -> query("filters", "position==-1"));
-        assertViolation("compare", "enum", () -> query("compare", "last_year"));
-        assertViolation("granularity", "enum", () -> query("granularity", "week"));
-        assertViolation("limit", "range", () -> query("limit", "0"));
-        assertViolation("cursor", "format", () -> query("cursor", "nope"));
+        assertViolation("breakdown", "enum", () -> query("breakdown", "country"));
     }
 
     @Test
-    @DisplayName("filters become index-friendly in-lists of list parameters, position values as integers")
-    void filtersBecomeInLists() {
-        List<Object> params = new ArrayList<>(List.of("x"));
-        Filters filters = Filters.parse(
-                "algorithm==a|b;position!=0|(unknown);source==(unknown)", RecommendationMetricsQuery.DIMENSIONS);
+    @DisplayName("every rate counts over impressions; coverage is distinct perfumes; time to click is a mean")
+    void figures() {
+        List<AttributedRow> rows = List.of(
+                row(1, "p-1", true, new Outcome(true, DAY, true, false, false, null, false, DAY)),
+                row(2, "p-1", false, Outcome.NONE),
+                row(3, "p-2", true, new Outcome(false, null, false, true, true, 4.0, true, DAY)),
+                row(4, "p-3", false, Outcome.NONE));
 
-        String where = RecommendationMetricsSql.where(filters, params);
+        RecommendationFigures f = RecommendationMetricsFold.totals(rows, List.of(), null);
 
-        assertThat(where)
-                .isEqualTo("((algorithm in (?2)) and (position is not null and not (position in (?3))) and"
-                        + " (false or source is null))");
-        assertThat(params).containsExactly("x", List.of("a", "b"), List.of(0));
-        assertThat(RecommendationMetricsSql.where(Filters.NONE, params)).isEqualTo("(true)");
+        assertThat(f.impressions()).isEqualTo(4);
+        assertThat(f.clicks()).isEqualTo(2);
+        assertThat(f.clickThroughRate()).isEqualTo(0.5);
+        assertThat(f.viewRate()).isEqualTo(0.25);
+        assertThat(f.wishlistRate()).isEqualTo(0.25);
+        assertThat(f.collectionRate()).isEqualTo(0.25);
+        assertThat(f.conversions()).isEqualTo(2);
+        assertThat(f.coverage()).isEqualTo(3);
+        assertThat(f.meanTimeToClickMs()).isEqualTo(2000.0);
+        assertThat(f.debiasedClickThroughRate()).isNull();
+        assertThat(RecommendationFigures.of(new Counts()).clickThroughRate()).isNull();
     }
 
     @Test
-    @DisplayName("the statements number their parameters in order, the bucket starts as one timestamptz[] literal")
-    void statementsNumberTheirParameters() {
-        Filters filters = Filters.parse("algorithm==a", RecommendationMetricsQuery.DIMENSIONS);
-        RecommendationMetricsSql.Statement buckets = RecommendationMetricsSql.buckets(BERLIN_DAYS, filters);
-        RecommendationMetricsSql.Statement breakdown =
-                RecommendationMetricsSql.breakdown(BERLIN_DAYS, filters, "position", 100, 11);
+    @DisplayName("buckets are zero-filled and provisional until their end plus the attribution window")
+    void bucketsAreProvisional() {
+        TimeWindow window = TimeWindow.metrics("2026-05-01", "2026-05-04", null, TimeWindow.Granularity.DAY);
+        List<RecommendationBucket> buckets = RecommendationMetricsFold.buckets(
+                window,
+                List.of(row(1, "p-1", true, Outcome.NONE)),
+                List.of(),
+                null,
+                Duration.ofDays(7),
+                Instant.parse("2026-05-09T12:00:00Z"));
 
-        assertThat(buckets.params().get(0))
-                .isEqualTo("{2025-10-24T22:00:00Z,2025-10-25T22:00:00Z,2025-10-26T23:00:00Z}");
-        assertNumbered(buckets);
-        assertThat(buckets.params()).hasSize(8);
-        assertNumbered(breakdown);
-        assertThat(breakdown.sql()).contains("select position as k").endsWith("limit ?7 offset ?8");
-        assertThat(breakdown.params().subList(6, 8)).containsExactly(11, 100);
+        assertThat(buckets).hasSize(3);
+        assertThat(buckets.get(0).provisional()).isFalse();
+        assertThat(buckets.get(1).provisional()).isTrue();
+        assertThat(buckets.get(2).figures().impressions()).isEqualTo(1);
     }
 
-    private static void assertNumbered(RecommendationMetricsSql.Statement statement) {
-        assertThat(statement.sql()).doesNotContain("$");
-        for (int i = 1; i <= statement.params().size(); i++) {
-            assertThat(statement.sql()).contains("?" + i);
-        }
-        assertThat(statement.sql()).doesNotContain("?" + (statement.params().size() + 1));
+    @Test
+    @DisplayName("a breakdown: most impressions first, positions in numeric order on ties, (unknown) last")
+    void breakdown() {
+        List<Metrics.Value<RecommendationFigures>> values = RecommendationMetricsFold.values(
+                "position",
+                List.of(
+                        new AttributedRow(
+                                Ledger.impression(1, "a", "homepage", 10, false, false, "u", DAY), Outcome.NONE),
+                        new AttributedRow(
+                                Ledger.impression(2, "a", "homepage", 2, false, false, "u", DAY), Outcome.NONE)),
+                List.of(),
+                new PositionBias.Propensities(Map.of(), 0.05));
+
+        assertThat(values).extracting(Metrics.Value::value).containsExactly("2", "10");
+    }
+
+    @Test
+    @DisplayName("the weekly report's week: the last whole week (Sunday to Sunday, UTC) before the clock")
+    void weeklyReportWeek() {
+        assertThat(WeeklyReport.weekStart(Instant.parse("2026-05-10T02:00:00Z")))
+                .isEqualTo(LocalDate.parse("2026-05-03"));
+        assertThat(WeeklyReport.weekStart(Instant.parse("2026-05-13T02:00:00Z")))
+                .isEqualTo(LocalDate.parse("2026-05-03"));
+    }
+
+    private static AttributedRow row(long id, String perfume, boolean clicked, Outcome outcome) {
+        LedgerRow r = Ledger.impression(
+                id,
+                "a",
+                "homepage",
+                0,
+                false,
+                clicked,
+                "u",
+                DAY.minusSeconds(86400).plusSeconds(id));
+        return new AttributedRow(
+                new LedgerRow(
+                        r.id(),
+                        r.recommendationId(),
+                        perfume,
+                        r.userId(),
+                        r.anonymousId(),
+                        r.impressionTime(),
+                        r.source(),
+                        r.algorithm(),
+                        null,
+                        r.position(),
+                        null,
+                        null,
+                        false,
+                        r.clicked(),
+                        r.clickTime(),
+                        false,
+                        false,
+                        false,
+                        false,
+                        null,
+                        null),
+                outcome);
     }
 
     private static RecommendationMetricsQuery query(String name, String value) {
         return RecommendationMetricsQuery.of(
-                "2025-10-26",
-                "2025-10-28",
+                "2026-05-01",
+                "2026-05-08",
                 null,
-                name.equals("granularity") ? value : null,
+                null,
                 name.equals("breakdown") ? value : null,
                 name.equals("filters") ? value : null,
-                name.equals("compare") ? value : null,
-                name.equals("limit") ? value : null,
-                name.equals("cursor") ? value : null);
+                null,
+                null,
+                null,
+                name.equals("algorithm") ? value : null,
+                name.equals("source") ? value : null,
+                name.equals("groupBy") ? value : null);
     }
 }

@@ -42,6 +42,10 @@ final class JourneyContext {
     private final String sessionId;
     private final int maxEvents;
     private final List<Draft> drafts = new ArrayList<>();
+
+    /** The share of recommendation lists shown in a shuffled order (RecommendationJourney). */
+    double randomizedShare = RecommendationJourney.DEFAULT_RANDOMIZED_SHARE;
+
     private String userId;
     /** Milliseconds since the session's first event (before {@link #finish()} places the session in time). */
     private long clock;

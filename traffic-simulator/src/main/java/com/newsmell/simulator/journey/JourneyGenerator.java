@@ -61,6 +61,7 @@ public final class JourneyGenerator {
     private final long seed;
     private final SplittableRandom rng;
     private long sessionCount;
+    private double randomizedShare = RecommendationJourney.DEFAULT_RANDOMIZED_SHARE;
 
     /**
      * @param catalog the perfumes
@@ -88,6 +89,19 @@ public final class JourneyGenerator {
         return new JourneyGenerator(catalog, Population.generate(catalog, users, Catalog.DEFAULT_SEED), seed, botShare);
     }
 
+    /**
+     * Sets the share of recommendation lists shown in a shuffled order ({@code randomized: true}, ADR 0024), 0..1;
+     * default {@link RecommendationJourney#DEFAULT_RANDOMIZED_SHARE}. Clicks follow the planted position bias
+     * {@link RecommendationJourney#examination(int)} in every list.
+     */
+    public synchronized JourneyGenerator randomizedShare(double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("randomizedShare must be between 0 and 1");
+        }
+        this.randomizedShare = share;
+        return this;
+    }
+
     public Catalog catalog() {
         return catalog;
     }
@@ -108,7 +122,7 @@ public final class JourneyGenerator {
     /** The next session, ending at or before {@code now}. */
     public synchronized Session nextSession(Instant now) {
         sessionCount++;
-        return Visit.generate(catalog, population, rng, botShare, now);
+        return Visit.generate(catalog, population, rng, botShare, randomizedShare, now);
     }
 
     /** The next {@code count} sessions. */

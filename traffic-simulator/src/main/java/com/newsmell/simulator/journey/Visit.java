@@ -44,7 +44,22 @@ final class Visit {
      */
     static Session generate(
             Catalog catalog, Population population, SplittableRandom rng, double botShare, Instant now) {
-        Visit visit = new Visit(new JourneyContext(rng, catalog, population, botShare, now));
+        return generate(catalog, population, rng, botShare, RecommendationJourney.DEFAULT_RANDOMIZED_SHARE, now);
+    }
+
+    /**
+     * @param randomizedShare share of recommendation lists shown in a shuffled order (flagged randomized), 0..1
+     */
+    static Session generate(
+            Catalog catalog,
+            Population population,
+            SplittableRandom rng,
+            double botShare,
+            double randomizedShare,
+            Instant now) {
+        JourneyContext context = new JourneyContext(rng, catalog, population, botShare, now);
+        context.randomizedShare = randomizedShare;
+        Visit visit = new Visit(context);
         if (visit.session.kind == SessionKind.BOT) {
             visit.crawl.crawl();
         } else {

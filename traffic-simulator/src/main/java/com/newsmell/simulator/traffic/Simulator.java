@@ -57,7 +57,8 @@ public final class Simulator {
     private Simulator(SimulatorOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
-        JourneyGenerator generator = JourneyGenerator.create(options.seed(), options.users(), options.botShare());
+        JourneyGenerator generator = JourneyGenerator.create(options.seed(), options.users(), options.botShare())
+                .randomizedShare(options.randomizedShare());
         this.stream = new EventStream(generator, options.concurrentSessions(), Clock.systemUTC());
         this.catalog = generator.catalog();
         this.client = new CollectorClient(options.url(), options.requestTimeout(), options.maxAttempts());

@@ -1,5 +1,6 @@
 package com.newsmell.simulator.traffic;
 
+import com.newsmell.simulator.journey.RecommendationJourney;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -21,6 +22,7 @@ import java.util.function.Consumer;
  * @param batchSize events per request, 1..500
  * @param users registered users in the population
  * @param botShare share of sessions that are bots, 0..1
+ * @param randomizedShare share of recommendation lists shown in a shuffled order (flagged randomized), 0..1
  * @param concurrency parallel HTTP requests
  * @param padToBytes grow each event to about this many bytes (0 = no padding)
  * @param quiet no progress output
@@ -38,6 +40,7 @@ public record SimulatorOptions(
         int batchSize,
         int users,
         double botShare,
+        double randomizedShare,
         int concurrency,
         int padToBytes,
         boolean quiet,
@@ -61,6 +64,7 @@ public record SimulatorOptions(
         require(batchSize >= 1 && batchSize <= MAX_BATCH_SIZE, "--batch-size must be between 1 and 500");
         require(users >= 1, "--users must be >= 1");
         require(botShare >= 0 && botShare <= 1, "--bot-share must be between 0 and 1");
+        require(randomizedShare >= 0 && randomizedShare <= 1, "--randomized-share must be between 0 and 1");
         require(concurrency >= 1, "--concurrency must be >= 1");
         require(padToBytes >= 0, "--pad-to-bytes must be >= 0");
         require(maxAttempts >= 1, "--max-attempts must be >= 1");
@@ -90,6 +94,7 @@ public record SimulatorOptions(
                 50,
                 200,
                 0.05,
+                RecommendationJourney.DEFAULT_RANDOMIZED_SHARE,
                 4,
                 0,
                 false,
@@ -140,6 +145,10 @@ public record SimulatorOptions(
         return with(b -> b.botShare = botShare);
     }
 
+    public SimulatorOptions withRandomizedShare(double randomizedShare) {
+        return with(b -> b.randomizedShare = randomizedShare);
+    }
+
     public SimulatorOptions withConcurrency(int concurrency) {
         return with(b -> b.concurrency = concurrency);
     }
@@ -185,6 +194,7 @@ public record SimulatorOptions(
         private int batchSize;
         private int users;
         private double botShare;
+        private double randomizedShare;
         private int concurrency;
         private int padToBytes;
         private boolean quiet;
@@ -202,6 +212,7 @@ public record SimulatorOptions(
             batchSize = o.batchSize;
             users = o.users;
             botShare = o.botShare;
+            randomizedShare = o.randomizedShare;
             concurrency = o.concurrency;
             padToBytes = o.padToBytes;
             quiet = o.quiet;
@@ -221,6 +232,7 @@ public record SimulatorOptions(
                     batchSize,
                     users,
                     botShare,
+                    randomizedShare,
                     concurrency,
                     padToBytes,
                     quiet,
@@ -290,6 +302,7 @@ public record SimulatorOptions(
                     case "--batch-size" -> o = o.withBatchSize(Integer.parseInt(value));
                     case "--users" -> o = o.withUsers(Integer.parseInt(value));
                     case "--bot-share" -> o = o.withBotShare(Double.parseDouble(value));
+                    case "--randomized-share" -> o = o.withRandomizedShare(Double.parseDouble(value));
                     case "--concurrency" -> o = o.withConcurrency(Integer.parseInt(value));
                     case "--pad-to-bytes" -> o = o.withPadToBytes(Integer.parseInt(value));
                     case "--max-attempts" -> o = o.withMaxAttempts(Integer.parseInt(value));
@@ -357,6 +370,8 @@ public record SimulatorOptions(
                   --batch-size N            events per request, 1..500 (default 50)
                   --users N                 registered users in the population (default 200)
                   --bot-share F             share of bot sessions, 0..1 (default 0.05)
+                  --randomized-share F      share of recommendation lists shown shuffled and flagged
+                                            randomized, for position-bias estimation, 0..1 (default 0.05)
                   --concurrency N           parallel requests (default 4)
                   --pad-to-bytes N          pad eventData so that each event is about N bytes (default 0 = off)
                   --max-attempts N          attempts per batch on 503/5xx/connection errors (default 5)

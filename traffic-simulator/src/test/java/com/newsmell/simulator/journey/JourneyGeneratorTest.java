@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -385,5 +386,31 @@ class JourneyGeneratorTest {
         Map<InteractionEventType, Long> counts = new EnumMap<>(InteractionEventType.class);
         SESSIONS.forEach(s -> s.events().forEach(e -> counts.merge(e.eventType(), 1L, Long::sum)));
         return counts.getOrDefault(type, 0L);
+    }
+
+    // ADR 0024 / issue #13: a small share of lists is shuffled and flagged randomized; every recommendation event
+    // names its algorithm's version; clicks follow the planted position bias.
+    @Test
+    void aSmallShareOfRecommendationListsIsRandomized() {
+        List<UserInteractionEvent> events =
+                JourneyGenerator.create(42, 200, 0.0).events(60_000, NOW);
+        java.util.Set<String> lists = new java.util.HashSet<>();
+        java.util.Set<String> randomized = new java.util.HashSet<>();
+        for (UserInteractionEvent e : events) {
+            if (e.eventType() == InteractionEventType.RECOMMENDATION_SHOWN) {
+                lists.add(e.recommendationId());
+                if (e.eventData().path("randomized").asBoolean(false)) {
+                    randomized.add(e.recommendationId());
+                }
+                assertTrue(e.eventData().path("algorithmVersion").isTextual());
+            }
+        }
+        double share = (double) randomized.size() / lists.size();
+        assertTrue(share > 0.03 && share < 0.07, "randomized share " + share);
+        assertEquals(1.0, RecommendationJourney.examination(0));
+        assertEquals(Math.pow(6, -0.7), RecommendationJourney.examination(5), 1e-12);
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> JourneyGenerator.create(1, 10, 0).randomizedShare(1.5));
     }
 }

@@ -30,6 +30,8 @@ class SimulatorOptionsTest {
                 "20",
                 "--bot-share",
                 "0.1",
+                "--randomized-share",
+                "0.2",
                 "--concurrency",
                 "8",
                 "--pad-to-bytes=800",
@@ -42,6 +44,7 @@ class SimulatorOptionsTest {
         assertEquals(100, o.batchSize());
         assertEquals(20, o.users());
         assertEquals(0.1, o.botShare());
+        assertEquals(0.2, o.randomizedShare());
         assertEquals(8, o.concurrency());
         assertEquals(800, o.padToBytes());
         assertTrue(o.quiet());
@@ -70,6 +73,7 @@ class SimulatorOptionsTest {
     void rejectsBadOptions() {
         assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.parse("--batch-size", "501"));
         assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.parse("--bot-share", "2"));
+        assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.parse("--randomized-share", "-0.1"));
         assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.parse("--rate", "fast"));
         assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.parse("--url", "ftp://x"));
         assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.parse("--nope", "1"));
