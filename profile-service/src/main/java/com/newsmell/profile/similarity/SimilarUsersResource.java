@@ -23,10 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Produces(MediaType.APPLICATION_JSON)
 public class SimilarUsersResource {
 
-    /** The default and largest page: the run keeps at most {@code newsmell.profile.similarity.top} (50) per user. */
+    /** The default page, as the specification asks ({@code ?limit=10}). */
     static final int DEFAULT_LIMIT = 10;
 
-    static final int MAX_LIMIT = 50;
+    /**
+     * The API convention's largest page (ADR 0015); the run keeps at most {@code newsmell.profile.similarity.top} (50)
+     * per user, so a page holds at most that many.
+     */
+    static final int MAX_LIMIT = 1000;
 
     private final SimilarityService similarity;
 
@@ -70,12 +74,13 @@ public class SimilarUsersResource {
             @PathParam("userId") @Parameter(description = "The user (the events' userId)") String userId,
             @QueryParam("limit")
                     @Parameter(
-                            description = "Users per page: 1 to 50, default 10 (the run keeps the top 50).",
+                            description = "Users per page: 1 to 1000 (the API convention's), default 10; the run"
+                                    + " keeps the top 50, so a page holds at most 50.",
                             schema =
                                     @Schema(
                                             type = SchemaType.INTEGER,
                                             minimum = "1",
-                                            maximum = "50",
+                                            maximum = "1000",
                                             defaultValue = "10"))
                     String limit,
             @QueryParam("cursor") @Parameter(description = ApiDocs.CURSOR, schema = @Schema(type = SchemaType.STRING))

@@ -126,8 +126,12 @@ class SimilarUsersTest {
                 .statusCode(404);
         given().get("/v1/profiles/" + run + "nobody/similar").then().statusCode(404);
 
-        // limit: 1-50, default 10; strict parameters
-        given().queryParam("limit", 51)
+        // limit: 1-1000 (the convention's), default 10, at most the 50 kept; strict parameters
+        given().queryParam("limit", 1000)
+                .get("/v1/profiles/" + run + "twin-a/similar")
+                .then()
+                .statusCode(200);
+        given().queryParam("limit", 1001)
                 .get("/v1/profiles/" + run + "twin-a/similar")
                 .then()
                 .statusCode(400)
