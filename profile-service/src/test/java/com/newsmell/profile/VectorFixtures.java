@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.newsmell.infra.Sql;
-import com.newsmell.profile.similarity.VectorText;
+import com.newsmell.profile.features.VectorText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class VectorFixtures {
             params.add(e.getKey());
             params.add(schemaVersion);
             params.add(asOf.toString());
-            params.add(VectorText.format(e.getValue()));
+            params.add(VectorText.write(e.getValue()));
         }
         sql.append(" on conflict (user_id) do update set schema_version = excluded.schema_version,"
                 + " as_of = excluded.as_of, vector = excluded.vector, computed_at = excluded.computed_at");

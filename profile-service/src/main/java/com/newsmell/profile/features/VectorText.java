@@ -31,17 +31,56 @@ public final class VectorText {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * The numbers of a JSON array, in order; an empty array gives an empty one.
+     *
+     * @throws IllegalArgumentException when the text is not a flat JSON array of numbers
+     */
     public static double[] read(String json) {
-        String body = json.trim();
-        body = body.substring(1, body.length() - 1).trim();
-        if (body.isEmpty()) {
-            return new double[0];
+        if (json == null) {
+            throw new IllegalArgumentException("no vector");
         }
-        String[] parts = body.split(",");
-        double[] values = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            values[i] = Double.parseDouble(parts[i].trim());
+        int start = json.indexOf('[');
+        int end = json.lastIndexOf(']');
+        if (start < 0
+                || end < start
+                || !json.substring(0, start).isBlank()
+                || !json.substring(end + 1).isBlank()) {
+            throw new IllegalArgumentException("not a JSON array: " + abbreviate(json));
+        }
+        int count = 0;
+        boolean empty = json.substring(start + 1, end).isBlank();
+        if (!empty) {
+            count = 1;
+            for (int i = start + 1; i < end; i++) {
+                if (json.charAt(i) == ',') {
+                    count++;
+                }
+            }
+        }
+        double[] values = new double[count];
+        int from = start + 1;
+        for (int n = 0; n < count; n++) {
+            int comma = n == count - 1 ? end : json.indexOf(',', from);
+            String number = json.substring(from, comma).trim();
+            try {
+                values[n] = Double.parseDouble(number);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("element " + n + " is not a number: " + abbreviate(number));
+            }
+            if (!Double.isFinite(values[n]) || number.isEmpty() || !isJsonNumberStart(number.charAt(0))) {
+                throw new IllegalArgumentException("element " + n + " is not a number: " + abbreviate(number));
+            }
+            from = comma + 1;
         }
         return values;
+    }
+
+    private static boolean isJsonNumberStart(char c) {
+        return c == '-' || (c >= '0' && c <= '9');
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.profile.config.ProfileConfig;
+import com.newsmell.profile.features.VectorText;
 import com.newsmell.profile.similarity.FeatureVectorRepository;
-import com.newsmell.profile.similarity.VectorText;
 import com.newsmell.toolkit.http.Problem;
 import com.newsmell.toolkit.http.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -151,7 +151,7 @@ public class SegmentService {
             }
             for (FeatureVectorRepository.VectorRow row : rows) {
                 try {
-                    double[] vector = VectorText.parse(row.vector());
+                    double[] vector = VectorText.read(row.vector());
                     if (!read.vectors.isEmpty() && vector.length != read.vectors.get(0).length) {
                         throw new IllegalArgumentException(
                                 vector.length + " numbers among vectors of " + read.vectors.get(0).length);
@@ -178,7 +178,7 @@ public class SegmentService {
                     .put("number", s.number())
                     .put("version", version)
                     .put("size", s.size())
-                    .put("centroid", VectorText.format(s.centroid()))
+                    .put("centroid", VectorText.write(s.centroid()))
                     .put("features", features(s.distinctiveFeatures()).toString());
         }
         int chunk = Math.max(1, config.writeChunk());
@@ -301,7 +301,7 @@ public class SegmentService {
 
     private static SegmentView view(SegmentRepository.StoredSegment s, long total) {
         List<Double> centroid =
-                Arrays.stream(VectorText.parse(s.centroid())).boxed().toList();
+                Arrays.stream(VectorText.read(s.centroid())).boxed().toList();
         List<SegmentView.Feature> features = new ArrayList<>();
         try {
             for (JsonNode f : JSON.readTree(s.distinctiveFeatures())) {

@@ -1,6 +1,7 @@
 package com.newsmell.profile.similarity;
 
 import com.newsmell.profile.config.ProfileConfig;
+import com.newsmell.profile.features.VectorText;
 import com.newsmell.toolkit.api.Paging;
 import com.newsmell.toolkit.http.Problem;
 import com.newsmell.toolkit.http.ProblemException;
@@ -106,7 +107,7 @@ public class SimilarityService {
             for (FeatureVectorRepository.VectorRow row : rows) {
                 double[] vector;
                 try {
-                    vector = VectorText.parse(row.vector());
+                    vector = VectorText.read(row.vector());
                 } catch (IllegalArgumentException e) {
                     LOG.warnf("user %s: vector not used, %s", row.userId(), e.getMessage());
                     continue;
@@ -204,8 +205,8 @@ public class SimilarityService {
                     if (b == null) {
                         throw noVector(otherUserId);
                     }
-                    double[] x = VectorText.parse(a.vector());
-                    double[] y = VectorText.parse(b.vector());
+                    double[] x = VectorText.read(a.vector());
+                    double[] y = VectorText.read(b.vector());
                     if (a.schemaVersion() != b.schemaVersion() || x.length != y.length) {
                         throw new ProblemException(Problem.of(
                                 409,

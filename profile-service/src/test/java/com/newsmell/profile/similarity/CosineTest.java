@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.newsmell.profile.features.VectorText;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -56,12 +57,12 @@ class CosineTest {
     @Test
     @DisplayName("the vector column: a JSON array of numbers")
     void vectorText() {
-        assertThat(VectorText.parse("[0.5, 0, 1,0.25]")).containsExactly(0.5, 0, 1, 0.25);
-        assertThat(VectorText.parse(" [] ")).isEmpty();
-        assertThat(VectorText.parse("[1e-3]")).containsExactly(0.001);
-        assertThat(VectorText.format(new double[] {0.5, 0, 1, 0.25})).isEqualTo("[0.5,0,1,0.25]");
+        assertThat(VectorText.read("[0.5, 0, 1,0.25]")).containsExactly(0.5, 0, 1, 0.25);
+        assertThat(VectorText.read(" [] ")).isEmpty();
+        assertThat(VectorText.read("[1e-3]")).containsExactly(0.001);
+        assertThat(VectorText.write(new double[] {0.5, 0, 1, 0.25})).isEqualTo("[0.5,0,1,0.25]");
         for (String bad : new String[] {"", "{}", "[1,,2]", "[1,\"a\"]", "[NaN]", "[1] x", "[[1]]"}) {
-            assertThatThrownBy(() -> VectorText.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> VectorText.read(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
 }
