@@ -15,19 +15,29 @@ final class Api {
 
     private Api() {}
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> stats(String perfumeId) {
-        var response =
-                given().get("/v1/perfumes/" + perfumeId + "/stats").then().extract();
-        return response.statusCode() == 200 ? response.as(Map.class) : Map.of();
+        return perfume(perfumeId, "stats");
     }
 
     /** Waits until the perfume's stats have every expected field value (numbers compared as doubles). */
     static Map<String, Object> awaitStats(String perfumeId, Map<String, Object> expected) {
+        return awaitPerfume(perfumeId, "stats", expected);
+    }
+
+    /** {@code GET /v1/perfumes/{perfumeId}/{resource}}'s body, or an empty map when it is not a 200. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> perfume(String perfumeId, String resource) {
+        var response =
+                given().get("/v1/perfumes/" + perfumeId + "/" + resource).then().extract();
+        return response.statusCode() == 200 ? response.as(Map.class) : Map.of();
+    }
+
+    /** Waits until the perfume's resource has every expected field value (as {@link #mismatches} compares them). */
+    private static Map<String, Object> awaitPerfume(String perfumeId, String resource, Map<String, Object> expected) {
         return await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .until(
-                        () -> stats(perfumeId),
+                        () -> perfume(perfumeId, resource),
                         actual -> mismatches(actual, expected).isEmpty());
     }
 
@@ -76,20 +86,13 @@ final class Api {
                 .as(Map.class);
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> features(String perfumeId) {
-        var response =
-                given().get("/v1/perfumes/" + perfumeId + "/features").then().extract();
-        return response.statusCode() == 200 ? response.as(Map.class) : Map.of();
+        return perfume(perfumeId, "features");
     }
 
     /** Waits until the perfume's features have every expected field value (as {@link #mismatches} compares them). */
     static Map<String, Object> awaitFeatures(String perfumeId, Map<String, Object> expected) {
-        return await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(200))
-                .until(
-                        () -> features(perfumeId),
-                        actual -> mismatches(actual, expected).isEmpty());
+        return awaitPerfume(perfumeId, "features", expected);
     }
 
     @SuppressWarnings("unchecked")
