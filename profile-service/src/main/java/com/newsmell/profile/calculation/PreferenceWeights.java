@@ -8,12 +8,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Issue #11's preference weights. A perfume's engagement is the sum over the user's interactions with it in the
@@ -82,52 +80,33 @@ public final class PreferenceWeights {
     /** The top {@code limit} notes, weights 0–1. */
     public static List<Weighted> notes(
             Map<String, Double> engagement, Map<String, ProfileInputs.CatalogFacts> catalog, int limit) {
-        return top(engagement, catalog, ProfileInputs.CatalogFacts::noteIds, limit);
+        return top(KeySums.notes(engagement, catalog), limit);
     }
 
     /** The top {@code limit} houses, weights 0–1. */
     public static List<Weighted> houses(
             Map<String, Double> engagement, Map<String, ProfileInputs.CatalogFacts> catalog, int limit) {
-        return top(engagement, catalog, facts -> List.of(facts.houseId()), limit);
+        return top(KeySums.houses(engagement, catalog), limit);
     }
 
-    private static List<Weighted> top(
-            Map<String, Double> engagement,
-            Map<String, ProfileInputs.CatalogFacts> catalog,
-            Function<ProfileInputs.CatalogFacts, ? extends Iterable<String>> keys,
-            int limit) {
-        // One mutable total per key: no boxing per contribution.
-        Map<String, double[]> sums = new HashMap<>(Math.max(16, engagement.size() * 8));
-        engagement.forEach((perfumeId, value) -> {
-            ProfileInputs.CatalogFacts facts = catalog.get(perfumeId);
-            if (facts != null) {
-                for (String key : keys.apply(facts)) {
-                    sums.computeIfAbsent(key, k -> new double[1])[0] += value;
-                }
-            }
-        });
-        double max = 0;
-        for (double[] sum : sums.values()) {
-            max = Math.max(max, sum[0]);
-        }
+    private static List<Weighted> top(KeySums sums, int limit) {
+        double max = sums.max();
         if (max <= 0) {
             return List.of();
         }
         // The heaviest `limit` positive sums, kept in a heap whose head is the lightest of them.
         PriorityQueue<Sum> heaviest = new PriorityQueue<>(limit + 1, (a, b) -> heavierFirst(b, a));
-        for (Map.Entry<String, double[]> e : sums.entrySet()) {
-            double total = e.getValue()[0];
+        sums.forEach((key, total) -> {
             if (total <= 0) {
-                continue;
+                return;
             }
-            Sum sum = new Sum(e.getKey(), total);
             if (heaviest.size() < limit) {
-                heaviest.add(sum);
-            } else if (heavierFirst(sum, heaviest.peek()) < 0) {
+                heaviest.add(new Sum(key, total));
+            } else if (heavier(total, key, heaviest.peek())) {
                 heaviest.poll();
-                heaviest.add(sum);
+                heaviest.add(new Sum(key, total));
             }
-        }
+        });
         List<Sum> top = new ArrayList<>(heaviest);
         top.sort(PreferenceWeights::heavierFirst);
         List<Weighted> weights = new ArrayList<>(top.size());
@@ -138,6 +117,12 @@ public final class PreferenceWeights {
     }
 
     private record Sum(String key, double total) {}
+
+    /** Whether this total and key come before the sum in {@link #heavierFirst} order. */
+    private static boolean heavier(double total, String key, Sum than) {
+        int byTotal = Double.compare(than.total(), total);
+        return byTotal != 0 ? byTotal < 0 : key.compareTo(than.key()) < 0;
+    }
 
     /** By total descending, then by key. */
     private static int heavierFirst(Sum a, Sum b) {

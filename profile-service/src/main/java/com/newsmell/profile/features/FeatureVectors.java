@@ -6,6 +6,7 @@ import com.newsmell.profile.calculation.ActivityTotals;
 import com.newsmell.profile.calculation.BrowsingStyle;
 import com.newsmell.profile.calculation.ComputedProfile;
 import com.newsmell.profile.calculation.Counted;
+import com.newsmell.profile.calculation.KeySums;
 import com.newsmell.profile.calculation.PreferenceWeights;
 import com.newsmell.profile.calculation.ProfileCalculator;
 import com.newsmell.profile.calculation.ProfileInputs;
@@ -104,8 +105,8 @@ public final class FeatureVectors {
 
         // preferences
         Map<String, Double> engagement = PreferenceWeights.engagement(in.perfumeDays(), in.perfumes(), window, rules);
-        Map<String, Double> noteSums = sums(engagement, in.catalog(), ProfileInputs.CatalogFacts::noteIds);
-        Map<String, Double> houseSums = sums(engagement, in.catalog(), facts -> List.of(facts.houseId()));
+        KeySums noteSums = KeySums.notes(engagement, in.catalog());
+        KeySums houseSums = KeySums.houses(engagement, in.catalog());
         Vocabulary vocabulary = schema.vocabulary();
         slots(raw, noteSums, vocabulary.notes(), FeatureLayout.NOTE_SLOTS, true);
         slots(raw, houseSums, vocabulary.houses(), FeatureLayout.HOUSE_SLOTS, false);
@@ -135,15 +136,15 @@ public final class FeatureVectors {
             raw.set(FeatureLayout.typeSlot(i), ratio(types[i], typed));
         }
         Set<String> vocabularyNotes = new HashSet<>(vocabulary.notes());
-        double positive = 0;
-        double covered = 0;
-        for (Map.Entry<String, Double> e : noteSums.entrySet()) {
-            if (e.getValue() > 0) {
-                positive += e.getValue();
-                covered += vocabularyNotes.contains(e.getKey()) ? e.getValue() : 0;
+        double[] positiveAndCovered = new double[2];
+        noteSums.forEach((note, sum) -> {
+            if (sum > 0) {
+                positiveAndCovered[0] += sum;
+                positiveAndCovered[1] += vocabularyNotes.contains(note) ? sum : 0;
             }
-        }
-        raw.set("noteVocabularyCoverage", positive > 0 ? covered / positive : 0);
+        });
+        double positive = positiveAndCovered[0];
+        raw.set("noteVocabularyCoverage", positive > 0 ? positiveAndCovered[1] / positive : 0);
 
         // behaviour
         Set<String> viewed = new HashSet<>();
@@ -175,15 +176,15 @@ public final class FeatureVectors {
                         + n(counts, InteractionEventType.PURCHASE_COMPLETED));
         long accepted = n(counts, InteractionEventType.TRADE_ACCEPTED);
         raw.set("tradeSuccessRate", ratio(accepted, accepted + n(counts, InteractionEventType.TRADE_DECLINED)));
-        double houseTotal = 0;
-        double houseMax = 0;
-        for (double sum : houseSums.values()) {
+        double[] houseTotalAndMax = new double[2];
+        houseSums.forEach((house, sum) -> {
             if (sum > 0) {
-                houseTotal += sum;
-                houseMax = Math.max(houseMax, sum);
+                houseTotalAndMax[0] += sum;
+                houseTotalAndMax[1] = Math.max(houseTotalAndMax[1], sum);
             }
-        }
-        raw.set("houseLoyalty", houseTotal > 0 ? houseMax / houseTotal : 0);
+        });
+        double houseTotal = houseTotalAndMax[0];
+        raw.set("houseLoyalty", houseTotal > 0 ? houseTotalAndMax[1] / houseTotal : 0);
         BrowsingStyle style = p.browsingStyle();
         raw.set("styleExplorer", style == BrowsingStyle.explorer ? 1 : 0);
         raw.set("styleFocused", style == BrowsingStyle.focused ? 1 : 0);
@@ -203,37 +204,11 @@ public final class FeatureVectors {
         return new ComputedVector(in.userId(), raw.normalised(), age, !activity.daysAfterRun());
     }
 
-    /**
-     * Every note's (house's) engagement sum, any sign: the profile's preference rule ({@code PreferenceWeights}: the
-     * engagement of every perfume the catalog lists with the key, added in the engagement map's perfume order), so
-     * that a slot's weight is bit-identical to the key's weight in preferredNotes (preferredHouses).
-     */
-    static Map<String, Double> sums(
-            Map<String, Double> engagement,
-            Map<String, ProfileInputs.CatalogFacts> catalog,
-            java.util.function.Function<ProfileInputs.CatalogFacts, ? extends Iterable<String>> keys) {
-        Map<String, double[]> totals = new java.util.HashMap<>();
-        engagement.forEach((perfumeId, value) -> {
-            ProfileInputs.CatalogFacts facts = catalog.get(perfumeId);
-            if (facts != null) {
-                for (String key : keys.apply(facts)) {
-                    totals.computeIfAbsent(key, k -> new double[1])[0] += value;
-                }
-            }
-        });
-        Map<String, Double> sums = new java.util.HashMap<>(totals.size() * 2);
-        totals.forEach((key, total) -> sums.put(key, total[0]));
-        return sums;
-    }
-
     /** The slots' weights: each slot's sum / the user's largest sum of all notes (houses), 4 decimals. */
-    private static void slots(Raw raw, Map<String, Double> sums, List<String> ids, int slots, boolean notes) {
-        double max = 0;
-        for (double sum : sums.values()) {
-            max = Math.max(max, sum);
-        }
+    private static void slots(Raw raw, KeySums sums, List<String> ids, int slots, boolean notes) {
+        double max = sums.max();
         for (int i = 0; i < slots; i++) {
-            double sum = i < ids.size() ? sums.getOrDefault(ids.get(i), 0.0) : 0;
+            double sum = i < ids.size() ? sums.get(ids.get(i)) : 0;
             double weight = max > 0 && sum > 0 ? Normalisation.round(sum / max) : 0;
             raw.set(notes ? FeatureLayout.noteSlot(i) : FeatureLayout.houseSlot(i), weight);
         }
