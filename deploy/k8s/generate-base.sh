@@ -16,7 +16,7 @@ mkdir -p "$out_dir"
 SERVICES=(
   "event-collector|8080|collector|384Mi|500m|768Mi|1500m"
   "session-service|8081|session|256Mi|250m|512Mi|1"
-  "profile-service|8082|profile|256Mi|250m|512Mi|1"
+  "profile-service|8082|profile|512Mi|250m|768Mi|1"
   "perfume-stats-service|8083|perfume_stats|256Mi|250m|512Mi|1"
   "recommendation-feedback-service|8084|recommendation_feedback|256Mi|250m|512Mi|1"
 )

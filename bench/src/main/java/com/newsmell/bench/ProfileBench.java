@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  * profile-service's daily job (issue #11), on one PostgreSQL server, against a reference in the same run:
  *
  * <ol>
- *   <li>profile-service starts (its Flyway creates the schema), with {@code -Xmx} = {@code --heap};
+ *   <li>profile-service starts (its Flyway creates the schema), with its deployment's JVM options ({@code jvm.options}; {@code --heap} overrides its {@code -Xmx});
  *   <li>{@code --users} users × {@code --days} days of rollups ending on the run's day are generated set-based in
  *       its database (one {@code user_day_activity} row per user-day, ~2 {@code user_perfume_day} rows per user-day
  *       over a catalog of {@code --perfumes} perfumes, 4 {@code user_perfume} rows per user, ~1 session summary per
@@ -66,7 +66,7 @@ public final class ProfileBench {
               --users N        users, each active every day of the seeded days (default 100000)
               --days D         days of rollups per user, ending on the run's day (default 30)
               --perfumes P     perfumes of the seeded catalog (default 5000)
-              --heap SIZE      -Xmx of profile-service, as java takes it (default 512m)
+              --heap SIZE      -Xmx of profile-service, as java takes it (default: its jvm.options')
               --chunk-size C   newsmell.profile.job.chunk-size: users per transaction (default 500, the service's)
               --service-java-opts "OPTS"
                                more JVM options of profile-service, space-separated (e.g. a JFR recording)
@@ -88,7 +88,10 @@ public final class ProfileBench {
     private long users = 100_000;
     private int days = 30;
     private int perfumes = 5_000;
-    private String heap = "512m";
+    /** -Xmx of the service: --heap, else its deployment's (profile-service/src/main/docker/jvm.options). */
+    private String heap;
+
+    private boolean heapGiven;
     private int chunkSize = 500;
     private List<String> serviceJavaOpts = List.of();
     private Path repo = Path.of("..").toAbsolutePath().normalize();
@@ -135,7 +138,10 @@ public final class ProfileBench {
                     case "--users" -> users = positive(a, Long.parseLong(v.replace("_", "")));
                     case "--days" -> days = (int) positive(a, Integer.parseInt(v));
                     case "--perfumes" -> perfumes = (int) positive(a, Integer.parseInt(v.replace("_", "")));
-                    case "--heap" -> heap = heapSize(v);
+                    case "--heap" -> {
+                        heap = heapSize(v);
+                        heapGiven = true;
+                    }
                     case "--chunk-size" -> chunkSize = (int) positive(a, Integer.parseInt(v));
                     case "--service-java-opts" ->
                         serviceJavaOpts =
@@ -181,8 +187,10 @@ public final class ProfileBench {
         LocalDate runDay = LocalDate.now(ZoneOffset.UTC);
         Instant clock = runDay.atTime(2, 0).toInstant(ZoneOffset.UTC);
 
+        List<String> memory = ServiceJvm.memoryOptions(repo, heap);
+        heap = ServiceJvm.maxHeap(memory);
         try (ServiceJvm service = ServiceJvm.start(
-                        repo, work.resolve("profile-service.log"), heap, serviceJavaOpts, serviceConfig())
+                        repo, work.resolve("profile-service.log"), memory, serviceJavaOpts, serviceConfig())
                 .awaitReady(READY)) {
             log("profile-service at %s, -Xmx%s, pid %d (log: %s)", service.baseUrl(), heap, service.pid(), service.log);
 
@@ -921,7 +929,7 @@ public final class ProfileBench {
                 marked, incremental.seconds, incremental.serviceMillis, mb(incremental.maxHeapUsed)));
         details(fmt(
                 "Machine: %s CPUs (%s), %s, load average at start %s; Java %s (%s); %s (embedded, fsync=off,"
-                        + " synchronous_commit=off, shared_buffers=128MB); service JVM -Xms64m -Xmx%s -XX:+UseSerialGC%s",
+                        + " synchronous_commit=off, shared_buffers=128MB); service JVM %s%s",
                 machine.nproc(),
                 machine.cpuModel(),
                 machine.memory(),
@@ -929,7 +937,7 @@ public final class ProfileBench {
                 machine.java(),
                 machine.javaVm(),
                 machine.postgres(),
-                heap,
+                String.join(" ", ServiceJvm.memoryOptions(repo, null)) + (heapGiven ? " -Xmx" + heap : ""),
                 serviceJavaOpts.isEmpty() ? "" : " " + String.join(" ", serviceJavaOpts)));
     }
 
@@ -976,8 +984,9 @@ public final class ProfileBench {
 
     /**
      * profile-service's {@code quarkus-run.jar} as a child JVM, like local-infra's {@code ServiceProcess} (its config
-     * from {@code ServiceConfig.forService}, {@code -Xms64m -XX:+UseSerialGC}) but with the benchmark's {@code -Xmx}:
-     * ServiceProcess fixes it at 384m.
+     * from {@code ServiceConfig.forService}) with the JVM options it is deployed with ({@code
+     * profile-service/src/main/docker/jvm.options}, as ServiceProcess and the image use them), and {@code --heap}'s
+     * {@code -Xmx} when given.
      */
     static final class ServiceJvm implements AutoCloseable {
         private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)");
@@ -993,8 +1002,42 @@ public final class ProfileBench {
             this.log = log;
         }
 
+        /** The deployment's memory options ({@code @jvm.options}), then {@code -Xmx<heap>} when one is given. */
+        static List<String> memoryOptions(Path repo, String heap) {
+            List<String> options = new ArrayList<>(List.of("@" + jvmOptions(repo)));
+            if (heap != null) {
+                options.add("-Xmx" + heap);
+            }
+            return options;
+        }
+
+        /** The last -Xmx of these options, an options file's included. */
+        static String maxHeap(List<String> options) throws IOException {
+            String max = null;
+            for (String option : options) {
+                List<String> expanded = option.startsWith("@")
+                        ? Files.readAllLines(Path.of(option.substring(1))).stream()
+                                .map(String::strip)
+                                .toList()
+                        : List.of(option);
+                for (String o : expanded) {
+                    if (o.startsWith("-Xmx")) {
+                        max = o.substring(4);
+                    }
+                }
+            }
+            if (max == null) {
+                throw new IllegalStateException("no -Xmx in " + options);
+            }
+            return max;
+        }
+
+        private static Path jvmOptions(Path repo) {
+            return repo.resolve("profile-service/src/main/docker/jvm.options").toAbsolutePath();
+        }
+
         static ServiceJvm start(
-                Path repo, Path log, String heap, List<String> javaOpts, Map<String, String> extraConfig)
+                Path repo, Path log, List<String> memory, List<String> javaOpts, Map<String, String> extraConfig)
                 throws IOException {
             Path jar = repo.resolve("profile-service/target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
@@ -1004,10 +1047,8 @@ public final class ProfileBench {
             Map<String, String> config = new LinkedHashMap<>(extraConfig);
             config.put("quarkus.http.port", Integer.toString(port));
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms64m",
-                    "-Xmx" + heap,
-                    "-XX:+UseSerialGC"));
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(memory);
             command.addAll(javaOpts);
             config.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.add("-jar");

@@ -54,16 +54,28 @@ public final class ServiceProcess implements AutoCloseable {
         Map<String, String> config = new LinkedHashMap<>(ServiceConfig.forService(infra, database));
         config.put("quarkus.http.port", Integer.toString(port));
         config.putAll(extraConfig);
-        List<String> command = new ArrayList<>(List.of(
-                ChildProcesses.javaExecutable(),
-                "-Xms64m",
-                module.equals("event-collector") ? "-Xmx768m" : "-Xmx384m", // YAUAA's rules need room
-                "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable()));
+        command.addAll(memoryOptions(repo, module));
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
         Path log = Path.of("target", "services", instance + ".log").toAbsolutePath();
         return new ServiceProcess(instance, port, ChildProcesses.start(command, log), log);
+    }
+
+    /**
+     * The module's JVM memory options: its image's {@code src/main/docker/jvm.options} when it has one (the service
+     * runs here as it runs deployed), else a small serial-collected heap.
+     */
+    static List<String> memoryOptions(Path repo, String module) {
+        Path options = repo.resolve(module).resolve("src/main/docker/jvm.options");
+        if (Files.exists(options)) {
+            return List.of("@" + options.toAbsolutePath());
+        }
+        return List.of(
+                "-Xms64m",
+                module.equals("event-collector") ? "-Xmx768m" : "-Xmx384m", // YAUAA's rules need room
+                "-XX:+UseSerialGC");
     }
 
     public String name() {
