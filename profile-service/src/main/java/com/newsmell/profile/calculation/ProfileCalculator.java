@@ -8,11 +8,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -115,7 +115,7 @@ public final class ProfileCalculator {
 
     /** preferredPerfumeTypes: the positively engaged perfumes the catalog knows, counted per perfumeType. */
     static List<Counted> perfumeTypes(Map<String, Double> engagement, Map<String, ProfileInputs.CatalogFacts> catalog) {
-        Map<String, Long> types = new TreeMap<>();
+        Map<String, Long> types = new HashMap<>(); // top() orders them
         engagement.forEach((perfumeId, value) -> {
             ProfileInputs.CatalogFacts facts = catalog.get(perfumeId);
             if (value > 0 && facts != null && facts.perfumeType() != null) {
