@@ -9,22 +9,16 @@ import java.util.Map;
  * inputs give bit-identical sums. One definition for preferredNotes / preferredHouses ({@link PreferenceWeights}) and
  * the feature vector's note and house slots.
  *
- * <p>The sums live in an open-addressing table of their own: ids such as {@code note-17} and {@code note-170} have
- * {@code String} hash codes in arithmetic progressions, which a {@code HashMap} (low bits of the hash) piled into a few
- * buckets and turned into trees; a Fibonacci hash (high bits of the hash × 2^32/φ) spreads them.
+ * <p>The keys are numbered by a {@link StringTable} (see there why not a {@code HashMap}), the sums kept by number.
  */
 public final class KeySums {
 
-    private String[] keys;
+    private final StringTable keys;
     private double[] totals;
-    private int size;
-    private int shift;
 
     private KeySums(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
-        keys = new String[capacity];
-        totals = new double[capacity];
-        shift = 32 - Integer.numberOfTrailingZeros(capacity);
+        keys = new StringTable(expected);
+        totals = new double[Math.max(8, expected)];
     }
 
     /** Every note's sum, by noteId. */
@@ -56,27 +50,23 @@ public final class KeySums {
 
     /** A key's sum, or 0 when no perfume carries it. */
     public double get(String key) {
-        int slot = slot(key);
-        return keys[slot] == null ? 0 : totals[slot];
+        int number = keys.numberOf(key);
+        return number < 0 ? 0 : totals[number];
     }
 
     /** The largest sum, or 0 when none is positive. */
     public double max() {
         double max = 0;
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                max = Math.max(max, totals[i]);
-            }
+        for (int i = 0; i < keys.size(); i++) {
+            max = Math.max(max, totals[i]);
         }
         return max;
     }
 
-    /** Each key and its sum, in the table's order (the same for the same inputs). */
+    /** Each key and its sum, in the order the keys first appeared (the same for the same inputs). */
     public void forEach(KeyTotal each) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                each.accept(keys[i], totals[i]);
-            }
+        for (int i = 0; i < keys.size(); i++) {
+            each.accept(keys.key(i), totals[i]);
         }
     }
 
@@ -87,43 +77,14 @@ public final class KeySums {
     }
 
     public int size() {
-        return size;
+        return keys.size();
     }
 
     private void add(String key, double value) {
-        int slot = slot(key);
-        if (keys[slot] == null) {
-            keys[slot] = key;
-            if (++size * 2 > keys.length) {
-                grow();
-                slot = slot(key);
-            }
+        int number = keys.add(key);
+        if (number == totals.length) {
+            totals = java.util.Arrays.copyOf(totals, number * 2);
         }
-        totals[slot] += value;
-    }
-
-    /** The key's slot, or the empty slot where it belongs (linear probing). */
-    private int slot(String key) {
-        int mask = keys.length - 1;
-        int slot = (key.hashCode() * 0x9E3779B9) >>> shift;
-        while (keys[slot] != null && !keys[slot].equals(key)) {
-            slot = (slot + 1) & mask;
-        }
-        return slot;
-    }
-
-    private void grow() {
-        String[] oldKeys = keys;
-        double[] oldTotals = totals;
-        keys = new String[oldKeys.length * 2];
-        totals = new double[oldKeys.length * 2];
-        shift--;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null) {
-                int slot = slot(oldKeys[i]);
-                keys[slot] = oldKeys[i];
-                totals[slot] = oldTotals[i];
-            }
-        }
+        totals[number] += value;
     }
 }

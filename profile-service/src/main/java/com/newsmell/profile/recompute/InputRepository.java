@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.newsmell.profile.calculation.ActivityTotals;
 import com.newsmell.profile.calculation.ProfileInputs;
 import com.newsmell.profile.calculation.ProfileWindow;
+import com.newsmell.profile.calculation.StringKeyedMap;
+import com.newsmell.profile.calculation.StringTable;
 import com.newsmell.profile.rollup.JsonParams;
 import com.newsmell.profile.rollup.Latest;
 import com.newsmell.profile.rollup.PerfumeDay;
@@ -23,7 +25,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,8 +78,8 @@ public class InputRepository {
     public record Chunk(List<Object[]> rows) {
 
         /** Every perfume the chunk's preferences may need from the catalog. */
-        public Set<String> perfumeIds() {
-            Set<String> ids = new HashSet<>();
+        public Collection<String> perfumeIds() {
+            StringTable ids = new StringTable(rows.size() * 16);
             try {
                 for (Object[] r : rows) {
                     if (r[6] != null) {
@@ -96,7 +97,11 @@ public class InputRepository {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return ids;
+            List<String> distinct = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                distinct.add(ids.key(i));
+            }
+            return distinct;
         }
     }
 
@@ -295,6 +300,7 @@ public class InputRepository {
                                 r[3] == null ? null : new BigDecimal((String) r[3])));
                     }
                     missing.forEach(cache::looked);
+                    cache.grew();
                     return cache.facts();
                 });
     }
@@ -312,6 +318,11 @@ public class InputRepository {
             return looked.contains(perfumeId);
         }
 
+        /** What the chunks compute with: a copy for lookups, made again only after the cache grew. */
+        private Map<String, ProfileInputs.CatalogFacts> snapshot = Map.of();
+
+        private boolean grown;
+
         void put(ProfileInputs.CatalogFacts f) {
             facts.put(f.perfumeId(), f);
         }
@@ -320,8 +331,17 @@ public class InputRepository {
             looked.add(perfumeId);
         }
 
-        Map<String, ProfileInputs.CatalogFacts> facts() {
-            return facts;
+        /** Marks the snapshot stale (after a chunk's lookups were put). */
+        synchronized void grew() {
+            grown = true;
+        }
+
+        synchronized Map<String, ProfileInputs.CatalogFacts> facts() {
+            if (grown) {
+                snapshot = new StringKeyedMap<>(facts);
+                grown = false;
+            }
+            return snapshot;
         }
     }
 
