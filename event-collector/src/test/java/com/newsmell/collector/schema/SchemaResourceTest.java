@@ -97,4 +97,16 @@ class SchemaResourceTest {
                     .body("accepted", equalTo(1));
         }
     }
+
+    @Test
+    void aBatchMayComeAsTextPlainAsSendBeaconSendsIt() {
+        String event = "{\"sessionId\":\"beacon-" + UUID.randomUUID() + "\",\"eventType\":\"BACK_BUTTON\",\"timestamp\":\""
+                + java.time.Instant.now() + "\",\"path\":\"/p\"}";
+        given().contentType("text/plain;charset=UTF-8")
+                .body("{\"events\":[" + event + "]}")
+                .post("/v1/events/batch")
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(1));
+    }
 }
