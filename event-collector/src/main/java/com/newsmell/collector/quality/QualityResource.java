@@ -94,11 +94,11 @@ public class QualityResource {
                     String rule,
             @Parameter(description = "The event type the body named") @QueryParam("eventType") String eventType,
             @Parameter(
-                            description = "At most this many samples: 1 to 100, default 20",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+                            description = "At most this many samples: 1 to 1000, default 20",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
                     @QueryParam("limit")
                     String limit) {
-        int n = QueryParams.integer("limit", limit, 20, 1, 100);
+        int n = QueryParams.integer("limit", limit, 20, 1, QueryParams.MAX_LIMIT);
         return repository
                 .samples(QueryParams.blankToNull(rule), QueryParams.blankToNull(eventType), n)
                 .map(samples -> {

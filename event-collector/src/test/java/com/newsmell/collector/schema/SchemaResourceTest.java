@@ -100,8 +100,8 @@ class SchemaResourceTest {
 
     @Test
     void aBatchMayComeAsTextPlainAsSendBeaconSendsIt() {
-        String event = "{\"sessionId\":\"beacon-" + UUID.randomUUID() + "\",\"eventType\":\"BACK_BUTTON\",\"timestamp\":\""
-                + java.time.Instant.now() + "\",\"path\":\"/p\"}";
+        String event = "{\"sessionId\":\"beacon-" + UUID.randomUUID()
+                + "\",\"eventType\":\"BACK_BUTTON\",\"timestamp\":\"" + java.time.Instant.now() + "\",\"path\":\"/p\"}";
         given().contentType("text/plain;charset=UTF-8")
                 .body("{\"events\":[" + event + "]}")
                 .post("/v1/events/batch")
