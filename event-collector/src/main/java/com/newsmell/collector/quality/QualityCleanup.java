@@ -1,5 +1,6 @@
 package com.newsmell.collector.quality;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,6 @@ public class QualityCleanup {
 
     /** Deletes what has expired at {@code now}. */
     public Uni<Void> expire(Instant now) {
-        return repository.expire(now.minus(sampleRetention), now.minus(countRetention));
+        return Panache.withTransaction(() -> repository.expire(now.minus(sampleRetention), now.minus(countRetention)));
     }
 }

@@ -3,14 +3,10 @@ package com.newsmell.collector.quality;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.Violation;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,29 +29,16 @@ public class QualityRecorder {
 
     private static final Logger LOG = Logger.getLogger(QualityRecorder.class);
 
-    static final String ADD = "insert into quality_minute (minute, outcome, event_type, rule, field, source, consumer,"
-            + " count) values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (minute, outcome, event_type, rule, field,"
-            + " source, consumer) do update set count = quality_minute.count + excluded.count";
-    static final String SAMPLE = "insert into quality_sample (recorded_at, rule, event_type, field, source, body)"
-            + " values ($1, $2, $3, $4, $5, $6)";
-    static final String CAP = "delete from quality_sample where rule = $1 and id not in"
-            + " (select id from quality_sample where rule = $1 order by id desc limit $2)";
-    static final String DEAD_LETTER = "with seen as (insert into quality_dead_letter_seen (topic_partition,"
-            + " record_offset, seen_at) values ($1, $2, $3) on conflict do nothing returning 1)"
-            + " insert into quality_minute (minute, outcome, event_type, rule, field, source, consumer, count)"
-            + " select $4, 'dead_lettered', $5, $6, '', '', $7, 1 from seen on conflict (minute, outcome, event_type,"
-            + " rule, field, source, consumer) do update set count = quality_minute.count + 1";
-
     /** Longest body kept in a sample, in characters of its masked JSON. */
     static final int MAX_SAMPLE_CHARS = 8_192;
 
-    private final Pool pool;
+    private final QualityRepository repository;
     private final int samplesPerRule;
 
     public QualityRecorder(
-            Pool pool,
+            QualityRepository repository,
             @ConfigProperty(name = "newsmell.quality.samples-per-rule", defaultValue = "20") int samplesPerRule) {
-        this.pool = pool;
+        this.repository = repository;
         this.samplesPerRule = samplesPerRule;
     }
 
@@ -67,36 +50,31 @@ public class QualityRecorder {
         if (rejections.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        OffsetDateTime minute = minute(at);
+        Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
         Map<List<String>, Long> counts = new LinkedHashMap<>();
-        List<Tuple> samples = new ArrayList<>();
-        Set<String> rules = new LinkedHashSet<>();
+        List<String[]> samples = new ArrayList<>();
         for (Rejection r : rejections) {
             String eventType = eventType(r.body());
-            counts.merge(List.of("rejected", eventType, "", "", source), 1L, Long::sum);
+            counts.merge(List.of("rejected", eventType, "", ""), 1L, Long::sum);
             Set<String> sampled = new LinkedHashSet<>();
             for (Violation v : r.violations()) {
-                counts.merge(List.of("violation", eventType, v.rule(), field(v.pointer()), source), 1L, Long::sum);
+                counts.merge(List.of("violation", eventType, v.rule(), field(v.pointer())), 1L, Long::sum);
                 if (sampled.add(v.rule())) {
-                    samples.add(Tuple.of(
-                            OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
-                            v.rule(),
-                            eventType,
-                            field(v.pointer()),
-                            source,
-                            body(r.body())));
+                    samples.add(new String[] {v.rule(), eventType, field(v.pointer()), body(r.body())});
                 }
             }
-            rules.addAll(sampled);
         }
-        List<Tuple> adds = new ArrayList<>();
-        counts.forEach((k, n) -> adds.add(
-                Tuple.from(List.of(minute, k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), "event-collector", n))));
-        List<Tuple> caps =
-                rules.stream().map(rule -> Tuple.of(rule, samplesPerRule)).toList();
-        return pool.withTransaction(connection -> batch(connection, ADD, adds)
-                        .chain(() -> batch(connection, SAMPLE, samples))
-                        .chain(() -> batch(connection, CAP, caps)))
+        List<QualityRepository.Increment> increments = new ArrayList<>();
+        counts.forEach((k, n) -> increments.add(
+                new QualityRepository.Increment(minute, k.get(0), k.get(1), k.get(2), k.get(3), source, n)));
+        return Panache.withTransaction(() -> {
+                    Uni<Void> chain = repository.add(increments);
+                    for (String[] sample : samples) {
+                        chain = chain.chain(() -> repository.sample(
+                                at, sample[0], sample[1], sample[2], source, sample[3], samplesPerRule));
+                    }
+                    return chain;
+                })
                 .onFailure()
                 .recoverWithItem(failure -> {
                     LOG.warnf("data-quality view: could not record %d rejections: %s", rejections.size(), failure);
@@ -108,26 +86,8 @@ public class QualityRecorder {
     /** Records one dead-lettered record (once per partition and offset). */
     public Uni<Void> deadLettered(
             int partition, long offset, Instant at, String consumer, String reason, String eventType) {
-        return pool.preparedQuery(DEAD_LETTER)
-                .execute(Tuple.from(List.of(
-                        partition,
-                        offset,
-                        OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
-                        minute(at),
-                        eventType,
-                        reason,
-                        consumer)))
-                .replaceWithVoid();
-    }
-
-    private static Uni<Void> batch(SqlConnection connection, String sql, List<Tuple> tuples) {
-        return tuples.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(sql).executeBatch(tuples).replaceWithVoid();
-    }
-
-    static OffsetDateTime minute(Instant at) {
-        return OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MINUTES), ZoneOffset.UTC);
+        return Panache.withTransaction(
+                () -> repository.deadLettered(partition, offset, at, consumer, reason, eventType));
     }
 
     /** The contract's event type a body names, or '' when it names none or an unknown one (bounded cardinality). */

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -25,15 +24,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The data-quality view (issue #20): thin, the counts come from {@link QualityRepository}. */
+/** The data-quality view (issue #20, ADR 0041): thin, everything happens in {@link QualityService}. */
 @Path("/v1/quality")
 @Produces(MediaType.APPLICATION_JSON)
 public class QualityResource {
 
-    private final QualityRepository repository;
+    private final QualityService quality;
 
-    public QualityResource(QualityRepository repository) {
-        this.repository = repository;
+    public QualityResource(QualityService quality) {
+        this.quality = quality;
     }
 
     @GET
@@ -74,7 +73,7 @@ public class QualityResource {
                     String groupBy) {
         TimeWindow w = window.metrics(TimeWindow.Granularity.parse(granularity, TimeWindow.Granularity.DAY));
         QualityGroup group = QueryParams.oneOf("groupBy", groupBy, QualityGroup.BY_NAME, null);
-        return repository.counts(w, group).map(counts -> QualityView.of(w, group, counts, Instant.now()));
+        return quality.counts(w, group);
     }
 
     @GET
@@ -99,8 +98,7 @@ public class QualityResource {
                     @QueryParam("limit")
                     String limit) {
         int n = QueryParams.integer("limit", limit, 20, 1, QueryParams.MAX_LIMIT);
-        return repository
-                .samples(QueryParams.blankToNull(rule), QueryParams.blankToNull(eventType), n)
+        return quality.samples(QueryParams.blankToNull(rule), QueryParams.blankToNull(eventType), n)
                 .map(samples -> {
                     ObjectNode body = JsonNodeFactory.instance.objectNode();
                     ArrayNode items = body.putArray("items");

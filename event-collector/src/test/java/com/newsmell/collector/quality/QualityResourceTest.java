@@ -9,6 +9,7 @@ import com.newsmell.collector.CollectorTestResource;
 import com.newsmell.toolkit.consumer.DeadLetterPublisher;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -109,7 +110,7 @@ class QualityResourceTest {
     }
 
     @Test
-    void samplesAreCappedPerRuleAndExpire() {
+    void samplesAreCappedPerRuleAndExpire() throws Throwable {
         String key = "q20cap-" + UUID.randomUUID();
         for (int i = 0; i < 25; i++) {
             given().contentType(ContentType.JSON)
@@ -128,7 +129,7 @@ class QualityResourceTest {
                         .getList("items"))
                 .hasSize(20);
 
-        cleanup.expire(Instant.now().plus(Duration.ofDays(8))).await().indefinitely();
+        VertxContextSupport.subscribeAndAwait(() -> cleanup.expire(Instant.now().plus(Duration.ofDays(8))));
         assertThat(given().get("/v1/quality/samples")
                         .then()
                         .statusCode(200)
@@ -139,7 +140,7 @@ class QualityResourceTest {
     }
 
     @Test
-    void deadLettersOfEveryServiceAreCountedOncePerRecord() {
+    void deadLettersOfEveryServiceAreCountedOncePerRecord() throws Throwable {
         String consumer = "q20-consumer-" + UUID.randomUUID();
         deadLetters
                 .publish("k", event("PAGE_VIEW", "s", "{}"), "no perfume in the catalog", consumer)
@@ -154,12 +155,10 @@ class QualityResourceTest {
 
         // A redelivery of the same record (partition, offset) is not counted again.
         Instant at = Instant.now();
-        recorder.deadLettered(0, 9_000_000_000L, at, consumer + "-again", "r", "")
-                .await()
-                .indefinitely();
-        recorder.deadLettered(0, 9_000_000_000L, at, consumer + "-again", "r", "")
-                .await()
-                .indefinitely();
+        for (int delivery = 0; delivery < 2; delivery++) {
+            VertxContextSupport.subscribeAndAwait(
+                    () -> recorder.deadLettered(0, 9_000_000_000L, at, consumer + "-again", "r", ""));
+        }
         assertThat(figure(group(quality("consumer"), consumer + "-again"), "deadLettered"))
                 .isEqualTo(1);
     }
