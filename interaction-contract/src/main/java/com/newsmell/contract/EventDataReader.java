@@ -231,12 +231,17 @@ public final class EventDataReader {
                     }
                 }
             }
-        } else if (node.isTextual() && node.textValue().length() > Limits.MAX_EVENT_DATA_STRING_LENGTH) {
+        } else if (node.isTextual() && codePoints(node.textValue()) > Limits.MAX_EVENT_DATA_STRING_LENGTH) {
             violations.add(new Violation(
                     pointer,
                     Violation.RULE_MAX_LENGTH,
                     "strings must be at most " + Limits.MAX_EVENT_DATA_STRING_LENGTH + " characters"));
         }
         return true;
+    }
+
+    /** The length of a string in code points, as JSON Schema's {@code maxLength} counts it (ADR 0040). */
+    private static int codePoints(String s) {
+        return s.codePointCount(0, s.length());
     }
 }

@@ -78,6 +78,10 @@ public final class FieldReader {
         return string(field, Integer.MAX_VALUE);
     }
 
+    /**
+     * A string of at most {@code maxLength} characters, counted as JSON Schema's {@code maxLength} counts them:
+     * Unicode code points, so a character outside the BMP (an emoji) is one, not two UTF-16 units (ADR 0040).
+     */
     public String string(String field, int maxLength) {
         if (!present(field)) {
             return null;
@@ -88,7 +92,7 @@ public final class FieldReader {
             return null;
         }
         String s = n.textValue();
-        if (s.length() > maxLength) {
+        if (s.length() > maxLength && s.codePointCount(0, s.length()) > maxLength) {
             violation(field, Violation.RULE_MAX_LENGTH, "'" + field + "' must be at most " + maxLength + " characters");
             return null;
         }

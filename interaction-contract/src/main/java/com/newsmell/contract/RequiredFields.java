@@ -3,16 +3,21 @@ package com.newsmell.contract;
 import static com.newsmell.contract.InteractionEventType.COLLECTION_ADD;
 import static com.newsmell.contract.InteractionEventType.COLLECTION_REMOVE;
 import static com.newsmell.contract.InteractionEventType.COLLECTION_UPDATE;
+import static com.newsmell.contract.InteractionEventType.COLLECTION_VIEW;
 import static com.newsmell.contract.InteractionEventType.HOUSE_VIEW;
 import static com.newsmell.contract.InteractionEventType.IMAGE_VIEWED;
 import static com.newsmell.contract.InteractionEventType.NOTES_EXPANDED;
 import static com.newsmell.contract.InteractionEventType.PAGE_VIEW;
 import static com.newsmell.contract.InteractionEventType.PERFUME_VIEW;
+import static com.newsmell.contract.InteractionEventType.PROFILE_VIEWED;
 import static com.newsmell.contract.InteractionEventType.RATING_COMPLETED;
+import static com.newsmell.contract.InteractionEventType.SEARCH_NO_RESULTS;
 import static com.newsmell.contract.InteractionEventType.SEARCH_PERFORMED;
+import static com.newsmell.contract.InteractionEventType.SEARCH_REFINED;
 import static com.newsmell.contract.InteractionEventType.SIMILAR_CLICKED;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +67,18 @@ public final class RequiredFields {
 
     /** Seed, SearchEvent: {@code priceRange?: { min: number; max: number }}. */
     public static final List<String> PRICE_RANGE = List.of("min", "max");
+
+    /**
+     * The types whose eventData is a PageViewData, the shape that defines {@code viewport}: a viewport they send has
+     * both members. Another type's {@code viewport} is no field of its shape and is not checked (ADR 0040: found by the
+     * schema differential test).
+     */
+    public static final Set<InteractionEventType> VIEWPORT_TYPES =
+            EnumSet.of(PAGE_VIEW, PERFUME_VIEW, HOUSE_VIEW, COLLECTION_VIEW, PROFILE_VIEWED);
+
+    /** The types whose eventData is a SearchData, the shape that defines {@code filters.priceRange}: idem. */
+    public static final Set<InteractionEventType> PRICE_RANGE_TYPES =
+            EnumSet.of(SEARCH_PERFORMED, SEARCH_REFINED, SEARCH_NO_RESULTS);
 
     /** Seed, PageViewEvent: {@code deviceType: "mobile" | "tablet" | "desktop"}, in eventData or on the envelope. */
     public static final Set<InteractionEventType> NEEDS_DEVICE_TYPE = Set.of(PAGE_VIEW, PERFUME_VIEW, HOUSE_VIEW);
@@ -115,9 +132,13 @@ public final class RequiredFields {
                     Violation.RULE_REQUIRED,
                     "'deviceType' is required for " + type + " (in eventData or on the event)");
         }
-        requireMembers(data.nestedObject("viewport"), VIEWPORT);
-        FieldReader filters = data.nestedObject("filters");
-        requireMembers(filters == null ? null : filters.nestedObject("priceRange"), PRICE_RANGE);
+        if (VIEWPORT_TYPES.contains(type)) {
+            requireMembers(data.nestedObject("viewport"), VIEWPORT);
+        }
+        if (PRICE_RANGE_TYPES.contains(type)) {
+            FieldReader filters = data.nestedObject("filters");
+            requireMembers(filters == null ? null : filters.nestedObject("priceRange"), PRICE_RANGE);
+        }
     }
 
     private static void requireMembers(FieldReader object, List<String> fields) {

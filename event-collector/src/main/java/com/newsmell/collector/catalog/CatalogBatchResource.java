@@ -8,6 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -32,11 +35,21 @@ public class CatalogBatchResource {
                     + " with their errors. Answer: accepted, rejected, results[] (per index: accepted with its"
                     + " perfumeId, version and stored price, or rejected with its errors, pointers prefixed"
                     + " /perfumes/{index}).")
-    @APIResponse(responseCode = "200", description = "At least one perfume was acknowledged by Kafka")
+    @APIResponse(
+            responseCode = "200",
+            description = "At least one perfume was acknowledged by Kafka",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CatalogBatchResult")))
     @APIResponse(responseCode = "400", description = "The batch itself, or every perfume in it, is invalid")
     @APIResponse(responseCode = "413", description = "Body larger than the limit")
     @APIResponse(responseCode = "503", description = "Kafka could not take the write; retry after Retry-After")
-    public Uni<Response> batch(byte[] body) {
+    public Uni<Response> batch(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(ref = "CatalogBatch")))
+                    byte[] body) {
         return catalog.batch(body)
                 .map(result -> Response.ok(result.toJson().toString()).build());
     }

@@ -10,7 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The perfume catalog feed (ADR 0016): thin, everything happens in {@link CatalogService}. */
@@ -35,7 +38,10 @@ public class CatalogResource {
                     + " fields refused). A price in another currency than the base one is converted with its"
                     + " configured rate (rounded to cents; the submitted price kept as originalPrice) or refused"
                     + " (rule rate). Answered with the entry as stored once Kafka acknowledged it.")
-    @APIResponse(responseCode = "200", description = "Acknowledged by Kafka; the body is the entry as stored")
+    @APIResponse(
+            responseCode = "200",
+            description = "Acknowledged by Kafka; the body is the entry as stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PerfumeCatalogEntry")))
     @APIResponse(
             responseCode = "400",
             description = "Invalid entry (application/problem+json, one error per field: pointer and rule)")
@@ -43,7 +49,13 @@ public class CatalogResource {
     public Uni<Response> put(
             @Parameter(description = "The perfume's id, at most 128 characters") @PathParam("perfumeId")
                     String perfumeId,
-            byte[] body) {
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(ref = "PerfumeCatalogEntry")))
+                    byte[] body) {
         return catalog.put(perfumeId, body)
                 .map(entry -> Response.ok(entry.toJson()).build());
     }

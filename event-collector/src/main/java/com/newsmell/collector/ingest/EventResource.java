@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Ingest API: thin, everything happens in {@link IngestService}. */
@@ -20,6 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
+
+    static final String BATCH_EXAMPLE = "{\"events\":[{\"sessionId\":\"sess-7f3a\",\"eventType\":\"BACK_BUTTON\","
+            + "\"timestamp\":\"2026-12-06T10:00:00Z\",\"path\":\"/perfumes/p-4\"},{\"sessionId\":\"sess-7f3a\","
+            + "\"eventType\":\"HOUSE_LINK_CLICKED\",\"timestamp\":\"2026-12-06T10:00:05Z\",\"path\":\"/perfumes/p-4\","
+            + "\"perfumeId\":\"p-4\"}]}";
 
     private final IngestService ingest;
     private final CollectorConfig config;
@@ -37,13 +46,26 @@ public class EventResource {
                     + " acknowledged it. The stored timestamp is the clock-corrected time, never later than"
                     + " receivedAt. Answer: accepted (1: events acknowledged by Kafka), rejected (0), eventIds (the"
                     + " accepted event's eventId).")
-    @APIResponse(responseCode = "202", description = "Acknowledged by Kafka; the body lists the eventId")
+    @APIResponse(
+            responseCode = "202",
+            description = "Acknowledged by Kafka; the body lists the eventId",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "IngestResult")))
     @APIResponse(
             responseCode = "400",
             description = "Invalid event (application/problem+json, one error per field: pointer and rule); nothing"
                     + " is stored")
     @APIResponse(responseCode = "503", description = "Kafka could not take the write; retry after Retry-After")
-    public Uni<Response> ingest(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+    public Uni<Response> ingest(
+            @RequestBody(
+                            required = true,
+                            description = "One event: the schema of its eventType (GET /v1/schemas)",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(ref = "InteractionEventSubmission")))
+                    byte[] body,
+            @Context HttpHeaders headers,
+            @Context HttpServerRequest request) {
         return ingest.ingestOne(body, context(headers, request))
                 .map(result ->
                         Response.accepted(result.toJson(false).toString()).build());
@@ -51,21 +73,34 @@ public class EventResource {
 
     @POST
     @Path("/batch")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(
             summary = "Ingest up to 500 events as {\"events\": [...]}; answered per event",
             description = "Each event is checked on its own: valid ones are published, invalid ones are rejected"
                     + " with their errors and dead-lettered. Answer: accepted (events of this request acknowledged"
                     + " by Kafka), rejected (events of this request that broke a rule), eventIds (the accepted"
                     + " events' eventIds, in request order), results[] (per index: accepted with its eventId, or"
-                    + " rejected with its errors, pointers prefixed /events/{index}).")
+                    + " rejected with its errors, pointers prefixed /events/{index}). The body may also come as text/plain: what navigator.sendBeacon sends"
+                    + " cross-origin without a preflight (the typed TypeScript client does on page hide).")
     @APIResponse(
             responseCode = "202",
             description =
-                    "At least one event was acknowledged by Kafka; results[] says, per event, accepted or rejected with its errors")
+                    "At least one event was acknowledged by Kafka; results[] says, per event, accepted or rejected with its errors",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BatchIngestResult")))
     @APIResponse(responseCode = "400", description = "The batch itself, or every event in it, is invalid")
     @APIResponse(responseCode = "413", description = "Body larger than the limit")
     @APIResponse(responseCode = "503", description = "Kafka could not take the write; retry after Retry-After")
-    public Uni<Response> ingestBatch(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+    public Uni<Response> ingestBatch(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(ref = "EventBatch"),
+                                            examples = @ExampleObject(name = "two events", value = BATCH_EXAMPLE)))
+                    byte[] body,
+            @Context HttpHeaders headers,
+            @Context HttpServerRequest request) {
         return ingest.ingestBatch(body, context(headers, request))
                 .map(result -> Response.accepted(result.toJson(true).toString()).build());
     }

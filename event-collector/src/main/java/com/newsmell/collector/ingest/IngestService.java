@@ -3,6 +3,7 @@ package com.newsmell.collector.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.newsmell.collector.config.CollectorConfig;
+import com.newsmell.collector.quality.QualityRecorder;
 import com.newsmell.contract.EventParser;
 import com.newsmell.contract.ParseResult;
 import com.newsmell.contract.UserInteractionEvent;
@@ -32,19 +33,25 @@ public class IngestService {
     private final EventPublisher publisher;
     private final DeadLetterPublisher deadLetters;
     private final MeterRegistry meters;
+    private final QualityRecorder quality;
+
+    /** The source of a rejection before write keys exist (issue #20): none. */
+    static final String NO_SOURCE = "";
 
     public IngestService(
             CollectorConfig config,
             Enricher enricher,
             EventPublisher publisher,
             DeadLetterPublisher deadLetters,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            QualityRecorder quality) {
         this.config = config;
         this.limits = EventLimits.of(config);
         this.enricher = enricher;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.meters = meters;
+        this.quality = quality;
     }
 
     /** One event: all or nothing. */
@@ -53,7 +60,13 @@ public class IngestService {
         Validated validated = validate(node, "", request);
         if (validated.event() == null) {
             count("rejected", 1);
-            throw new ProblemException(Problem.invalid("The event is invalid.", validated.violations()));
+            ProblemException problem =
+                    new ProblemException(Problem.invalid("The event is invalid.", validated.violations()));
+            return quality.rejected(
+                            List.of(new QualityRecorder.Rejection(node, validated.violations())),
+                            request.receivedAt(),
+                            NO_SOURCE)
+                    .chain(() -> Uni.createFrom().failure(problem));
         }
         return publisher
                 .publish(validated.event())
@@ -74,11 +87,20 @@ public class IngestService {
         for (int i = 0; i < events.size(); i++) {
             validated.add(validate(events.get(i), "/events/" + i, request));
         }
+        List<QualityRecorder.Rejection> rejections = new ArrayList<>();
+        for (int i = 0; i < validated.size(); i++) {
+            if (validated.get(i).event() == null) {
+                rejections.add(new QualityRecorder.Rejection(
+                        events.get(i), validated.get(i).violations()));
+            }
+        }
         if (validated.stream().allMatch(v -> v.event() == null)) {
             count("rejected", validated.size());
             List<Violation> all =
                     validated.stream().flatMap(v -> v.violations().stream()).toList();
-            throw new ProblemException(Problem.invalid("No event of the batch is valid.", all));
+            ProblemException problem = new ProblemException(Problem.invalid("No event of the batch is valid.", all));
+            return quality.rejected(rejections, request.receivedAt(), NO_SOURCE)
+                    .chain(() -> Uni.createFrom().failure(problem));
         }
         List<Uni<Void>> writes = new ArrayList<>();
         List<IngestResult.Item> items = new ArrayList<>();
@@ -98,6 +120,7 @@ public class IngestService {
                 .andCollectFailures()
                 .onFailure()
                 .transform(this::unavailable)
+                .call(() -> quality.rejected(rejections, request.receivedAt(), NO_SOURCE))
                 .map(ignored -> {
                     count("accepted", result.acceptedCount());
                     count("rejected", result.rejectedCount());

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,6 +43,18 @@ public class SimilarityResource {
             LocalDate asOf) {}
 
     @GET
+    @APIResponse(
+            responseCode = "200",
+            description = "The two users' similarity",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SimilarityView.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "similar",
+                                            value = "{\"userId\":\"u-1\",\"otherUserId\":\"u-2\",\"similarity\":0.8731,"
+                                                    + "\"schemaVersion\":1,\"asOf\":\"2026-12-05\"}")))
     @APIResponse(
             responseCode = "409",
             description = "The two users' vectors are of different schema versions, which are never compared",

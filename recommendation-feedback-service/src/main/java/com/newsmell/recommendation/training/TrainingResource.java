@@ -52,7 +52,9 @@ public class TrainingResource {
     @GET
     @Path("/exports")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The kept training-data exports, newest first (without their bodies)")
+    @Operation(
+            summary = "The kept training-data exports, newest first (without their bodies)",
+            description = "Each kept export's version, window, rows and SHA-256; the last 3 are kept.")
     public Uni<List<TrainingExportRepository.Export>> exports() {
         return training.exports();
     }
@@ -60,7 +62,10 @@ public class TrainingResource {
     @GET
     @Path("/exports/{version}")
     @Produces(JSON_LINES)
-    @Operation(summary = "A kept export's body again; 404 problem once it is no longer kept")
+    @Operation(
+            operationId = "TrainingResource_exportBody",
+            summary = "A kept export's body again; 404 problem once it is no longer kept",
+            description = "The same JSON Lines the export answered, byte for byte (same ETag).")
     public Uni<String> export(
             @PathParam("version") @Parameter(description = "The export version (X-Export-Version)") long version) {
         return training.body(version).map(body -> {

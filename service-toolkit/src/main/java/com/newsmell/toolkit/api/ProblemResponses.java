@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents every error answer of every operation in the OpenAPI (ADR 0015): 400 (a parameter or body broke a rule),
  * 404 (no such resource) on paths with a path parameter, 406 (an Accept the endpoint cannot answer), 414, 500 and
- * 503, each application/problem+json with the Problem schema.
+ * 503, each application/problem+json with the Problem schema; and defines every tag the operations use.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -35,6 +35,7 @@ public class ProblemResponses implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema("Problem", problemSchema());
+        defineTags(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -52,6 +53,28 @@ public class ProblemResponses implements OASFilter {
                 }
                 if (hasPathParameter) {
                     add(responses, "404", "No resource with this id (problem+json)");
+                }
+            }
+        }
+    }
+
+    /** Every tag an operation uses is defined at the top (Spectral's operation-tag-defined), in order of use. */
+    private static void defineTags(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        java.util.Set<String> defined = new java.util.HashSet<>();
+        if (openAPI.getTags() != null) {
+            openAPI.getTags().forEach(t -> defined.add(t.getName()));
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : item.getOperations().values()) {
+                if (operation.getTags() != null) {
+                    for (String tag : operation.getTags()) {
+                        if (defined.add(tag)) {
+                            openAPI.addTag(OASFactory.createTag().name(tag));
+                        }
+                    }
                 }
             }
         }
