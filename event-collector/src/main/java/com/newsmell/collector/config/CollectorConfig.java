@@ -44,6 +44,23 @@ public interface CollectorConfig {
     @WithDefault("0 5 * * * ?")
     String partitionCron();
 
+    /** The raw store's tiers (ADR 0030): {@code newsmell.collector.tiers.*}. */
+    Tiers tiers();
+
+    /**
+     * A monthly partition is hot while it holds any of the last {@code hot} (7 days), warm after, and due for the
+     * archive once its last day is {@code warm} (90 days) old: a month leaves PostgreSQL 90 days after it ended,
+     * 118 to 121 days after it began.
+     */
+    interface Tiers {
+
+        @WithDefault("P7D")
+        Duration hot();
+
+        @WithDefault("P90D")
+        Duration warm();
+    }
+
     /** The daily perfume-view audit: {@code newsmell.collector.perfume-view-audit.*}. */
     PerfumeViewAudit perfumeViewAudit();
 
