@@ -45,7 +45,14 @@ public final class Archiver {
 
     /** What a run did. */
     public record Outcome(
-            long runId, int partitions, int files, long rows, int skipped, List<String> dropped, int expired) {}
+            long runId,
+            int partitions,
+            int files,
+            long rows,
+            int skipped,
+            List<String> dropped,
+            int expired,
+            int erasedRows) {}
 
     private record Cold(String partition, LocalDate month) {}
 
@@ -98,8 +105,10 @@ public final class Archiver {
                     progress.partitionDone(c.partition(), outcome);
                 }
             }
+            int erasedRows = eraseFromArchive(workDir);
             int expired = expire(clock);
-            Outcome outcome = new Outcome(runId, cold.size(), files, progress.rows, skipped, dropped, expired);
+            Outcome outcome =
+                    new Outcome(runId, cold.size(), files, progress.rows, skipped, dropped, expired, erasedRows);
             log.end(runId, true, progress.rows, progress.detail(expired), null);
             return outcome;
         } catch (SQLException | IOException | RuntimeException e) {
@@ -207,6 +216,99 @@ public final class Archiver {
                 return rs.getString(1);
             }
         }
+    }
+
+    /**
+     * Rewrites every archive file holding rows of a user with a pending erasure (archive_erasure_pending, written by
+     * the collector's DELETE /v1/users/{userId}/data) without them, verified like a new file, then acknowledges the
+     * request for the table group archive-files in privacy_ack and forgets the user id. Returns the rows removed.
+     */
+    private int eraseFromArchive(Path dir) throws SQLException, IOException {
+        List<String[]> pending = new ArrayList<>();
+        try (Connection conn = db.getConnection();
+                var s = conn.prepareStatement("select cast(request_id as text), user_id from archive_erasure_pending"
+                        + " order by requested_at");
+                var rs = s.executeQuery()) {
+            while (rs.next()) {
+                pending.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<String[]> files = new ArrayList<>();
+        try (Connection conn = db.getConnection();
+                var s = conn.prepareStatement("select cast(id as text), path from archive_manifest"
+                        + " where deleted_at is null and verified_at is not null order by month, event_type");
+                var rs = s.executeQuery()) {
+            while (rs.next()) {
+                files.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        int total = 0;
+        try (ParquetFiles parquet = new ParquetFiles(dir)) {
+            for (String[] request : pending) {
+                long removed = 0;
+                for (String[] file : files) {
+                    removed += eraseFromFile(parquet, file[0], file[1], request[1]);
+                }
+                try (Connection conn = db.getConnection()) {
+                    conn.setAutoCommit(false);
+                    try (var ack = conn.prepareStatement("insert into privacy_ack (request_id, service, table_group,"
+                                    + " status, rows, completed_at) values (cast(? as uuid), 'event-archiver',"
+                                    + " 'archive-files', 'done', ?, now()) on conflict (request_id, service, table_group)"
+                                    + " do update set status = 'done', rows = excluded.rows, completed_at = now()");
+                            var forget = conn.prepareStatement(
+                                    "delete from archive_erasure_pending where request_id = cast(? as uuid)")) {
+                        ack.setString(1, request[0]);
+                        ack.setLong(2, removed);
+                        ack.executeUpdate();
+                        forget.setString(1, request[0]);
+                        forget.executeUpdate();
+                    }
+                    conn.commit();
+                }
+                LOG.infof("erasure %s: %d archived rows removed", request[0], removed);
+                total += (int) removed;
+            }
+        }
+        return total;
+    }
+
+    private long eraseFromFile(ParquetFiles parquet, String id, String key, String userId)
+            throws SQLException, IOException {
+        Path file = workDir.resolve("erase-" + id + ".parquet");
+        store.get(key, file);
+        long rows = parquet.countOfUser(file, userId);
+        if (rows == 0) {
+            Files.deleteIfExists(file);
+            return 0;
+        }
+        Path rewritten = workDir.resolve("erased-" + id + ".parquet");
+        Files.deleteIfExists(rewritten);
+        Fingerprint kept = parquet.withoutUser(file, userId, rewritten);
+        String sha = sha256(rewritten);
+        long bytes = Files.size(rewritten);
+        store.put(key, rewritten);
+        Path back = workDir.resolve("erased-back-" + id + ".parquet");
+        store.get(key, back);
+        if (!sha256(back).equals(sha) || !parquet.read(back).equals(kept)) {
+            throw new IllegalStateException("rewritten archive file " + key + " does not read back as written");
+        }
+        try (Connection conn = db.getConnection();
+                var s = conn.prepareStatement("update archive_manifest set rows = ?, bytes = ?, row_checksum = ?,"
+                        + " file_sha256 = ?, verified_at = now() where id = cast(? as bigint)")) {
+            s.setLong(1, kept.rows());
+            s.setLong(2, bytes);
+            s.setString(3, kept.checksum());
+            s.setString(4, sha);
+            s.setString(5, id);
+            s.executeUpdate();
+        }
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(rewritten);
+        Files.deleteIfExists(back);
+        return rows;
     }
 
     /** Deletes the files of months older than the retention; returns how many. */

@@ -92,6 +92,23 @@ public final class ParquetFiles implements AutoCloseable {
         return read(target);
     }
 
+    /** How many rows of the file belong to the user. */
+    public long countOfUser(Path file, String userId) throws SQLException {
+        try (var s =
+                duck.prepareStatement("select count(*) from read_parquet('" + literal(file) + "') where user_id = ?")) {
+            s.setString(1, userId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Rewrites the file without the user's rows to {@code target}; the fingerprint of what is left. */
+    public Fingerprint withoutUser(Path file, String userId, Path target) throws SQLException {
+        return rewrite(file, "user_id is distinct from '" + userId.replace("'", "''") + "'", target);
+    }
+
     /** The connection, for reading the archive (replay) with plain SQL over read_parquet. */
     public Connection connection() {
         return duck;

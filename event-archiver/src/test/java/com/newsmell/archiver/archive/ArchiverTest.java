@@ -132,6 +132,53 @@ class ArchiverTest {
                 .isZero();
     }
 
+    @Test
+    void anErasedUserLeavesEveryArchiveFileAndOthersStay() throws Exception {
+        ArchiveDatabase db = new ArchiveDatabase("archiver");
+        SimulatedMonths.insert(db.dataSource, MONTHS.subList(0, 2), 600);
+        ObjectStore store = new LocalObjectStore(dir.resolve("archive"));
+        archiver(db, store, (p, k) -> {}).run(CLOCK);
+        long before5 = archivedRowsOf(store, "user-5");
+        long before6 = archivedRowsOf(store, "user-6");
+        assertThat(before5).isPositive();
+        String request = java.util.UUID.randomUUID().toString();
+        try (Connection c = db.dataSource.getConnection();
+                var s = c.prepareStatement("insert into archive_erasure_pending (request_id, user_id, requested_at)"
+                        + " values (cast(? as uuid), 'user-5', now())")) {
+            s.setString(1, request);
+            s.executeUpdate();
+        }
+
+        Archiver.Outcome outcome = archiver(db, store, (p, k) -> {}).run(CLOCK);
+
+        assertThat(outcome.erasedRows()).isEqualTo(before5);
+        assertThat(archivedRowsOf(store, "user-5")).isZero();
+        assertThat(archivedRowsOf(store, "user-6")).isEqualTo(before6);
+        assertThat(archivedRowsOf(store, null)).isEqualTo(1_200 - before5);
+        assertThat(count(db, "select coalesce(sum(rows), 0) from archive_manifest where verified_at is not null"))
+                .isEqualTo(1_200 - before5);
+        assertThat(count(
+                        db,
+                        "select rows from privacy_ack where service = 'event-archiver'"
+                                + " and table_group = 'archive-files' and status = 'done' and request_id = '" + request
+                                + "'"))
+                .isEqualTo(before5);
+        assertThat(count(db, "select count(*) from archive_erasure_pending")).isZero();
+    }
+
+    /** Rows of the user (every row when null) in every file of the store, read with DuckDB. */
+    private long archivedRowsOf(ObjectStore store, String user) throws Exception {
+        long rows = 0;
+        try (ParquetFiles parquet = new ParquetFiles(dir)) {
+            for (String key : store.list("events/")) {
+                Path copy = dir.resolve("count.parquet");
+                store.get(key, copy);
+                rows += user == null ? parquet.read(copy).rows() : parquet.countOfUser(copy, user);
+            }
+        }
+        return rows;
+    }
+
     private Archiver archiver(ArchiveDatabase db, ObjectStore store, Archiver.Checkpoint checkpoint) {
         return new Archiver(db.dataSource, store, dir.resolve("work"), Period.ofYears(2), checkpoint);
     }

@@ -61,6 +61,33 @@ public interface CollectorConfig {
         Duration warm();
     }
 
+    /** Erasure and its receipt (ADR 0032): {@code newsmell.collector.privacy.*}. */
+    Privacy privacy();
+
+    interface Privacy {
+
+        /** The services (and event-archiver) whose acknowledgement completes an erasure. */
+        @WithDefault(
+                "event-collector,session-service,profile-service,perfume-stats-service,recommendation-feedback-service,event-archiver")
+        java.util.List<String> services();
+
+        /** The retention of the interaction topic: raw copies of the user's events expire by then. */
+        @WithDefault("P7D")
+        Duration interactionTopicRetention();
+
+        /** The retention of the dead-letter topic. */
+        @WithDefault("P7D")
+        Duration deadLetterTopicRetention();
+
+        /** The retention of the privacy-requests topic (the request carries the user id). */
+        @WithDefault("P7D")
+        Duration privacyRequestTopicRetention();
+
+        /** How long database backups are kept (the operator's policy; stated on the receipt). */
+        @WithDefault("P30D")
+        Duration backupRetention();
+    }
+
     /** The daily perfume-view audit: {@code newsmell.collector.perfume-view-audit.*}. */
     PerfumeViewAudit perfumeViewAudit();
 

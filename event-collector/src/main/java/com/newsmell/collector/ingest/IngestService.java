@@ -3,6 +3,7 @@ package com.newsmell.collector.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.newsmell.collector.config.CollectorConfig;
+import com.newsmell.collector.privacy.PrivacyService;
 import com.newsmell.contract.EventParser;
 import com.newsmell.contract.ParseResult;
 import com.newsmell.contract.UserInteractionEvent;
@@ -32,13 +33,16 @@ public class IngestService {
     private final EventPublisher publisher;
     private final DeadLetterPublisher deadLetters;
     private final MeterRegistry meters;
+    private final PrivacyService privacy;
 
     public IngestService(
             CollectorConfig config,
             Enricher enricher,
             EventPublisher publisher,
             DeadLetterPublisher deadLetters,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            PrivacyService privacy) {
+        this.privacy = privacy;
         this.config = config;
         this.limits = EventLimits.of(config);
         this.enricher = enricher;
@@ -55,8 +59,10 @@ public class IngestService {
             count("rejected", 1);
             throw new ProblemException(Problem.invalid("The event is invalid.", validated.violations()));
         }
-        return publisher
-                .publish(validated.event())
+        return privacy.suppressed(List.of(validated.event()))
+                .chain(suppressed -> suppressed.isEmpty()
+                        ? publisher.publish(validated.event())
+                        : Uni.createFrom().voidItem())
                 .onFailure()
                 .transform(this::unavailable)
                 .map(ignored -> {
@@ -80,12 +86,23 @@ public class IngestService {
                     validated.stream().flatMap(v -> v.violations().stream()).toList();
             throw new ProblemException(Problem.invalid("No event of the batch is valid.", all));
         }
+        List<UserInteractionEvent> valid = validated.stream()
+                .map(Validated::event)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        return privacy.suppressed(valid).chain(suppressed -> publishBatch(events, validated, suppressed));
+    }
+
+    private Uni<IngestResult> publishBatch(
+            JsonNode events, List<Validated> validated, java.util.Set<String> suppressed) {
         List<Uni<Void>> writes = new ArrayList<>();
         List<IngestResult.Item> items = new ArrayList<>();
         for (int i = 0; i < validated.size(); i++) {
             Validated v = validated.get(i);
             if (v.event() != null) {
-                writes.add(publisher.publish(v.event()));
+                if (!suppressed.contains(v.event().eventId())) {
+                    writes.add(publisher.publish(v.event()));
+                }
                 items.add(new IngestResult.Item(i, v.event().eventId(), List.of()));
             } else {
                 writes.add(deadLetter(events.get(i), v.violations()));
@@ -93,6 +110,9 @@ public class IngestService {
             }
         }
         IngestResult result = new IngestResult(items);
+        if (writes.isEmpty()) {
+            writes.add(Uni.createFrom().voidItem()); // every valid event was suppressed
+        }
         return Uni.join()
                 .all(writes)
                 .andCollectFailures()

@@ -1,0 +1,24 @@
+package com.newsmell.recommendation.privacy;
+
+import com.newsmell.toolkit.privacy.ErasureStep;
+import com.newsmell.toolkit.privacy.UserDataEraser;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * recommendation-feedback-service's erasure (ADR 0032): the user's feedback, ledger rows (also those of the anonymous
+ * viewer id linked to the user), conversions and viewer sessions. Daily metrics and weekly reports stay as anonymous
+ * counts.
+ */
+@ApplicationScoped
+public class RecommendationErasure implements UserDataEraser {
+
+    @Override
+    public List<ErasureStep> steps() {
+        return List.of(
+                new ErasureStep("feedback", "delete from recommendation_feedback where user_id = :userId"),
+                new ErasureStep("ledger", "delete from recommendation_ledger where user_id = :userId"),
+                new ErasureStep("conversions", "delete from recommendation_conversion where user_id = :userId"),
+                new ErasureStep("viewer-sessions", "delete from viewer_session where user_id = :userId"));
+    }
+}
