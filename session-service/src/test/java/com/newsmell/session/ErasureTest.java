@@ -1,22 +1,16 @@
 package com.newsmell.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.newsmell.contract.ErasureAck;
-import com.newsmell.contract.ErasureRequest;
 import com.newsmell.contract.InteractionEventType;
-import com.newsmell.infra.Infra;
-import com.newsmell.infra.ServiceConfig;
+import com.newsmell.infra.Erasures;
 import com.newsmell.infra.Sql;
-import com.newsmell.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -56,20 +50,8 @@ class ErasureTest {
         Api.awaitStoredEvents(mine.sid(), 3);
         Api.awaitStoredEvents(theirs.sid(), 1);
 
-        String requestId = UUID.randomUUID().toString();
-        TopicReader.write(
-                topic(ServiceConfig.PRIVACY_REQUESTS),
-                List.of(Map.entry(requestId, new ErasureRequest(requestId, user, Instant.now()).toJson())));
-
-        ErasureAck ack = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> TopicReader.readAll(topic(ServiceConfig.PRIVACY_ACKS)).stream()
-                                .filter(r -> requestId.equals(r.key()))
-                                .map(r -> ErasureAck.fromJson(r.value()))
-                                .filter(a -> a.service().equals("session-service"))
-                                .findFirst()
-                                .orElse(null),
-                        a -> a != null);
+        String requestId = Erasures.request(user);
+        ErasureAck ack = Erasures.awaitAck(requestId, "session-service");
         assertThat(ack.status()).isEqualTo(ErasureAck.DONE);
         assertThat(ack.rowsByTableGroup())
                 .containsEntry("sessions", 1L)
@@ -96,9 +78,5 @@ class ErasureTest {
         Api.awaitConsumerCaughtUp();
         assertThat(Sql.count(DB, "select count(*) from session_event where user_id = ?", user))
                 .isZero();
-    }
-
-    private static String topic(String base) {
-        return Infra.shared().topic(base);
     }
 }
