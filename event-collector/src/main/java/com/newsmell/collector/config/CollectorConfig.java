@@ -59,6 +59,11 @@ public interface CollectorConfig {
 
         @WithDefault("P90D")
         Duration warm();
+
+        /** Where the cold tier lives, said by GET /v1/events (the event-archiver's store). */
+        @WithDefault("Parquet archive of event-archiver (.data/archive locally, the archive bucket on Kubernetes):"
+                + " events/year=YYYY/month=MM/event_type=TYPE/part-0.parquet")
+        String archiveLocation();
     }
 
     /** Erasure and its receipt (ADR 0032): {@code newsmell.collector.privacy.*}. */
