@@ -3,7 +3,6 @@ package com.newsmell.archiver.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.newsmell.archiver.ArchiveDatabase;
 import com.newsmell.archiver.parquet.ParquetFiles;
 import com.newsmell.archiver.store.LocalObjectStore;
 import com.newsmell.archiver.store.ObjectStore;

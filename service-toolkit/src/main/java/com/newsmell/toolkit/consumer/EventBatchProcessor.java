@@ -3,7 +3,6 @@ package com.newsmell.toolkit.consumer;
 import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.InvalidEventException;
 import com.newsmell.contract.UserInteractionEvent;
-import com.newsmell.toolkit.privacy.ErasedUsers;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -35,9 +34,9 @@ public class EventBatchProcessor {
     private static final Logger LOG = Logger.getLogger(EventBatchProcessor.class);
 
     private final DeadLetterPublisher deadLetters;
-    private final ErasedUsers erased;
+    private final EventFilter erased;
 
-    public EventBatchProcessor(DeadLetterPublisher deadLetters, ErasedUsers erased) {
+    public EventBatchProcessor(DeadLetterPublisher deadLetters, EventFilter erased) {
         this.deadLetters = deadLetters;
         this.erased = erased;
     }

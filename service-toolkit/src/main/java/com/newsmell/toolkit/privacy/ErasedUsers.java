@@ -2,6 +2,7 @@ package com.newsmell.toolkit.privacy;
 
 import com.newsmell.contract.UserHash;
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.toolkit.consumer.EventFilter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,7 +19,7 @@ import java.util.Set;
  * set is kept in memory and re-read every {@code newsmell.privacy.erased-refresh}.
  */
 @ApplicationScoped
-public class ErasedUsers {
+public class ErasedUsers implements EventFilter {
 
     private final PrivacyConfig config;
     private final Counter dropped;
@@ -42,6 +43,7 @@ public class ErasedUsers {
     }
 
     /** The events whose user is not erased; the others are counted and dropped. */
+    @Override
     public Uni<List<UserInteractionEvent>> keep(List<UserInteractionEvent> events) {
         return refreshed().map(set -> {
             if (set.isEmpty()) {

@@ -1,4 +1,4 @@
-package com.newsmell.archiver;
+package com.newsmell.archiver.archive;
 
 import com.newsmell.infra.Infra;
 import com.newsmell.infra.PostgresServer;
@@ -12,12 +12,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A fresh collector database of this run for one test class, migrated with the collector's own migrations and the
  * toolkit's tables (read from their source folders: the archiver does not depend on the collector's application).
  */
-public final class ArchiveDatabase {
+final class ArchiveDatabase {
 
-    public final String name;
-    public final DataSource dataSource;
+    final String name;
+    final DataSource dataSource;
 
-    public ArchiveDatabase(String base) {
+    ArchiveDatabase(String base) {
         PostgresServer pg = Infra.shared().postgres();
         this.name = Infra.shared()
                 .database(base + "_" + UUID.randomUUID().toString().substring(0, 8));

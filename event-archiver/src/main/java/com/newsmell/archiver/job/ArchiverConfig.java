@@ -1,4 +1,4 @@
-package com.newsmell.archiver;
+package com.newsmell.archiver.job;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

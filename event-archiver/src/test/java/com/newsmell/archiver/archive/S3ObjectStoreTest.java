@@ -1,11 +1,9 @@
-package com.newsmell.archiver.store;
+package com.newsmell.archiver.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.newsmell.archiver.ArchiveDatabase;
-import com.newsmell.archiver.archive.Archiver;
-import com.newsmell.archiver.archive.SimulatedMonths;
+import com.newsmell.archiver.store.S3ObjectStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

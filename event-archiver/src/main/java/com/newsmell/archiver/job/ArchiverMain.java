@@ -1,4 +1,4 @@
-package com.newsmell.archiver;
+package com.newsmell.archiver.job;
 
 import com.newsmell.archiver.archive.Archiver;
 import com.newsmell.archiver.store.LocalObjectStore;
