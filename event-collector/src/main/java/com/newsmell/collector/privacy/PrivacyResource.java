@@ -15,6 +15,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Erasure (GDPR Art. 17) and its receipt (ADR 0032): thin, everything happens in {@link PrivacyService}. */
@@ -39,8 +40,12 @@ public class PrivacyResource {
                     + " receipt is at Location.")
     @APIResponse(responseCode = "202", description = "Accepted: {requestId, status, receipt}")
     @APIResponse(responseCode = "400", description = "Invalid user id (problem+json)")
+    @APIResponse(
+            responseCode = "404",
+            description = "Never answered for a user id: a user never seen is erased (and suppressed) all the same")
     @APIResponse(responseCode = "503", description = "Kafka could not take the request; retry")
-    public Uni<Response> erase(@PathParam("userId") String userId) {
+    public Uni<Response> erase(
+            @Parameter(description = "The user to erase, 1 to 255 characters") @PathParam("userId") String userId) {
         return privacy.request(userId).map(request -> {
             String receipt = "/v1/privacy/requests/" + request.requestId();
             return Response.accepted(Map.of("requestId", request.requestId(), "status", "pending", "receipt", receipt))
@@ -58,7 +63,9 @@ public class PrivacyResource {
                     + " the copies outside the databases (Kafka topics, backups) expire.")
     @APIResponse(responseCode = "200", description = "The receipt")
     @APIResponse(responseCode = "404", description = "No such request (problem+json)")
-    public Uni<Receipt> receipt(@PathParam("requestId") String requestId) {
+    public Uni<Receipt> receipt(
+            @Parameter(description = "The erasure request's id (a UUID), as DELETE answered it") @PathParam("requestId")
+                    String requestId) {
         UUID id;
         try {
             id = UUID.fromString(requestId);
