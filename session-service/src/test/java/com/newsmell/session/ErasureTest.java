@@ -1,13 +1,18 @@
 package com.newsmell.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.newsmell.contract.ErasureAck;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.infra.Erasures;
+import com.newsmell.infra.Infra;
+import com.newsmell.infra.ServiceConfig;
 import com.newsmell.infra.Sql;
+import com.newsmell.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -56,7 +61,8 @@ class ErasureTest {
         assertThat(ack.rowsByTableGroup())
                 .containsEntry("sessions", 1L)
                 .containsEntry("session-events", 3L)
-                .containsKey("search-queries");
+                .containsKey("search-queries")
+                .containsEntry("session-summary-tombstones", 1L);
         assertThat(Sql.count(DB, "select count(*) from user_session where session_id = ?", mine.sid()))
                 .isZero();
         assertThat(Sql.count(DB, "select count(*) from session_event where session_id = ?", mine.sid()))
@@ -65,6 +71,11 @@ class ErasureTest {
                 .isZero();
         assertThat(Sql.count(DB, "select count(*) from session_event where session_id = ?", theirs.sid()))
                 .isOne();
+
+        // the compacted session-summaries topic gets a tombstone for the user's session (through the outbox)
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TopicReader.readAll(Infra.shared().topic(ServiceConfig.SESSION_SUMMARIES)).stream()
+                        .anyMatch(r -> mine.sid().equals(r.key()) && r.value() == null));
 
         // a redelivered (or replayed) event of the user is dropped on read; the other user's next event is applied
         Api.publish(
