@@ -33,8 +33,8 @@ public interface ArchiverConfig {
         @WithDefault("newsmell-archive")
         String bucket();
 
-        @WithDefault("")
-        String prefix();
+        /** A key prefix inside the bucket (none by default). */
+        Optional<String> prefix();
 
         @WithDefault("us-east-1")
         String region();

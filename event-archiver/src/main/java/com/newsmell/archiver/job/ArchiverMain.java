@@ -71,7 +71,7 @@ public class ArchiverMain implements QuarkusApplication {
             ArchiverConfig.S3 s3 = config.s3();
             return new S3ObjectStore(
                     s3.bucket(),
-                    s3.prefix(),
+                    s3.prefix().orElse(""),
                     s3.region(),
                     s3.endpoint(),
                     s3.pathStyle(),
