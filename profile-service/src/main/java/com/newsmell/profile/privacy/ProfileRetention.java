@@ -13,7 +13,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -32,11 +31,17 @@ public class ProfileRetention implements ScheduledJob {
     private final ProfileConfig config;
     private final PrivacyConfig privacy;
     private final ProfileErasure erasure;
+    private final ProfileRetentionRepository repository;
 
-    public ProfileRetention(ProfileConfig config, PrivacyConfig privacy, ProfileErasure erasure) {
+    public ProfileRetention(
+            ProfileConfig config,
+            PrivacyConfig privacy,
+            ProfileErasure erasure,
+            ProfileRetentionRepository repository) {
         this.config = config;
         this.privacy = privacy;
         this.erasure = erasure;
+        this.repository = repository;
     }
 
     @Override
@@ -67,18 +72,9 @@ public class ProfileRetention implements ScheduledJob {
                                 deleted + anonymised, null, Map.of("deleted", deleted, "anonymised", anonymised))));
     }
 
-    /** Profiles last active before the instant (not yet pseudonymised ones only, when asked). */
     private Uni<List<String>> inactive(Instant before, boolean onlyIdentified) {
-        return Panache.withSession(() -> Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                "select user_id from user_behavior_profile where last_active_date < cast(:before as"
-                                        + " timestamptz)"
-                                        + (onlyIdentified ? " and user_id not like 'pseudonym:%'" : "")
-                                        + " order by user_id limit :batch",
-                                String.class)
-                        .setParameter("before", before.atOffset(ZoneOffset.UTC))
-                        .setParameter("batch", config.retention().batchSize())
-                        .getResultList()));
+        return Panache.withSession(() ->
+                repository.inactive(before, onlyIdentified, config.retention().batchSize()));
     }
 
     private Uni<Long> each(List<String> ids, java.util.function.Function<String, Uni<Void>> action) {
@@ -103,21 +99,6 @@ public class ProfileRetention implements ScheduledJob {
     }
 
     private Uni<Void> run(List<String> statements, String userId, String pseudonym) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (String sql : statements) {
-                chain = chain.chain(() -> {
-                    var query = s.createNativeQuery(sql);
-                    if (sql.contains(":userId")) {
-                        query.setParameter("userId", userId);
-                    }
-                    if (sql.contains(":pseudonym")) {
-                        query.setParameter("pseudonym", pseudonym);
-                    }
-                    return query.executeUpdate().replaceWithVoid();
-                });
-            }
-            return chain;
-        }));
+        return Panache.withTransaction(() -> repository.execute(statements, userId, pseudonym));
     }
 }

@@ -10,7 +10,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -25,9 +24,11 @@ public class SessionEventPruning implements ScheduledJob {
     private static final int BATCH = 1000;
 
     private final SessionConfig config;
+    private final SessionEventRepository events;
 
-    public SessionEventPruning(SessionConfig config) {
+    public SessionEventPruning(SessionConfig config, SessionEventRepository events) {
         this.config = config;
+        this.events = events;
     }
 
     @Override
@@ -47,16 +48,7 @@ public class SessionEventPruning implements ScheduledJob {
     }
 
     private Uni<Long> pruneFrom(Instant cutoff, long deleted) {
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .chain(s -> s.createNativeQuery(
-                                        "with done as (select session_id from user_session"
-                                                + " where closed and last_event_time < cast(:cutoff as timestamptz)"
-                                                + " and exists (select 1 from session_event e where e.session_id = user_session.session_id)"
-                                                + " limit :batch)"
-                                                + " delete from session_event e using done where e.session_id = done.session_id")
-                                .setParameter("cutoff", cutoff.atOffset(ZoneOffset.UTC))
-                                .setParameter("batch", BATCH)
-                                .executeUpdate()))
+        return Panache.withTransaction(() -> events.pruneClosedBefore(cutoff, BATCH))
                 .chain(n -> n == 0 ? Uni.createFrom().item(deleted) : pruneFrom(cutoff, deleted + n));
     }
 }
