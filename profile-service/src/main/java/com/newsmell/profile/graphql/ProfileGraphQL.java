@@ -62,6 +62,15 @@ public class ProfileGraphQL {
         });
     }
 
+    @Query
+    @Description("One user, by its ID; the other subgraphs add their fields (sessions, searches).")
+    public Uni<@NonNull User> user(@NonNull String userId) {
+        if (QueryParams.blank(userId)) {
+            throw QueryParams.bad("userId", "not-blank", "userId must not be blank.");
+        }
+        return users(List.of(userId)).map(list -> list.get(0));
+    }
+
     @Description("The most similar users by their feature vectors (GET /v1/profiles/{userId}/similar).")
     public Uni<SimilarUsersResource.SimilarUsers> similarUsers(
             @Source User user, @Description("1-1000, default 10") Integer limit, String cursor) {
