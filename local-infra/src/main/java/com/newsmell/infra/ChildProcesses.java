@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -102,10 +103,16 @@ final class ChildProcesses {
     }
 
     static Process start(List<String> command, Path log) {
+        return start(command, log, Map.of());
+    }
+
+    /** The same, with these variables added to the inherited environment. */
+    static Process start(List<String> command, Path log, Map<String, String> environment) {
         try {
             Files.createDirectories(log.getParent());
-            return new ProcessBuilder(command)
-                    .redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            return builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
         } catch (IOException e) {
