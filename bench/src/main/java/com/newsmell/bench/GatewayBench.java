@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
 public final class GatewayBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private GatewayBench() {}
 

@@ -116,7 +116,8 @@ class GraphQLGatewayIT {
                         .post("/v1/profiles/" + user + "/recompute")
                         .then()
                         .statusCode(200)
-                        .body("totalPageViews", equalTo(1)));
+                        // every page and perfume view of the user's stream (one PAGE_VIEW, three PERFUME_VIEWs)
+                        .body("totalPageViews", equalTo(4)));
         JsonNode profile = Http.get(system.url(RunningSystem.PROFILES) + "/v1/profiles/" + user)
                 .json();
         JsonNode sessions = Http.get(system.url(RunningSystem.SESSIONS) + "/v1/sessions?userId=" + user)

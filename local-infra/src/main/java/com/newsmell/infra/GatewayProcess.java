@@ -86,7 +86,9 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Waits until /readiness answers 200. */
     public GatewayProcess awaitReady(Duration timeout) {
-        HttpClient client = HttpClient.newHttpClient();
+        // HTTP/1.1: Node's server does not take Java's h2c upgrade.
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ChildProcesses.waitFor("graphql-gateway ready", timeout, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("graphql-gateway exited with " + process.exitValue() + ", see " + log

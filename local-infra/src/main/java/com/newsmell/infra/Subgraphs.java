@@ -22,7 +22,9 @@ import java.util.Map;
 public final class Subgraphs {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** HTTP/1.1: the gateway (Node) does not take Java's h2c upgrade. */
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private Subgraphs() {}
 
