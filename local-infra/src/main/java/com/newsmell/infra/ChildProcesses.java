@@ -137,6 +137,36 @@ final class ChildProcesses {
         }
     }
 
+    /**
+     * Polls {@code url} over HTTP/1.1 (Node's server takes no h2c upgrade) until it answers 200; fails at once when
+     * the process has exited, with its log's tail.
+     */
+    static void awaitHttpOk(String name, String url, Process process, Path log, Duration timeout) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
+        waitFor(name + " ready", timeout, () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + ", see " + log + ":\n" + tail(log, 20));
+            }
+            try {
+                return client.send(
+                                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        java.net.http.HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+
     /** Polls a condition of the infrastructure itself (not a test) until it holds or the timeout passes. */
     static void waitFor(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,10 +1,6 @@
 package com.newsmell.infra;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,28 +82,7 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Waits until /readiness answers 200. */
     public GatewayProcess awaitReady(Duration timeout) {
-        // HTTP/1.1: Node's server does not take Java's h2c upgrade.
-        HttpClient client =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        ChildProcesses.waitFor("graphql-gateway ready", timeout, () -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("graphql-gateway exited with " + process.exitValue() + ", see " + log
-                        + ":\n" + ChildProcesses.tail(log, 20));
-            }
-            try {
-                HttpResponse<Void> response = client.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/readiness"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return response.statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        ChildProcesses.awaitHttpOk("graphql-gateway", baseUrl() + "/readiness", process, log, timeout);
         return this;
     }
 

@@ -87,6 +87,21 @@ public final class Subgraphs {
         return sdl;
     }
 
+    /**
+     * Fails unless the SDL the subgraph serves is the committed one and contains {@code mustContain} (its entity or
+     * root field); with {@code -Dnewsmell.graphql.write-sdl=true} the served SDL is written first.
+     */
+    public static void assertServedSdlIsCommitted(String baseUrl, String subgraph, String mustContain) {
+        String served = servedSdl(baseUrl, subgraph);
+        if (!served.equals(committed(subgraph))) {
+            throw new AssertionError("graphql-gateway/subgraphs/" + subgraph + ".graphql is stale: run the subgraph"
+                    + " test with -Dnewsmell.graphql.write-sdl=true, then npm run compose in graphql-gateway/");
+        }
+        if (!served.contains(mustContain)) {
+            throw new AssertionError("the " + subgraph + " subgraph's SDL has no " + mustContain);
+        }
+    }
+
     /** The committed SDL, or "" when there is none yet. */
     public static String committed(String subgraph) {
         Path file = committedSdl(subgraph);

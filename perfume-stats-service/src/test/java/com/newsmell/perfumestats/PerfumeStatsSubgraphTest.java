@@ -27,12 +27,7 @@ class PerfumeStatsSubgraphTest {
 
     @Test
     void theServedSdlIsTheCommittedOne() {
-        String served = Subgraphs.servedSdl(url(), "perfume-stats");
-        assertThat(served)
-                .as("graphql-gateway/subgraphs/perfume-stats.graphql is stale: run this test with"
-                        + " -Dnewsmell.graphql.write-sdl=true, then npm run compose in graphql-gateway/")
-                .isEqualTo(Subgraphs.committed("perfume-stats"))
-                .contains("type Perfume @key(fields : \"perfumeId\")");
+        Subgraphs.assertServedSdlIsCommitted(url(), "perfume-stats", "type Perfume @key(fields : \"perfumeId\")");
     }
 
     @Test

@@ -36,12 +36,8 @@ class RecommendationSubgraphTest {
 
     @Test
     void theServedSdlIsTheCommittedOne() {
-        String served = Subgraphs.servedSdl(url(), "recommendation-feedback");
-        assertThat(served)
-                .as("graphql-gateway/subgraphs/recommendation-feedback.graphql is stale: run this test with"
-                        + " -Dnewsmell.graphql.write-sdl=true, then npm run compose in graphql-gateway/")
-                .isEqualTo(Subgraphs.committed("recommendation-feedback"))
-                .contains("type Perfume @key(fields : \"perfumeId\")");
+        Subgraphs.assertServedSdlIsCommitted(
+                url(), "recommendation-feedback", "type Perfume @key(fields : \"perfumeId\")");
     }
 
     @Test
