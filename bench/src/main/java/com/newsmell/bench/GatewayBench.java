@@ -32,6 +32,9 @@ import java.util.concurrent.Callable;
 public final class GatewayBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A browser's user agent: the collector flags unknown clients as bots, which the figures leave out. */
+    private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -85,7 +88,10 @@ public final class GatewayBench {
             String user = "bench-user-" + run;
             String perfume = "bench-p-" + run;
             Instant t0 = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
-            post(collector + "/v1/events/batch", events(run, user, perfume, t0));
+            String accepted = post(collector + "/v1/events/batch", events(run, user, perfume, t0));
+            if (!accepted.contains("\"rejected\":0")) {
+                throw new IllegalStateException("the collector rejected events: " + accepted);
+            }
             String from = t0.truncatedTo(ChronoUnit.DAYS).toString();
             String to = Instant.now()
                     .truncatedTo(ChronoUnit.DAYS)
@@ -180,14 +186,27 @@ public final class GatewayBench {
                     .put("userId", user)
                     .put("eventType", script[i][0])
                     .put("timestamp", t0.plusSeconds(10L * i).toString())
-                    .put("path", "/");
+                    .put("path", "/")
+                    .put("userAgent", BROWSER);
             ObjectNode data = e.putObject("eventData");
+            if (script[i][0].endsWith("_VIEW")) {
+                data.put("title", "New Smell")
+                        .put("viewDuration", 1000)
+                        .put("scrollDepth", 50)
+                        .put("source", "direct")
+                        .put("deviceType", "desktop");
+                data.putObject("viewport").put("width", 1280).put("height", 800);
+            }
             if (script[i][1] != null) {
                 e.put("perfumeId", script[i][1]);
             }
             if (script[i][0].startsWith("RECOMMENDATION")) {
                 e.put("recommendationId", rec);
-                data.put("algorithm", "hybrid_v2").put("source", "homepage").put("position", 0);
+                data.put("algorithm", "hybrid_v2")
+                        .put("source", "homepage")
+                        .put("position", 0)
+                        .put("confidence", 0.8)
+                        .put("similarityScore", 0.6);
             }
         }
         return batch.toString();
@@ -221,7 +240,7 @@ public final class GatewayBench {
         }
     }
 
-    private static void post(String url, String body) throws Exception {
+    private static String post(String url, String body) throws Exception {
         HttpResponse<String> r = HTTP.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .header("content-type", "application/json")
@@ -231,6 +250,7 @@ public final class GatewayBench {
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException("POST " + url + " answered " + r.statusCode() + ": " + r.body());
         }
+        return r.body();
     }
 
     /** Polls (the benchmark's set-up, not a test) until the URL answers 200. */
