@@ -47,3 +47,10 @@ create table if not exists job_run_shard (
     error          text,
     primary key (run_id, shard)
 );
+
+-- Erased users (ADR 0032), remembered only by their keyed hash (HMAC-SHA256 under newsmell.privacy.hash-key): every
+-- consumer drops their events on (re-)read.
+create table if not exists erased_user (
+    user_hash text        primary key,
+    erased_at timestamptz not null default now()
+);

@@ -44,7 +44,7 @@ class DockerComposeTest {
 
     @Test
     void declaresAllFiveServicesAndTheInfrastructure() {
-        Set<String> expected = new TreeSet<>(Set.of(KAFKA, TOPIC_INIT, POSTGRES));
+        Set<String> expected = new TreeSet<>(Set.of(KAFKA, TOPIC_INIT, POSTGRES, "graphql-gateway"));
         Service.ALL.forEach(s -> expected.add(s.name()));
         assertEquals(expected, new TreeSet<>(services.keySet()));
     }

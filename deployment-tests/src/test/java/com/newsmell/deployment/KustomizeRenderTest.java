@@ -49,12 +49,14 @@ class KustomizeRenderTest {
     }
 
     @ParameterizedTest(
-            name = "{0} renders 5 Deployments, 5 Services, their ConfigMaps, the PG Secret and the training-key Secret")
+            name =
+                    "{0} renders 6 Deployments (the five services and the GraphQL gateway), 6 Services, their ConfigMaps,"
+                            + " the PG Secret and the training-key Secret")
     @ValueSource(strings = {BASE, DEV})
     void rendersAllResources(String dir) {
         List<Map<String, Object>> docs = render(dir);
-        assertEquals(5, ofKind(docs, "Deployment").size(), "Deployments in " + dir);
-        assertEquals(5, ofKind(docs, "Service").size(), "Services in " + dir);
+        assertEquals(6, ofKind(docs, "Deployment").size(), "Deployments in " + dir);
+        assertEquals(6, ofKind(docs, "Service").size(), "Services in " + dir);
         assertTrue(ofKind(docs, "ConfigMap").size() >= 5, "at least one ConfigMap per service in " + dir);
         assertEquals(
                 2,

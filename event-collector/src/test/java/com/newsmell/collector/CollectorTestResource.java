@@ -22,6 +22,10 @@ public class CollectorTestResource extends InfraTestResource {
         return Infra.shared().topic(InfraTestResource.Topic.PERFUME_CATALOG);
     }
 
+    public static String privacyRequestsTopic() {
+        return Infra.shared().topic(com.newsmell.infra.ServiceConfig.PRIVACY_REQUESTS);
+    }
+
     public static String deadLetterTopic() {
         return Infra.shared().topic(InfraTestResource.Topic.DEAD_LETTER);
     }

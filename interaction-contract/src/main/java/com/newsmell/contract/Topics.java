@@ -37,5 +37,15 @@ public final class Topics {
      */
     public static final String SESSION_SUMMARIES = "session-summaries";
 
+    /**
+     * Erasure requests ({@link ErasureRequest}, GDPR Art. 17), keyed by requestId: the collector publishes one per
+     * {@code DELETE /v1/users/{userId}/data}; every service erases the user and acknowledges on {@link #PRIVACY_ACKS}
+     * (ADR 0032). Its retention bounds how long the user id stays on Kafka.
+     */
+    public static final String PRIVACY_REQUESTS = "privacy-requests";
+
+    /** Acknowledgements of erasure requests ({@link ErasureAck}), keyed by requestId; the collector reads them. */
+    public static final String PRIVACY_ACKS = "privacy-acks";
+
     private Topics() {}
 }

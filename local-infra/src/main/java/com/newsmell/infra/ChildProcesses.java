@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -102,10 +103,16 @@ final class ChildProcesses {
     }
 
     static Process start(List<String> command, Path log) {
+        return start(command, log, Map.of());
+    }
+
+    /** The same, with these variables added to the inherited environment. */
+    static Process start(List<String> command, Path log, Map<String, String> environment) {
         try {
             Files.createDirectories(log.getParent());
-            return new ProcessBuilder(command)
-                    .redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            return builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
         } catch (IOException e) {
@@ -128,6 +135,36 @@ final class ChildProcesses {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Polls {@code url} over HTTP/1.1 (Node's server takes no h2c upgrade) until it answers 200; fails at once when
+     * the process has exited, with its log's tail.
+     */
+    static void awaitHttpOk(String name, String url, Process process, Path log, Duration timeout) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
+        waitFor(name + " ready", timeout, () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + ", see " + log + ":\n" + tail(log, 20));
+            }
+            try {
+                return client.send(
+                                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        java.net.http.HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
     }
 
     /** Polls a condition of the infrastructure itself (not a test) until it holds or the timeout passes. */

@@ -25,6 +25,11 @@ public final class ServiceConfig {
     /** Closed sessions' summaries (ADR 0017): keyed by sessionId, compacted. */
     public static final String SESSION_SUMMARIES = "session-summaries";
 
+    /** Erasure requests and acknowledgements (ADR 0032), keyed by requestId. */
+    public static final String PRIVACY_REQUESTS = "privacy-requests";
+
+    public static final String PRIVACY_ACKS = "privacy-acks";
+
     /** The base names of the topics created compacted ({@code cleanup.policy=compact}). */
     public static final Set<String> COMPACTED = Set.of(PERFUME_CATALOG, SESSION_SUMMARIES);
 
@@ -44,6 +49,8 @@ public final class ServiceConfig {
         config.put("newsmell.topics.perfume-view-audit", infra.topic(PERFUME_VIEW_AUDIT));
         config.put("newsmell.topics.perfume-catalog", infra.topic(PERFUME_CATALOG));
         config.put("newsmell.topics.session-summaries", infra.topic(SESSION_SUMMARIES));
+        config.put("newsmell.topics.privacy-requests", infra.topic(PRIVACY_REQUESTS));
+        config.put("newsmell.topics.privacy-acks", infra.topic(PRIVACY_ACKS));
         return config;
     }
 }

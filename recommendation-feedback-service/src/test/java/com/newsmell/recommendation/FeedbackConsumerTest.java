@@ -562,7 +562,7 @@ class FeedbackConsumerTest {
                         contains("day", "position", "source", "algorithm"))
                 .body(
                         metrics + "parameters.find { it.name == 'breakdown' }.schema.enum",
-                        contains("algorithm", "source", "position"))
+                        contains("algorithm", "source", "position", "perfumeId"))
                 .body(metrics + "parameters.find { it.name == 'granularity' }.schema.enum", contains("hour", "day"))
                 .body(metrics + "parameters.find { it.name == 'compare' }.schema.enum", contains("previous_period"))
                 .body(metrics + "parameters.find { it.name == 'limit' }.schema.type", equalTo("integer"))

@@ -69,6 +69,55 @@ public interface CollectorConfig {
         Instant sunset();
     }
 
+    /** The raw store's tiers (ADR 0030): {@code newsmell.collector.tiers.*}. */
+    Tiers tiers();
+
+    /**
+     * A monthly partition is hot while it holds any of the last {@code hot} (7 days), warm after, and due for the
+     * archive once its last day is {@code warm} (90 days) old: a month leaves PostgreSQL 90 days after it ended,
+     * 118 to 121 days after it began.
+     */
+    interface Tiers {
+
+        @WithDefault("P7D")
+        Duration hot();
+
+        @WithDefault("P90D")
+        Duration warm();
+
+        /** Where the cold tier lives, said by GET /v1/events (the event-archiver's store). */
+        @WithDefault("Parquet archive of event-archiver (.data/archive locally, the archive bucket on Kubernetes):"
+                + " events/year=YYYY/month=MM/event_type=TYPE/part-0.parquet")
+        String archiveLocation();
+    }
+
+    /** Erasure and its receipt (ADR 0032): {@code newsmell.collector.privacy.*}. */
+    Privacy privacy();
+
+    interface Privacy {
+
+        /** The services (and event-archiver) whose acknowledgement completes an erasure. */
+        @WithDefault(
+                "event-collector,session-service,profile-service,perfume-stats-service,recommendation-feedback-service,event-archiver")
+        java.util.List<String> services();
+
+        /** The retention of the interaction topic: raw copies of the user's events expire by then. */
+        @WithDefault("P7D")
+        Duration interactionTopicRetention();
+
+        /** The retention of the dead-letter topic. */
+        @WithDefault("P7D")
+        Duration deadLetterTopicRetention();
+
+        /** The retention of the privacy-requests topic (the request carries the user id). */
+        @WithDefault("P7D")
+        Duration privacyRequestTopicRetention();
+
+        /** How long database backups are kept (the operator's policy; stated on the receipt). */
+        @WithDefault("P30D")
+        Duration backupRetention();
+    }
+
     /** The daily perfume-view audit: {@code newsmell.collector.perfume-view-audit.*}. */
     PerfumeViewAudit perfumeViewAudit();
 

@@ -3,6 +3,7 @@ package com.newsmell.collector.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.newsmell.collector.config.CollectorConfig;
+import com.newsmell.collector.privacy.PrivacyService;
 import com.newsmell.collector.quality.QualityRecorder;
 import com.newsmell.contract.EventParser;
 import com.newsmell.contract.ParseResult;
@@ -35,6 +36,7 @@ public class IngestService {
     private final DeadLetterPublisher deadLetters;
     private final MeterRegistry meters;
     private final QualityRecorder quality;
+    private final PrivacyService privacy;
 
     /** The source of a rejection before write keys exist (issue #20): none. */
     static final String NO_SOURCE = "";
@@ -45,7 +47,9 @@ public class IngestService {
             EventPublisher publisher,
             DeadLetterPublisher deadLetters,
             MeterRegistry meters,
-            QualityRecorder quality) {
+            QualityRecorder quality,
+            PrivacyService privacy) {
+        this.privacy = privacy;
         this.config = config;
         this.limits = EventLimits.of(config);
         this.acceptance = SchemaAcceptance.of(config);
@@ -70,8 +74,10 @@ public class IngestService {
                             NO_SOURCE)
                     .chain(() -> Uni.createFrom().failure(problem));
         }
-        return publisher
-                .publish(validated.event())
+        return privacy.suppressed(List.of(validated.event()))
+                .chain(suppressed -> suppressed.isEmpty()
+                        ? publisher.publish(validated.event())
+                        : Uni.createFrom().voidItem())
                 .onFailure()
                 .transform(this::unavailable)
                 .map(ignored -> {
@@ -105,12 +111,25 @@ public class IngestService {
             return quality.rejected(rejections, request.receivedAt(), NO_SOURCE)
                     .chain(() -> Uni.createFrom().failure(problem));
         }
+        List<UserInteractionEvent> valid = validated.stream()
+                .map(Validated::event)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        return privacy.suppressed(valid)
+                .chain(suppressed -> publishBatch(events, validated, suppressed)
+                        .call(() -> quality.rejected(rejections, request.receivedAt(), NO_SOURCE)));
+    }
+
+    private Uni<IngestResult> publishBatch(
+            JsonNode events, List<Validated> validated, java.util.Set<String> suppressed) {
         List<Uni<Void>> writes = new ArrayList<>();
         List<IngestResult.Item> items = new ArrayList<>();
         for (int i = 0; i < validated.size(); i++) {
             Validated v = validated.get(i);
             if (v.event() != null) {
-                writes.add(publisher.publish(v.event()));
+                if (!suppressed.contains(v.event().eventId())) {
+                    writes.add(publisher.publish(v.event()));
+                }
                 items.add(new IngestResult.Item(i, v.event().eventId(), List.of()));
             } else {
                 writes.add(deadLetter(events.get(i), v.violations()));
@@ -124,12 +143,14 @@ public class IngestService {
                         .map(Validated::deprecation)
                         .min(java.util.Comparator.comparing(SchemaAcceptance.Window::sunset))
                         .orElse(null));
+        if (writes.isEmpty()) {
+            writes.add(Uni.createFrom().voidItem()); // every valid event was suppressed
+        }
         return Uni.join()
                 .all(writes)
                 .andCollectFailures()
                 .onFailure()
                 .transform(this::unavailable)
-                .call(() -> quality.rejected(rejections, request.receivedAt(), NO_SOURCE))
                 .map(ignored -> {
                     count("accepted", result.acceptedCount());
                     count("rejected", result.rejectedCount());

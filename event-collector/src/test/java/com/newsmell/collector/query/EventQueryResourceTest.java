@@ -97,6 +97,17 @@ class EventQueryResourceTest {
                 .body("items", hasSize(2));
     }
 
+    // ADR 0030: the answer covers the hot and warm range and says where older data lives.
+    @Test
+    void everyAnswerSaysWhereOlderDataLives() {
+        given().queryParam("userId", "nobody-" + java.util.UUID.randomUUID())
+                .get("/v1/events")
+                .then()
+                .statusCode(200)
+                .header(ArchiveHeaders.BEFORE, startsWith("20"))
+                .header(ArchiveHeaders.LOCATION, containsString("year=YYYY/month=MM/event_type="));
+    }
+
     @Test
     void badQueryParametersAreProblemsNamingTheParameter() {
         given().get("/v1/events")

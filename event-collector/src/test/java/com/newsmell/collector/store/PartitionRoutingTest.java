@@ -102,23 +102,21 @@ class PartitionRoutingTest {
                 .isEqualTo(1);
     }
 
-    // ADR 0015: "one (column, timestamp) index per dimension (partitioned indexes)" and the source column: a
-    // partition the partitions job creates after the migration has the column and every index, like the others.
+    // ADR 0015's source column and ADR 0030's partitioned indexes: a partition the partitions job creates after the
+    // migrations has the column and every index kept in all tiers (the hot-only ones come with its tier,
+    // LifecycleTiersTest).
     @Test
     @RunOnVertxContext
-    void partitionsCreatedLaterCarryTheSourceColumnAndTheDimensionIndexes(UniAsserter asserter) {
+    void partitionsCreatedLaterCarryTheSourceColumnAndTheKeptIndexes(UniAsserter asserter) {
         asserter.assertThat(
                 () -> partitions.ensurePartitions(LocalDate.parse("2019-06-01")),
                 n -> assertThat(n).isPositive());
         asserter.execute(() -> {
             List<String> indexes = List.of(
-                    "idx_uie_location_time",
-                    "idx_uie_device_type_time",
-                    "idx_uie_browser_time",
-                    "idx_uie_os_time",
-                    "idx_uie_source_time",
-                    "idx_uie_referrer_time",
-                    "idx_uie_path_time",
+                    "idx_uie_user_time",
+                    "idx_uie_session_time",
+                    "idx_uie_perfume_time",
+                    "idx_uie_type_time",
                     "idx_uie_time_event");
             for (String index : indexes) {
                 assertThat(Sql.count(

@@ -11,7 +11,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The profiles: a batch of interaction events is claimed (ADR 0004) and added to the rollups in the same transaction,
@@ -46,6 +48,15 @@ public class ProfileService {
 
     public Uni<UserBehaviorProfile> find(String userId) {
         return profiles.findByUserId(userId);
+    }
+
+    /** The profiles of several users with one query, in the order asked (null where a user has none). */
+    public Uni<List<UserBehaviorProfile>> findAll(List<String> userIds) {
+        return profiles.byUserIds(userIds).map(rows -> {
+            Map<String, UserBehaviorProfile> byId = new HashMap<>();
+            rows.forEach(r -> byId.put(r.userId, r));
+            return userIds.stream().map(byId::get).toList();
+        });
     }
 
     /** The API's view of a profile as of {@code now} (churnRisk is computed when read). */

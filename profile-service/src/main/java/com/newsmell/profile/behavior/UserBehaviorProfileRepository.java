@@ -52,6 +52,12 @@ public class UserBehaviorProfileRepository implements PanacheRepositoryBase<User
         return findById(userId);
     }
 
+    /** The profiles of these users (those that exist), with one query, in no particular order. */
+    @WithSession
+    public Uni<List<UserBehaviorProfile>> byUserIds(List<String> userIds) {
+        return userIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("userId in ?1", userIds);
+    }
+
     /**
      * One page of the profiles in the query's order after the cursor's profile, filtered by the query; fetches
      * {@code limit + 1} rows so that the caller knows whether there is a next page. Ordered by an index:

@@ -29,6 +29,28 @@ public interface ProfileConfig {
 
     Segments segments();
 
+    /** Anonymisation and deletion of inactive profiles (issue #15, ADR 0033): {@code newsmell.profile.retention.*}. */
+    Retention retention();
+
+    interface Retention {
+
+        /** A profile inactive this long is anonymised: its user id becomes a keyed pseudonym, search terms go. */
+        @WithDefault("P180D")
+        java.time.Duration anonymiseAfter();
+
+        /** A profile (anonymised or not) inactive this long is deleted with all its rows. */
+        @WithDefault("P730D")
+        java.time.Duration deleteAfter();
+
+        /** When the profile-retention job runs (Quartz cron, seconds first; off turns it off). */
+        @WithDefault("0 30 4 * * ?")
+        String cron();
+
+        /** Most profiles one run handles in each step. */
+        @WithDefault("1000")
+        int batchSize();
+    }
+
     /** The daily job (seed: userBehaviorProfiles "daily at 2am"). */
     interface Job {
         /** Quartz cron (seconds first); "off" turns the schedule off. */

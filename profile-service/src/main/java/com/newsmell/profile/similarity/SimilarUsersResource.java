@@ -24,13 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class SimilarUsersResource {
 
     /** The default page, as the specification asks ({@code ?limit=10}). */
-    static final int DEFAULT_LIMIT = 10;
+    public static final int DEFAULT_LIMIT = 10;
 
     /**
      * The API convention's largest page (ADR 0015); the run keeps at most {@code newsmell.profile.similarity.top} (50)
      * per user, so a page holds at most that many.
      */
-    static final int MAX_LIMIT = 1000;
+    public static final int MAX_LIMIT = 1000;
 
     private final SimilarityService similarity;
 
@@ -60,7 +60,20 @@ public class SimilarUsersResource {
             List<SimilarUser> items,
 
             @Schema(description = "Pass as cursor to get the next page; absent on the last page.")
-            String nextCursor) {}
+            String nextCursor) {
+
+        /** The REST and GraphQL answer of a user's ranking. */
+        public static SimilarUsers of(String userId, SimilarityService.Ranking r) {
+            return new SimilarUsers(
+                    userId,
+                    r.schemaVersion(),
+                    r.asOf(),
+                    r.items().stream()
+                            .map(i -> new SimilarUser(i.rank(), i.otherUserId(), i.similarity()))
+                            .toList(),
+                    r.nextCursor());
+        }
+    }
 
     @GET
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
@@ -87,15 +100,6 @@ public class SimilarUsersResource {
                     String cursor) {
         int size = QueryParams.integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = Paging.offset(cursor);
-        return similarity
-                .similar(userId, offset, size)
-                .map(r -> new SimilarUsers(
-                        userId,
-                        r.schemaVersion(),
-                        r.asOf(),
-                        r.items().stream()
-                                .map(i -> new SimilarUser(i.rank(), i.otherUserId(), i.similarity()))
-                                .toList(),
-                        r.nextCursor()));
+        return similarity.similar(userId, offset, size).map(r -> SimilarUsers.of(userId, r));
     }
 }

@@ -27,6 +27,15 @@ public class SessionSummaryRepository {
             + " updated_at = excluded.updated_at"
             + " where session_summary.revision < excluded.revision";
 
+    /** Deletes the session's summary (a tombstone on the topic, ADR 0032); whether there was one. */
+    public Uni<Boolean> delete(String sessionId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("delete from session_summary where session_id = :id")
+                        .setParameter("id", sessionId)
+                        .executeUpdate())
+                .map(n -> n > 0);
+    }
+
     /** Whether the summary was stored (false: the row holds this revision or a higher one). */
     public Uni<Boolean> upsert(SessionSummary s) {
         return Panache.getSession()

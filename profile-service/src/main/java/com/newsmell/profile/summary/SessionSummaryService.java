@@ -16,7 +16,9 @@ public class SessionSummaryService {
     /** What a record did. */
     public enum Outcome {
         STORED,
-        IGNORED_NOT_NEWER
+        IGNORED_NOT_NEWER,
+        /** A tombstone (null value): the session's summary was deleted, after an erasure (ADR 0032). */
+        DELETED
     }
 
     private final SessionSummaryRepository summaries;
@@ -37,6 +39,9 @@ public class SessionSummaryService {
     public Uni<Outcome> apply(String key, String value) {
         if (key == null || key.isBlank()) {
             throw new SessionSummary.Invalid("the record has no key (a sessionId)");
+        }
+        if (value == null) {
+            return summaries.delete(key).replaceWith(Outcome.DELETED);
         }
         SessionSummary summary = SessionSummary.fromJson(value);
         if (!summary.sessionId().equals(key)) {

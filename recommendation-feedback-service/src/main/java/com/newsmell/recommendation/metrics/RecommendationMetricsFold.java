@@ -23,12 +23,13 @@ public final class RecommendationMetricsFold {
 
     private RecommendationMetricsFold() {}
 
-    /** A row's value of a dimension (algorithm, source, position), null when it has none. */
+    /** A row's value of a dimension (algorithm, source, position, perfumeId), null when it has none. */
     static String value(LedgerRow row, String dimension) {
         return switch (dimension) {
             case "algorithm" -> row.algorithm();
             case "source" -> row.source();
             case "position" -> row.position() == null ? null : row.position().toString();
+            case "perfumeId" -> row.perfumeId();
             default -> throw new IllegalArgumentException("not a dimension: " + dimension);
         };
     }

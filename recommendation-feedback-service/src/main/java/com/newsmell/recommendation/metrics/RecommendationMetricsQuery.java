@@ -22,7 +22,7 @@ public record RecommendationMetricsQuery(
         TimeWindow window, Filters filters, String breakdown, boolean compare, int limit, int offset) {
 
     /** The dimensions of breakdown and filters, in the order the API lists them. */
-    public static final List<String> DIMENSIONS = List.of("algorithm", "source", "position");
+    public static final List<String> DIMENSIONS = List.of("algorithm", "source", "position", "perfumeId");
 
     /** groupBy's values. */
     public static final List<String> GROUP_BY = List.of("day", "position", "source", "algorithm");

@@ -61,14 +61,14 @@ public class RecommendationMetricsResource {
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,
-                                            enumeration = {"algorithm", "source", "position"}))
+                                            enumeration = {"algorithm", "source", "position", "perfumeId"}))
                     String breakdown,
             @QueryParam("filters")
                     @Parameter(
                             description =
                                     ApiDocs.FILTERS
                                             + ". Dimensions here: algorithm, source (homepage, detail_page, search,"
-                                            + " email) and position (0-based slot); e.g. algorithm==collaborative;position==0|1",
+                                            + " email), position (0-based slot) and perfumeId (the recommended perfume); e.g. algorithm==collaborative;position==0|1",
                             schema = @Schema(type = SchemaType.STRING))
                     String filters,
             @QueryParam("compare")

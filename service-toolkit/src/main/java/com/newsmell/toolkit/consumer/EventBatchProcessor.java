@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
  *   <li>any other failure is the data's: the events are applied one by one and the failing ones are
  *       dead-lettered with the reason, and the consumer goes on;
  *   <li>events the service rejects on business grounds are dead-lettered with their reason;
+ *   <li>events of erased users are dropped before they are applied (ADR 0032);
  *   <li>then, and only then, the batch is acknowledged.
  * </ol>
  */
@@ -33,9 +34,11 @@ public class EventBatchProcessor {
     private static final Logger LOG = Logger.getLogger(EventBatchProcessor.class);
 
     private final DeadLetterPublisher deadLetters;
+    private final EventFilter erased;
 
-    public EventBatchProcessor(DeadLetterPublisher deadLetters) {
+    public EventBatchProcessor(DeadLetterPublisher deadLetters, EventFilter erased) {
         this.deadLetters = deadLetters;
+        this.erased = erased;
     }
 
     /** An event a service refuses to apply, with the reason that goes with it to the dead-letter topic. */
@@ -65,13 +68,21 @@ public class EventBatchProcessor {
             }
         }
         return all(poison)
-                .chain(() ->
-                        events.isEmpty() ? Uni.createFrom().item(List.<Rejection>of()) : applyWithRetry(events, apply))
+                .chain(() -> events.isEmpty()
+                        ? Uni.createFrom().item(List.<Rejection>of())
+                        : applyWithRetry(events, withoutErasedUsers(apply)))
                 .chain(rejections -> all(rejections.stream()
                         .map(r -> deadLetters.publish(
                                 r.event().sessionId(), EventCodec.toJson(r.event()), r.reason(), source))
                         .toList()))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    /** Drops the events of erased users before applying (inside the retries: reading the set may fail too). */
+    private Function<List<UserInteractionEvent>, Uni<List<Rejection>>> withoutErasedUsers(
+            Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply) {
+        return batch -> erased.keep(batch)
+                .chain(kept -> kept.isEmpty() ? Uni.createFrom().item(List.<Rejection>of()) : apply.apply(kept));
     }
 
     private Uni<List<Rejection>> applyWithRetry(

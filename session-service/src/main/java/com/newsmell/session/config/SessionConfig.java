@@ -35,4 +35,16 @@ public interface SessionConfig {
     /** Most summaries one relay transaction publishes. */
     @WithDefault("500")
     int summaryRelayBatchSize();
+
+    /**
+     * A closed session's stored events (session_event) are deleted once its last event is this old (ADR 0030): longer
+     * than the collector's accepted lateness plus the interaction topic's retention (7 + 7 days), so no late or
+     * redelivered event can still need them for a re-fold.
+     */
+    @WithDefault("P14D")
+    Duration sessionEventRetention();
+
+    /** When the session-event-pruning job runs (Quartz cron, seconds first; "off" turns the schedule off). */
+    @WithDefault("0 50 4 * * ?")
+    String sessionEventPruningCron();
 }

@@ -24,4 +24,21 @@ public class SessionEventRepository implements PanacheRepositoryBase<SessionEven
     public Uni<List<SessionEvent>> ofSessions(List<String> sessionIds) {
         return list("sessionId in ?1", Sort.by("sessionId").and("timestamp").and("eventId"), sessionIds);
     }
+
+    /**
+     * Deletes the stored events of up to {@code batch} closed sessions whose last event is before the cutoff (ADR
+     * 0030); returns how many events.
+     */
+    @WithSession
+    public Uni<Integer> pruneClosedBefore(java.time.Instant cutoff, int batch) {
+        return getSession()
+                .chain(s -> s.createNativeQuery("with done as (select session_id from user_session"
+                                + " where closed and last_event_time < cast(:cutoff as timestamptz)"
+                                + " and exists (select 1 from session_event e where e.session_id = user_session.session_id)"
+                                + " limit :batch)"
+                                + " delete from session_event e using done where e.session_id = done.session_id")
+                        .setParameter("cutoff", cutoff.atOffset(java.time.ZoneOffset.UTC))
+                        .setParameter("batch", batch)
+                        .executeUpdate());
+    }
 }

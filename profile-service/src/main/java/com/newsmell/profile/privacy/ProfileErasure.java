@@ -1,0 +1,39 @@
+package com.newsmell.profile.privacy;
+
+import com.newsmell.toolkit.privacy.ErasureStep;
+import com.newsmell.toolkit.privacy.UserDataEraser;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * profile-service's erasure (ADR 0032): the user's profile and its inputs, feature vectors and snapshots, similarity
+ * rows (either side), segment membership and session summaries. Segment sizes recomputed later leave the user out.
+ * The same table list serves the anonymisation of inactive profiles ({@link ProfileRetention}, ADR 0033).
+ */
+@ApplicationScoped
+public class ProfileErasure implements UserDataEraser {
+
+    /** One user-keyed column of a profile table, under its table group. */
+    record UserColumn(String tableGroup, String table, String column) {}
+
+    static final List<UserColumn> USER_COLUMNS = List.of(
+            new UserColumn("profiles", "user_behavior_profile", "user_id"),
+            new UserColumn("profiles", "profile_pending", "user_id"),
+            new UserColumn("profiles", "user_day_activity", "user_id"),
+            new UserColumn("profiles", "user_perfume_day", "user_id"),
+            new UserColumn("profiles", "user_perfume", "user_id"),
+            new UserColumn("vectors", "user_feature_vector", "user_id"),
+            new UserColumn("snapshots", "user_feature_snapshot", "user_id"),
+            new UserColumn("similarity", "user_similar", "user_id"),
+            new UserColumn("similarity", "user_similar", "other_user_id"),
+            new UserColumn("segments", "user_segment_assignment", "user_id"),
+            new UserColumn("session-summaries", "session_summary", "user_id"));
+
+    @Override
+    public List<ErasureStep> steps() {
+        return USER_COLUMNS.stream()
+                .map(c -> new ErasureStep(
+                        c.tableGroup(), "delete from " + c.table() + " where " + c.column() + " = :userId"))
+                .toList();
+    }
+}

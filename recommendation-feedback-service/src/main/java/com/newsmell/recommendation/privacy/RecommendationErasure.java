@@ -1,0 +1,31 @@
+package com.newsmell.recommendation.privacy;
+
+import com.newsmell.toolkit.privacy.ErasureStep;
+import com.newsmell.toolkit.privacy.UserDataEraser;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * recommendation-feedback-service's erasure (ADR 0032): the user's ledger rows (also those of the anonymous sessions
+ * stitched to the user), conversions and viewer sessions. Daily metrics and weekly reports stay as anonymous
+ * counts.
+ */
+@ApplicationScoped
+public class RecommendationErasure implements UserDataEraser {
+
+    @Override
+    public List<ErasureStep> steps() {
+        return List.of(
+                // the ledger (V3 renamed recommendation_ledger to recommendation_feedback): the user's rows and those
+                // of the anonymous sessions the user is known to have viewed from
+                new ErasureStep(
+                        "ledger",
+                        "delete from recommendation_feedback where user_id = :userId or anonymous_id in"
+                                + " (select session_id from viewer_session where user_id = :userId)"),
+                new ErasureStep(
+                        "conversions",
+                        "delete from recommendation_conversion where user_id = :userId or session_id in"
+                                + " (select session_id from viewer_session where user_id = :userId)"),
+                new ErasureStep("viewer-sessions", "delete from viewer_session where user_id = :userId"));
+    }
+}
