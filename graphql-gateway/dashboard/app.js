@@ -15,6 +15,9 @@ const QUERY = `query Dashboard($hFrom: String!, $hTo: String!, $dFrom: String!, 
     byPosition { value figures { impressions clickThroughRate } ctrInterval { lower upper } }
   }
   segments(limit: 20) { items { number size share } }
+  quality(from: $hFrom, to: $hTo, granularity: "hour", groupBy: "rule") {
+    buckets { start figures { accepted rejected deadLettered } } groups { value totals { rejected } }
+  }
   collectorJobs { ...job } sessionJobs { ...job } profileJobs { ...job } perfumeStatsJobs { ...job } recommendationJobs { ...job }
 }
 fragment job on JobStatus { service job lastStatus lastFinishedAt lastDurationMs nextScheduledAt }`;
@@ -127,6 +130,26 @@ function render(d) {
       xAxis: { type: 'category', data: items.map((s) => `segment ${s.number}`) },
       yAxis: { type: 'value', name: 'users' },
       series: [{ name: 'users', type: 'bar', data: items.map((s) => s.size) }],
+    });
+  }
+  if (d.quality) {
+    const b = d.quality.buckets;
+    draw('quality', b.reduce((n, x) => n + (x.figures.accepted + x.figures.rejected + x.figures.deadLettered > 0 ? 1 : 0), 0), {
+      legend: { top: 0 },
+      xAxis: { type: 'category', data: b.map((x) => time(x.start)) },
+      yAxis: [{ type: 'value', name: 'accepted' }, { type: 'value', name: 'rejected / dead-lettered' }],
+      series: [
+        { name: 'accepted', type: 'line', areaStyle: {}, data: b.map((x) => x.figures.accepted) },
+        { name: 'rejected', type: 'bar', yAxisIndex: 1, data: b.map((x) => x.figures.rejected) },
+        { name: 'dead-lettered', type: 'bar', yAxisIndex: 1, data: b.map((x) => x.figures.deadLettered) },
+      ],
+    });
+    const rules = d.quality.groups.filter((g) => g.totals.rejected > 0).slice(0, 10).reverse();
+    draw('qualityRules', rules.length, {
+      grid: { left: 140, right: 24, top: 16, bottom: 32 },
+      xAxis: { type: 'value', name: 'rejections' },
+      yAxis: { type: 'category', data: rules.map((g) => g.value) },
+      series: [{ name: 'rejections', type: 'bar', data: rules.map((g) => g.totals.rejected) }],
     });
   }
   renderJobs(d);

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSIONS } from './generated/events.js';
 import type { EventContextMap, EventDataMap, EventType } from './generated/events.js';
 
 export * from './generated/events.js';
@@ -49,6 +50,8 @@ export interface SubmittedEvent {
   eventId: string;
   sessionId: string;
   eventType: EventType;
+  /** The SchemaVer the types were generated from: the version the event was written against (ADR 0040). */
+  schemaVersion: string;
   timestamp: string;
   path: string;
   eventData: unknown;
@@ -100,6 +103,7 @@ export class Tracker {
       eventId: o.uuid(),
       sessionId: typeof o.sessionId === 'function' ? o.sessionId() : o.sessionId,
       eventType,
+      schemaVersion: SCHEMA_VERSIONS[eventType],
       timestamp: o.now().toISOString(),
       path: o.path ? o.path() : (g.location?.pathname ?? '/'),
       eventData: eventData ?? {},

@@ -45,6 +45,12 @@ class ContractEvolutionIT {
                 JsonNode events = json(RunningSystem.COLLECTOR, "/v1/events?sessionId=" + w.session);
                 assertThat(events.path("items")).as(w.version).hasSize(2);
                 for (JsonNode e : events.path("items")) {
+                    assertThat(e.path("schemaVersionSent").asText())
+                            .as("the raw store keeps the version sent")
+                            .isEqualTo(w.version);
+                    assertThat(e.path("schemaVersion").asInt())
+                            .as("read by the model")
+                            .isEqualTo(2);
                     if (w.added()) {
                         assertThat(e.path("eventData")
                                         .has(w.addedField(e.path("eventType").asText())))
@@ -149,7 +155,7 @@ class ContractEvolutionIT {
         private ObjectNode envelope(String type) {
             ObjectNode event = ScriptedStream.JSON.createObjectNode();
             event.put("eventType", type)
-                    .put("schemaVersion", 2)
+                    .put("schemaVersion", version) // the SchemaVer it was written against (ADR 0040)
                     .put("sessionId", session)
                     .put("userId", user)
                     .put("perfumeId", perfume)

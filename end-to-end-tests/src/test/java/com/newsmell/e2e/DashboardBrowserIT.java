@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Issue 14: the dashboard page served by the gateway, in headless Chromium (Debian's chromium driven by
  * playwright-core, graphql-gateway/test-browser/dashboard-check.mjs): after simulated traffic and the jobs that
  * derive from it, it loads with no console error and every chart has data points; the screenshot is kept in
- * target/dashboard.png. Skipped, saying why, where Chromium or the gateway (Node) is missing.
+ * target/dashboard.png; the data-quality panels (issue 20) after one refused event. Skipped, saying why, where Chromium or the gateway (Node) is missing.
  */
 class DashboardBrowserIT {
 
@@ -38,6 +38,7 @@ class DashboardBrowserIT {
                 Files.isExecutable(CHROMIUM),
                 "SKIPPED: no " + CHROMIUM + " (apt-get install -y chromium; .ci/run does)");
         simulateTraffic(system);
+        rejectOneEvent(system);
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofSeconds(5))
                 .untilAsserted(() -> {
@@ -93,6 +94,17 @@ class DashboardBrowserIT {
         assertThat(simulator.exitValue()).isZero();
     }
 
+    /** An event the collector refuses (no path: rule required), for the data-quality panels (issue 20). */
+    private static void rejectOneEvent(RunningSystem system) {
+        given().baseUri(system.url(RunningSystem.COLLECTOR))
+                .contentType("application/json")
+                .body("{\"sessionId\":\"dashboard-quality\",\"eventType\":\"PAGE_VIEW\",\"timestamp\":\""
+                        + Instant.now() + "\",\"eventData\":{}}")
+                .post("/v1/events")
+                .then()
+                .statusCode(400);
+    }
+
     /** The jobs the charts read from: trending (hourly), session rollup, profiles then segments. */
     private static void runJobs(RunningSystem system) {
         for (Map.Entry<String, String> job : List.of(
@@ -118,7 +130,9 @@ class DashboardBrowserIT {
                         + " trendingPerfumes(limit: 1) { items { rank } }"
                         + " noResultQueries(from: $df, to: $dt, limit: 1) { items { query } }"
                         + " recommendationMetrics(from: $df, to: $dt) { totals { impressions } }"
-                        + " segments(limit: 1) { items { size } } }",
+                        + " segments(limit: 1) { items { size } }"
+                        + " quality(from: $hf, to: $ht, granularity: \"hour\", groupBy: \"rule\") {"
+                        + " totals { accepted rejected } groups { value } } }",
                 Map.of(
                         "hf", hour.minus(Duration.ofHours(23)).toString(),
                         "ht", hour.plus(Duration.ofHours(1)).toString(),
@@ -134,5 +148,12 @@ class DashboardBrowserIT {
                 .as("impressions")
                 .isPositive();
         assertThat(d.at("/segments/items")).as("segments").isNotEmpty();
+        assertThat(d.at("/quality/totals/accepted").asLong())
+                .as("quality: accepted")
+                .isPositive();
+        assertThat(d.at("/quality/totals/rejected").asLong())
+                .as("quality: rejected")
+                .isPositive();
+        assertThat(d.at("/quality/groups")).as("quality: top rules").isNotEmpty();
     }
 }

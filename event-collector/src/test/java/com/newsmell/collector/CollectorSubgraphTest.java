@@ -63,6 +63,52 @@ class CollectorSubgraphTest {
     }
 
     @Test
+    void theQualityViewIsTheRestApisWithItsTopRules() {
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        String from = hour.minus(Duration.ofHours(1)).toString();
+        String to = hour.plus(Duration.ofHours(1)).toString();
+        given().contentType("application/json")
+                .body(TestEvents.pageView(TestEvents.sessionId("graphql-quality"))
+                        .put("path", "")
+                        .toString())
+                .post("/v1/events")
+                .then()
+                .statusCode(400);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<?, ?> rest = given().queryParam("from", from)
+                    .queryParam("to", to)
+                    .queryParam("granularity", "hour")
+                    .queryParam("groupBy", "rule")
+                    .get("/v1/quality")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .as(Map.class);
+            JsonNode quality = Subgraphs.data(
+                            url(),
+                            "query($f: String!, $t: String!) { quality(from: $f, to: $t, granularity: \"hour\","
+                                    + " groupBy: \"rule\") { totals { accepted rejected deadLettered }"
+                                    + " buckets { start figures { rejected } } groups { value totals { rejected } } } }",
+                            Map.of("f", from, "t", to))
+                    .get("quality");
+            Map<?, ?> totals = (Map<?, ?>) rest.get("totals");
+            assertThat(quality.at("/totals/rejected").asLong()).isPositive();
+            assertThat(quality.at("/totals/rejected").asLong())
+                    .isEqualTo(((Number) totals.get("rejected")).longValue());
+            assertThat(quality.at("/totals/accepted").asLong())
+                    .isEqualTo(((Number) totals.get("accepted")).longValue());
+            assertThat(quality.get("buckets")).hasSize(2);
+            Map<?, ?> top = (Map<?, ?>) ((java.util.List<?>) rest.get("groups")).get(0);
+            assertThat(quality.at("/groups/0/value").asText()).isEqualTo(top.get("value"));
+        });
+        JsonNode bad = Subgraphs.post(
+                url(),
+                "{ quality(from: \"2026-01-01T00:00:00Z\", to: \"2026-01-02T00:00:00Z\", groupBy: \"colour\") { groupBy } }",
+                Map.of());
+        assertThat(bad.get("errors").get(0).get("message").asText()).contains("groupBy");
+    }
+
+    @Test
     void aBadArgumentIsAGraphQLErrorNamingIt() {
         JsonNode answer = Subgraphs.post(
                 url(),

@@ -90,6 +90,7 @@ public final class EventCodec {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         put(o, "eventId", e.eventId());
         o.put("schemaVersion", e.schemaVersion());
+        put(o, "schemaVersionSent", e.schemaVersionSent());
         put(o, "userId", e.userId());
         put(o, "sessionId", e.sessionId());
         if (e.eventType() != null) {

@@ -50,8 +50,11 @@ import java.util.regex.Pattern;
  *   <li>{@code deviceType} optional, one of {@link #DEVICE_TYPES}; {@code duration} optional integer
  *       {@code >= 0} (the seed's {@code Int}); {@code value} optional number; {@code pageScrollPosition} and
  *       {@code timeOnPage} optional numbers {@code >= 0}; {@code isBot} optional boolean (default false);
- *   <li>{@code schemaVersion} optional integer 1..{@link UserInteractionEvent#CURRENT_SCHEMA_VERSION} (default
- *       current; {@code range}); a submission is checked and stamped as the current version whatever it says;
+ *   <li>{@code schemaVersion} optional: on a submission the SchemaVer the event was written against ({@code
+ *       "2-1-0"}; {@code format}) or, as before SchemaVer, an integer model N (read as N-0-0), its model
+ *       1..{@link UserInteractionEvent#CURRENT_SCHEMA_VERSION} ({@code range}; {@link WrittenAgainst}); kept as sent
+ *       in {@code schemaVersionSent}, and the event is checked and stamped as the current model whatever it says. A
+ *       stored event's {@code schemaVersion} is the integer model it was stamped with;
  *   <li>{@code eventData} optional object (default {@code {}}), checked against {@link Limits} and the schema of
  *       the event type ({@link EventDataReader});
  *   <li>per type: see {@link #REQUIRES_PERFUME_ID}, {@link #REQUIRES_RECOMMENDATION_ID}, {@link
@@ -121,9 +124,17 @@ public final class EventParser {
         }
 
         int schemaVersion = UserInteractionEvent.CURRENT_SCHEMA_VERSION;
-        Integer sv = r.integer("schemaVersion", 1, UserInteractionEvent.CURRENT_SCHEMA_VERSION);
-        if (sv != null && !submission) {
-            schemaVersion = sv;
+        String schemaVersionSent = null;
+        if (submission) {
+            WrittenAgainst written = WrittenAgainst.read(r);
+            schemaVersionSent = written == null ? null : written.sent();
+        } else {
+            Integer sv = r.integer("schemaVersion", 1, UserInteractionEvent.CURRENT_SCHEMA_VERSION);
+            if (sv != null) {
+                schemaVersion = sv;
+            }
+            JsonNode sent = r.object().get("schemaVersionSent");
+            schemaVersionSent = sent != null && sent.isTextual() ? sent.textValue() : null; // as the collector kept it
         }
 
         String eventId = r.string("eventId");
@@ -271,7 +282,8 @@ public final class EventParser {
                 duration,
                 value,
                 pageScrollPosition,
-                timeOnPage);
+                timeOnPage,
+                schemaVersionSent);
         return new ParseResult(event, v);
     }
 

@@ -49,6 +49,9 @@ import java.util.ArrayList;
  *     from {@code eventData.pageScrollPosition} (ADR 0014)
  * @param timeOnPage milliseconds on the page when the event happened, {@code >= 0}: the seed's EngagementEvent
  *     {@code timeOnPage: number}, on the event like {@code pageScrollPosition}
+ * @param schemaVersionSent the {@code schemaVersion} the client sent, as it sent it ({@code "2-1-0"}, or {@code "2"}
+ *     for an integer), or {@code null} when it sent none (ADR 0040): the version the event was written against, kept
+ *     in the raw store; readers go by {@link #schemaVersion} (the model)
  */
 public record UserInteractionEvent(
         String eventId,
@@ -79,7 +82,8 @@ public record UserInteractionEvent(
         Integer duration,
         Double value,
         Double pageScrollPosition,
-        Double timeOnPage) {
+        Double timeOnPage,
+        String schemaVersionSent) {
 
     /**
      * The envelope schema version written by this library, and stamped by the collector on every event it accepts.
@@ -143,7 +147,8 @@ public record UserInteractionEvent(
                 .duration(duration)
                 .value(value)
                 .pageScrollPosition(pageScrollPosition)
-                .timeOnPage(timeOnPage);
+                .timeOnPage(timeOnPage)
+                .schemaVersionSent(schemaVersionSent);
     }
 
     /** Mutable builder; {@code schemaVersion} defaults to {@link #CURRENT_SCHEMA_VERSION}, eventData to {}. */
@@ -177,6 +182,7 @@ public record UserInteractionEvent(
         private Double value;
         private Double pageScrollPosition;
         private Double timeOnPage;
+        private String schemaVersionSent;
 
         private Builder() {}
 
@@ -325,6 +331,11 @@ public record UserInteractionEvent(
             return this;
         }
 
+        public Builder schemaVersionSent(String schemaVersionSent) {
+            this.schemaVersionSent = schemaVersionSent;
+            return this;
+        }
+
         public UserInteractionEvent build() {
             return new UserInteractionEvent(
                     eventId,
@@ -355,7 +366,8 @@ public record UserInteractionEvent(
                     duration,
                     value,
                     pageScrollPosition,
-                    timeOnPage);
+                    timeOnPage,
+                    schemaVersionSent);
         }
     }
 }

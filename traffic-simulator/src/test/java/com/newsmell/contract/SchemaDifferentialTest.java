@@ -120,6 +120,15 @@ class SchemaDifferentialTest {
             String name = base.path("eventType").asText() + "#" + Integer.toHexString(base.hashCode());
             mutate(name, base, base, "", corpus);
         }
+        for (InteractionEventType type : InteractionEventType.values()) {
+            // schemaVersion as a SchemaVer or an integer model (ADR 0040), well- and ill-formed
+            for (String version : List.of(
+                    "2-1-0", "2-0-0", "1-0-0", "2-0-12", "3-0-0", "0-0-0", "2.1.0", "02-0-0", "2-1", "2-1-0 ")) {
+                corpus.put(
+                        "schemaVersion \"" + version + "\" " + type,
+                        TestEvents.event(type.name(), "{}").put("schemaVersion", version));
+            }
+        }
         corpus.put(
                 "priceRange min above max",
                 TestEvents.event("SEARCH_PERFORMED", "{\"filters\":{\"priceRange\":{\"min\":9,\"max\":1}}}"));

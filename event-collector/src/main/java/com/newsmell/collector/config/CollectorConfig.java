@@ -3,6 +3,8 @@ package com.newsmell.collector.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 
 /** The collector's rules and limits: {@code newsmell.collector.*}. */
 @ConfigMapping(prefix = "newsmell.collector")
@@ -43,6 +45,29 @@ public interface CollectorConfig {
     /** When the partition job runs (Quarkus cron, seconds first). */
     @WithDefault("0 5 * * * ?")
     String partitionCron();
+
+    /** The event contract's versions: {@code newsmell.collector.schemas.*} (ADR 0040). */
+    Schemas schemas();
+
+    /** The event contract's versions (ADR 0040). */
+    interface Schemas {
+
+        /**
+         * Each superseded model's acceptance window, by model number: {@code superseded.1.deprecated} and {@code
+         * superseded.1.sunset}. Submissions of the model are accepted until the sunset, then refused.
+         */
+        Map<String, Superseded> superseded();
+    }
+
+    /** A superseded model's acceptance window. */
+    interface Superseded {
+
+        /** When the model was superseded (the {@code Deprecation} header). */
+        Instant deprecated();
+
+        /** From when its submissions are refused (the {@code Sunset} header until then). */
+        Instant sunset();
+    }
 
     /** The raw store's tiers (ADR 0030): {@code newsmell.collector.tiers.*}. */
     Tiers tiers();

@@ -2,6 +2,7 @@ package com.newsmell.collector.graphql;
 
 import com.newsmell.collector.metrics.EventMetricsQuery;
 import com.newsmell.collector.metrics.EventMetricsService;
+import com.newsmell.collector.quality.QualityService;
 import com.newsmell.toolkit.api.BotParams;
 import com.newsmell.toolkit.api.MetricsParams;
 import com.newsmell.toolkit.api.WindowParams;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.graphql.Query;
 
 /**
  * event-collector's subgraph (issue 14, ADR 0025): the event rate from the raw store, over the service the REST
- * metrics use (never a replica's in-memory counters), and the collector's jobs.
+ * metrics use (never a replica's in-memory counters), the data-quality view over the service {@code GET
+ * /v1/quality} uses (issue 20, ADR 0041), and the collector's jobs.
  */
 @GraphQLApi
 @Link(
@@ -32,10 +34,12 @@ public class CollectorGraphQL {
 
     private final EventMetricsService metrics;
     private final JobsService jobs;
+    private final QualityService quality;
 
-    public CollectorGraphQL(EventMetricsService metrics, JobsService jobs) {
+    public CollectorGraphQL(EventMetricsService metrics, JobsService jobs, QualityService quality) {
         this.metrics = metrics;
         this.jobs = jobs;
+        this.quality = quality;
     }
 
     @Query
@@ -54,6 +58,20 @@ public class CollectorGraphQL {
                         null,
                         GraphQLArgs.page(null, null))))
                 .map(EventSeries::of);
+    }
+
+    @Query
+    @Description("Accepted, rejected and dead-lettered events over time (GET /v1/quality, ADR 0041), from the"
+            + " collector's per-minute counts (the same for every replica): from and to required, on the granularity's"
+            + " grid; with groupBy, per value most rejected first (groupBy rule: the top rules).")
+    public Uni<@NonNull QualitySeries> quality(
+            @NonNull String from,
+            @NonNull String to,
+            String tz,
+            @Description("hour or day (default)") String granularity,
+            @Description("eventType, rule, field, source or consumer") String groupBy) {
+        return Isolated.run(() -> quality.counts(new WindowParams(from, to, tz), granularity, groupBy))
+                .map(QualitySeries::of);
     }
 
     @Query

@@ -67,8 +67,9 @@ public class EventResource {
             @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
         return ingest.ingestOne(body, context(headers, request))
-                .map(result ->
-                        Response.accepted(result.toJson(false).toString()).build());
+                .map(result -> result.headers(
+                                Response.accepted(result.toJson(false).toString()))
+                        .build());
     }
 
     @POST
@@ -102,7 +103,9 @@ public class EventResource {
             @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
         return ingest.ingestBatch(body, context(headers, request))
-                .map(result -> Response.accepted(result.toJson(true).toString()).build());
+                .map(result -> result.headers(
+                                Response.accepted(result.toJson(true).toString()))
+                        .build());
     }
 
     private RequestContext context(HttpHeaders headers, HttpServerRequest request) {

@@ -10,7 +10,24 @@ import java.util.List;
  * The answer to an ingest request: one item per submitted event, in order. An item is accepted (it has
  * the eventId under which Kafka acknowledged it) or rejected (it has its violations).
  */
-public record IngestResult(List<Item> items) {
+public record IngestResult(List<Item> items, SchemaAcceptance.Window deprecation) {
+
+    public IngestResult(List<Item> items) {
+        this(items, null);
+    }
+
+    /**
+     * The answer's {@code Deprecation} and {@code Sunset} headers, when an accepted event was written against a
+     * superseded model inside its acceptance window (ADR 0040); the earliest sunset when several.
+     */
+    public jakarta.ws.rs.core.Response.ResponseBuilder headers(jakarta.ws.rs.core.Response.ResponseBuilder response) {
+        if (deprecation != null) {
+            response.header("Deprecation", deprecation.deprecationHeader())
+                    .header("Sunset", deprecation.sunsetHeader())
+                    .header("Link", "</v1/schemas>; rel=\"deprecation\"; type=\"application/json\"");
+        }
+        return response;
+    }
 
     public record Item(int index, String eventId, List<Violation> errors) {
         public boolean accepted() {

@@ -30,6 +30,7 @@ public class IngestService {
 
     private final CollectorConfig config;
     private final EventLimits limits;
+    private final SchemaAcceptance acceptance;
     private final Enricher enricher;
     private final EventPublisher publisher;
     private final DeadLetterPublisher deadLetters;
@@ -51,6 +52,7 @@ public class IngestService {
         this.privacy = privacy;
         this.config = config;
         this.limits = EventLimits.of(config);
+        this.acceptance = SchemaAcceptance.of(config);
         this.enricher = enricher;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
@@ -81,7 +83,8 @@ public class IngestService {
                 .map(ignored -> {
                     count("accepted", 1);
                     return new IngestResult(
-                            List.of(new IngestResult.Item(0, validated.event().eventId(), List.of())));
+                            List.of(new IngestResult.Item(0, validated.event().eventId(), List.of())),
+                            validated.deprecation());
                 });
     }
 
@@ -133,7 +136,13 @@ public class IngestService {
                 items.add(new IngestResult.Item(i, null, v.violations()));
             }
         }
-        IngestResult result = new IngestResult(items);
+        IngestResult result = new IngestResult(
+                items,
+                validated.stream()
+                        .filter(v -> v.event() != null && v.deprecation() != null)
+                        .map(Validated::deprecation)
+                        .min(java.util.Comparator.comparing(SchemaAcceptance.Window::sunset))
+                        .orElse(null));
         if (writes.isEmpty()) {
             writes.add(Uni.createFrom().voidItem()); // every valid event was suppressed
         }
@@ -154,7 +163,11 @@ public class IngestService {
         ParseResult parsed = EventParser.parse(node);
         violations.addAll(parsed.violations());
         UserInteractionEvent event = null;
+        SchemaAcceptance.Window deprecation = null;
         if (parsed.valid()) {
+            String sent = parsed.event().schemaVersionSent();
+            violations.addAll(acceptance.check(sent, request.receivedAt()));
+            deprecation = acceptance.deprecated(sent, request.receivedAt()).orElse(null);
             violations.addAll(limits.checkTimestamp(
                     Enrichment.correctedTimestamp(parsed.event(), request.receivedAt()), request.receivedAt()));
             event = enricher.enrich(parsed.event(), request);
@@ -162,7 +175,7 @@ public class IngestService {
         List<Violation> prefixed = violations.stream()
                 .map(v -> new Violation(prefix + v.pointer(), v.rule(), v.message()))
                 .toList();
-        return new Validated(prefixed.isEmpty() ? event : null, prefixed);
+        return new Validated(prefixed.isEmpty() ? event : null, prefixed, deprecation);
     }
 
     private Uni<Void> deadLetter(JsonNode event, List<Violation> violations) {
@@ -184,5 +197,6 @@ public class IngestService {
         meters.counter("newsmell.collector.events", "outcome", outcome).increment(n);
     }
 
-    private record Validated(UserInteractionEvent event, List<Violation> violations) {}
+    private record Validated(
+            UserInteractionEvent event, List<Violation> violations, SchemaAcceptance.Window deprecation) {}
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.contract.EventCodec;
 import com.newsmell.toolkit.api.ApiDocs;
 import com.newsmell.toolkit.api.JsonConvention;
-import com.newsmell.toolkit.api.TimeWindow;
 import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.QueryParams;
 import io.smallrye.mutiny.Uni;
@@ -71,9 +70,7 @@ public class QualityResource {
                                             enumeration = {"eventType", "rule", "field", "source", "consumer"}))
                     @QueryParam("groupBy")
                     String groupBy) {
-        TimeWindow w = window.metrics(TimeWindow.Granularity.parse(granularity, TimeWindow.Granularity.DAY));
-        QualityGroup group = QueryParams.oneOf("groupBy", groupBy, QualityGroup.BY_NAME, null);
-        return quality.counts(w, group);
+        return quality.counts(window, granularity, groupBy);
     }
 
     @GET

@@ -49,6 +49,7 @@ final class EventRows {
         return UserInteractionEvent.builder()
                 .eventId(row.eventId.toString())
                 .schemaVersion(row.schemaVersion)
+                .schemaVersionSent(row.schemaVersionSent)
                 .userId(row.userId)
                 .sessionId(row.sessionId)
                 .eventType(InteractionEventType.valueOf(row.eventType))

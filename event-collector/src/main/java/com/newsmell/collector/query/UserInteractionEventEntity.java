@@ -24,6 +24,10 @@ public class UserInteractionEventEntity {
     @Column(name = "schema_version")
     public int schemaVersion;
 
+    /** What the client sent as schemaVersion (ADR 0040), or null. */
+    @Column(name = "schema_version_sent")
+    public String schemaVersionSent;
+
     @Column(name = "user_id")
     public String userId;
 

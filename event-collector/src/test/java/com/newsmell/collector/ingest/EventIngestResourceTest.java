@@ -72,6 +72,59 @@ class EventIngestResourceTest {
                         .body("items[0].perfumeId", equalTo("perfume-1")));
     }
 
+    /**
+     * ADR 0040: the schemaVersion a client sent is kept as sent (a SchemaVer, or an integer model) while the event is
+     * stamped with the current model; a superseded model inside its acceptance window is accepted with Deprecation
+     * and Sunset headers (model 1's window is configured open until 2027-03-01).
+     */
+    @Test
+    void theSentSchemaVersionIsKeptAndASupersededModelIsAcceptedWithDeprecationHeaders() {
+        String sessionId = TestEvents.sessionId("schemaver");
+        ObjectNode current = TestEvents.pageView(sessionId);
+        current.put("schemaVersion", "2-1-0");
+        ObjectNode integer = TestEvents.pageView(sessionId);
+        integer.put("schemaVersion", 2);
+        ObjectNode superseded = TestEvents.pageView(sessionId);
+        superseded.put("schemaVersion", 1);
+
+        given().contentType(ContentType.JSON)
+                .body(current.toString())
+                .post("/v1/events")
+                .then()
+                .statusCode(202)
+                .header("Deprecation", org.hamcrest.Matchers.nullValue());
+        given().contentType(ContentType.JSON)
+                .body(integer.toString())
+                .post("/v1/events")
+                .then()
+                .statusCode(202);
+        given().contentType(ContentType.JSON)
+                .body(TestEvents.batch(superseded))
+                .post("/v1/events/batch")
+                .then()
+                .statusCode(202)
+                .header(
+                        "Deprecation",
+                        equalTo("@" + Instant.parse("2026-12-01T00:00:00Z").getEpochSecond()))
+                .header("Sunset", equalTo("Mon, 1 Mar 2027 00:00:00 GMT"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> BatchIngestTest.storedRows(sessionId) == 3);
+        var stored = Sql.query(
+                CollectorTestResource.DATABASE,
+                "select event_id::text as id, schema_version, schema_version_sent from user_interaction_event"
+                        + " where session_id = ?",
+                sessionId);
+        java.util.Map<String, Object> sent = new java.util.HashMap<>();
+        stored.forEach(row -> {
+            assertThat(row).containsEntry("schema_version", UserInteractionEvent.CURRENT_SCHEMA_VERSION);
+            sent.put((String) row.get("id"), row.get("schema_version_sent"));
+        });
+        assertThat(sent)
+                .containsEntry(current.get("eventId").asText(), "2-1-0")
+                .containsEntry(integer.get("eventId").asText(), "2")
+                .containsEntry(superseded.get("eventId").asText(), "1");
+    }
+
     @Test
     void serverAssignsEventIdDerivesCategoryAndEnriches() {
         String sessionId = TestEvents.sessionId("enrich");

@@ -3,6 +3,7 @@ package com.newsmell.contract.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,9 @@ public final class SchemaCompatibility {
     private static final Set<String> LOWER_BOUNDS = Set.of("minimum", "exclusiveMinimum", "minLength", "minItems");
     private static final Set<String> UPPER_BOUNDS = Set.of("maximum", "exclusiveMaximum", "maxLength", "maxItems");
     private static final Set<String> SUBSCHEMAS = Set.of("items", "additionalProperties", "propertyNames");
+    /** Keywords that constrain strings only: adding one with the string type itself refuses no earlier value. */
+    private static final Set<String> STRING_KEYWORDS = Set.of("pattern", "format", "minLength", "maxLength");
+
     private static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
 
     private SchemaCompatibility() {}
@@ -104,6 +108,7 @@ public final class SchemaCompatibility {
         before.fieldNames().forEachRemaining(keys::add);
         after.fieldNames().forEachRemaining(keys::add);
         keys.removeAll(ANNOTATIONS);
+        keys.remove("$id"); // each version's own identifier: two versions of a schema always differ in it
         for (String key : keys.stream().sorted().toList()) {
             JsonNode b = before.get(key);
             JsonNode a = after.get(key);
@@ -118,7 +123,9 @@ public final class SchemaCompatibility {
                 case "type", "enum" -> values(key, b, a, p, out);
                 case "$ref" -> reference(b, a, p, out);
                 default -> {
-                    if (LOWER_BOUNDS.contains(key)) {
+                    if (b == null && STRING_KEYWORDS.contains(key) && admitsStringsNewly(before, after)) {
+                        out.add(new Change(Kind.REVISION, p, "'" + key + "' added with the string type"));
+                    } else if (LOWER_BOUNDS.contains(key)) {
                         bound(b, a, true, p, out);
                     } else if (UPPER_BOUNDS.contains(key)) {
                         bound(b, a, false, p, out);
@@ -179,6 +186,16 @@ public final class SchemaCompatibility {
                 out.add(new Change(Kind.REVISION, pointer, "'" + name + "' no longer required"));
             }
         }
+    }
+
+    /** Whether {@code before} admitted no string (a {@code type} without "string") and {@code after} does. */
+    private static boolean admitsStringsNewly(JsonNode before, JsonNode after) {
+        JsonNode b = before.get("type");
+        JsonNode a = after.get("type");
+        return b != null
+                && a != null
+                && !set(b).contains(TextNode.valueOf("string"))
+                && set(a).contains(TextNode.valueOf("string"));
     }
 
     private static void values(String key, JsonNode before, JsonNode after, String pointer, List<Change> out) {

@@ -105,4 +105,22 @@ class SchemaReleaseCheckTest {
                 .asString()
                 .contains("is gone");
     }
+
+    @Test
+    void aPatternAddedWithTheStringTypeIsARevisionAndAloneItIsBreaking() {
+        ObjectNode widened = BASE.deepCopy();
+        ObjectNode before = BASE.deepCopy();
+        ObjectNode property = ((ObjectNode) widened.path("properties")).putObject("schemaVersion");
+        property.putArray("type").add("integer");
+        ((ObjectNode) before.path("properties")).set("schemaVersion", property.deepCopy());
+        property.withArray("type").add("string");
+        property.put("pattern", "^[12]-[0-9]+-[0-9]+$");
+        assertThat(SchemaCompatibility.worst(SchemaCompatibility.changes(before, widened)))
+                .contains(Kind.REVISION);
+
+        ObjectNode narrowed = before.deepCopy();
+        ((ObjectNode) narrowed.path("properties").path("schemaVersion")).put("pattern", "^2$");
+        assertThat(SchemaCompatibility.worst(SchemaCompatibility.changes(before, narrowed)))
+                .contains(Kind.BREAKING);
+    }
 }

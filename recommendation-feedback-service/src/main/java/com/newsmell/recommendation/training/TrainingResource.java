@@ -15,7 +15,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/v1/recommendations/training-data")
 public class TrainingResource {
@@ -38,6 +41,10 @@ public class TrainingResource {
                     + " weekday) and labels (clicked, converted, negativeFeedback, and each conversion), the viewer"
                     + " pseudonymised with a keyed hash. Headers: X-Export-Version, X-Export-Rows, ETag (SHA-256 of"
                     + " the body). Definitions: docs/metrics.md, recommendation-feedback-service.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One JSON line per impression",
+            content = @Content(mediaType = JSON_LINES, schema = @Schema(ref = "TrainingExample")))
     @Parameter(name = "from", style = ParameterStyle.FORM, required = true)
     @Parameter(name = "to", style = ParameterStyle.FORM, required = true)
     public Uni<Response> export(@BeanParam WindowParams window) {
@@ -66,6 +73,10 @@ public class TrainingResource {
             operationId = "TrainingResource_exportBody",
             summary = "A kept export's body again; 404 problem once it is no longer kept",
             description = "The same JSON Lines the export answered, byte for byte (same ETag).")
+    @APIResponse(
+            responseCode = "200",
+            description = "One JSON line per impression",
+            content = @Content(mediaType = JSON_LINES, schema = @Schema(ref = "TrainingExample")))
     public Uni<String> export(
             @PathParam("version") @Parameter(description = "The export version (X-Export-Version)") long version) {
         return training.body(version).map(body -> {

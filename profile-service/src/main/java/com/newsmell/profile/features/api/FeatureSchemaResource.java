@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The feature store's schema and its point-in-time join (issue #12, ADR 0021). */
@@ -54,6 +55,10 @@ public class FeatureSchemaResource {
             description = "The newest version (or ?version=), as frozen when it was made; newest says whether it is"
                     + " the one runs compute, computedThrough the last run day that computed it. 404 before any"
                     + " version exists (the first run of the profiles job makes version 1).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The feature schema version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FeatureSchemaDocument")))
     public Uni<ObjectNode> schema(
             @QueryParam("version")
                     @Parameter(
@@ -104,8 +109,15 @@ public class FeatureSchemaResource {
     @APIResponse(
             responseCode = "201",
             description = "The new version's schema (as GET /v1/features/schema?version= answers it)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public Uni<Response> bump(byte[] body) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FeatureSchemaDocument")))
+    public Uni<Response> bump(
+            @RequestBody(
+                            required = false,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(ref = "FeatureSchemaPins")))
+                    byte[] body) {
         FeatureSchemaService.Pins pins = FeatureParams.pins(body);
         return schemas.bump(pins)
                 .map(schema -> Response.created(URI.create("/v1/features/schema?version=" + schema.version()))
@@ -130,10 +142,18 @@ public class FeatureSchemaResource {
     @APIResponse(
             responseCode = "200",
             description = "One JSON line per row, in the rows' order",
-            content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = NDJSON, schema = @Schema(ref = "HistoricalVector")))
     @APIResponse(responseCode = "413", description = "More rows or bytes than a request may hold")
     public Multi<Buffer> historical(
-            byte[] body,
+            @RequestBody(
+                            required = true,
+                            content = {
+                                @Content(mediaType = NDJSON, schema = @Schema(ref = "HistoricalRow")),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON,
+                                        schema = @Schema(ref = "HistoricalRows"))
+                            })
+                    byte[] body,
             @QueryParam("schemaVersion")
                     @Parameter(
                             description = "The schema version of the vectors (default: the newest); rows are never"
