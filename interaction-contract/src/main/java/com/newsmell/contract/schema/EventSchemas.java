@@ -1,8 +1,8 @@
 package com.newsmell.contract.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.newsmell.contract.EventCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +20,9 @@ import java.util.Optional;
  * <name>/jsonschema/<M-R-A>}. Thread-safe; the files are read once.
  */
 public final class EventSchemas {
+
+    /** Reads the schema files as JSON trees (no event codec settings needed: schemas are plain JSON). */
+    private static final ObjectMapper SCHEMA_READER = new ObjectMapper();
 
     /** The prefix of every schema's {@code $id}. */
     public static final String BASE = "https://schemas.newsmell.example/interaction/";
@@ -100,7 +103,7 @@ public final class EventSchemas {
             if (in == null) {
                 throw new IllegalStateException("missing schema resource " + resource);
             }
-            return (ObjectNode) EventCodec.mapper().readTree(in);
+            return (ObjectNode) SCHEMA_READER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
