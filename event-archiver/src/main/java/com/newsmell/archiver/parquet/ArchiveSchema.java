@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The archive's file schema, version 1 (ADR 0031): every column of the raw store's {@code user_interaction_event} (V1
- * to V3 of event-collector), in this order, with its DuckDB (Parquet) type. A raw store whose columns differ is
+ * The archive's file schema, version 2 (ADR 0031): every column of the raw store's {@code user_interaction_event} (V1
+ * to V3 of event-collector, and V31's {@code schema_version_sent}: the SchemaVer an event was written against, issue
+ * #20; version 1 lacked it), in this order, with its DuckDB (Parquet) type. A raw store whose columns differ is
  * refused, so a new column is never silently left out of the archive: add it here and raise the version.
  */
 public final class ArchiveSchema {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** How a column is read, written and fingerprinted. */
     public enum Kind {
@@ -60,7 +61,8 @@ public final class ArchiveSchema {
             new Column("value", Kind.DOUBLE),
             new Column("page_scroll_position", Kind.DOUBLE),
             new Column("time_on_page", Kind.DOUBLE),
-            new Column("source", Kind.TEXT));
+            new Column("source", Kind.TEXT),
+            new Column("schema_version_sent", Kind.TEXT));
 
     private ArchiveSchema() {}
 
