@@ -103,25 +103,7 @@ final class ProfileJson {
 
     /** The same, appended; {@code escaped}: as the content of a JSON string. */
     private static StringBuilder weights(StringBuilder json, List<Weighted> weights, String idName, boolean escaped) {
-        String quote = escaped ? "\\\"" : "\"";
-        json.append('[');
-        for (int i = 0; i < weights.size(); i++) {
-            Weighted w = weights.get(i);
-            json.append(i == 0 ? "{" : ",{")
-                    .append(quote)
-                    .append(idName)
-                    .append(quote)
-                    .append(':');
-            nested(json, w.id(), escaped)
-                    .append(',')
-                    .append(quote)
-                    .append("weight")
-                    .append(quote)
-                    .append(':')
-                    .append(w.weight())
-                    .append('}');
-        }
-        return json.append(']');
+        return pairs(json, weights, idName, Weighted::id, "weight", Weighted::weight, escaped);
     }
 
     /** {@code [{"<valueName>": value, "count": n}, …]}. */
@@ -132,22 +114,34 @@ final class ProfileJson {
 
     /** The same, appended; {@code escaped}: as the content of a JSON string. */
     private static StringBuilder counted(StringBuilder json, List<Counted> counted, String valueName, boolean escaped) {
+        return pairs(json, counted, valueName, Counted::value, "count", Counted::count, escaped);
+    }
+
+    /** {@code [{"<keyName>": key, "<numberName>": number}, …]}, appended; {@code escaped}: as a JSON string's content. */
+    private static <T> StringBuilder pairs(
+            StringBuilder json,
+            List<T> items,
+            String keyName,
+            Function<T, String> key,
+            String numberName,
+            Function<T, Object> number,
+            boolean escaped) {
         String quote = escaped ? "\\\"" : "\"";
         json.append('[');
-        for (int i = 0; i < counted.size(); i++) {
-            Counted c = counted.get(i);
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
             json.append(i == 0 ? "{" : ",{")
                     .append(quote)
-                    .append(valueName)
+                    .append(keyName)
                     .append(quote)
                     .append(':');
-            nested(json, c.value(), escaped)
+            nested(json, key.apply(item), escaped)
                     .append(',')
                     .append(quote)
-                    .append("count")
+                    .append(numberName)
                     .append(quote)
                     .append(':')
-                    .append(c.count())
+                    .append(number.apply(item))
                     .append('}');
         }
         return json.append(']');
