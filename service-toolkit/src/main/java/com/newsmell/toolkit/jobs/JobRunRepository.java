@@ -208,18 +208,22 @@ public class JobRunRepository {
                 .map(n -> n == 1);
     }
 
-    /** Keeps the runs (and their shards) this replica is executing alive, so no other replica takes them over. */
+    /**
+     * Keeps the runs (and their shards) this replica is executing alive, so no other replica takes them over. Shards
+     * first, then runs: the order in which a finishing shard locks them ({@link #finishShard}), so that a heartbeat
+     * and a shard's end never wait on each other (the reverse order deadlocked, failing the shard).
+     */
     @WithSession
     public Uni<Integer> heartbeat(List<Long> runIds, String runner) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery("update job_run set heartbeat_at = clock_timestamp()"
-                                + " where id in (:ids) and status in ('running', 'completing')")
+                .chain(s -> s.createNativeQuery("update job_run_shard set heartbeat_at = clock_timestamp()"
+                                + " where run_id in (:ids) and status = 'running' and runner = :runner")
                         .setParameter("ids", runIds)
+                        .setParameter("runner", runner)
                         .executeUpdate()
-                        .call(() -> s.createNativeQuery("update job_run_shard set heartbeat_at = clock_timestamp()"
-                                        + " where run_id in (:ids) and status = 'running' and runner = :runner")
+                        .chain(() -> s.createNativeQuery("update job_run set heartbeat_at = clock_timestamp()"
+                                        + " where id in (:ids) and status in ('running', 'completing')")
                                 .setParameter("ids", runIds)
-                                .setParameter("runner", runner)
                                 .executeUpdate()));
     }
 
