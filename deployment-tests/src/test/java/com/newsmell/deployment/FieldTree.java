@@ -90,7 +90,8 @@ final class FieldTree {
                 problems.add(path + " must be a string, number or boolean");
             }
         } else if (type.equals("map")) {
-            if (!(value instanceof Map<?, ?> m) || m.values().stream().anyMatch(v -> v instanceof Map || v instanceof List)) {
+            if (!(value instanceof Map<?, ?> m)
+                    || m.values().stream().anyMatch(v -> v instanceof Map || v instanceof List)) {
                 problems.add(path + " must map strings to strings, numbers or booleans");
             }
         } else if (type.startsWith("k8s:")) {
@@ -108,7 +109,8 @@ final class FieldTree {
                 object.forEach((key, child) -> {
                     Object childType = fields.get(Yamls.string(key));
                     if (childType == null) {
-                        problems.add("unknown field " + path + "." + key + " (" + type + " has " + fields.keySet() + ")");
+                        problems.add(
+                                "unknown field " + path + "." + key + " (" + type + " has " + fields.keySet() + ")");
                     } else {
                         walk(child, Yamls.string(childType), path + "." + key, core, problems);
                     }

@@ -83,7 +83,8 @@ class KustomizeRenderTest {
         assertProbe(container, "readinessProbe", "/q/health/ready", service);
     }
 
-    @ParameterizedTest(name = "{0}: every pod (services, gateway, archiver) is non-root with a read-only root filesystem")
+    @ParameterizedTest(
+            name = "{0}: every pod (services, gateway, archiver) is non-root with a read-only root filesystem")
     @MethodSource("com.newsmell.deployment.Kustomize#overlays")
     void everyPodIsHardened(String dir) {
         List<Map<String, Object>> docs = render(dir);
@@ -172,8 +173,7 @@ class KustomizeRenderTest {
     @MethodSource("overlaysAndServices")
     void networkPolicyIsTight(String dir, Service service) {
         Map<String, Object> policy = labelled(render(dir), "NetworkPolicy", service.name());
-        assertEquals(
-                Map.of("app.kubernetes.io/name", service.name()), mapAt(policy, "spec.podSelector.matchLabels"));
+        assertEquals(Map.of("app.kubernetes.io/name", service.name()), mapAt(policy, "spec.podSelector.matchLabels"));
         assertEquals(List.of("Ingress", "Egress"), listAt(policy, "spec.policyTypes"));
         Set<String> sources = new TreeSet<>();
         for (Object rule : listAt(policy, "spec.ingress")) {
@@ -300,8 +300,8 @@ class KustomizeRenderTest {
     private static String peer(Map<String, Object> peer) {
         List<String> parts = new ArrayList<>();
         if (peer.get("namespaceSelector") != null) {
-            parts.add("namespace:"
-                    + mapAt(peer, "namespaceSelector.matchLabels").get("kubernetes.io/metadata.name"));
+            parts.add(
+                    "namespace:" + mapAt(peer, "namespaceSelector.matchLabels").get("kubernetes.io/metadata.name"));
         }
         if (peer.get("podSelector") != null) {
             Map<String, Object> labels = mapAt(peer, "podSelector.matchLabels");

@@ -36,7 +36,8 @@ class ManifestSchemaTest {
 
     static Stream<String> fixtures() throws IOException {
         try (Stream<Path> files = Files.list(FIXTURES)) {
-            return files.map(f -> f.getFileName().toString())
+            return files
+                    .map(f -> f.getFileName().toString())
                     .filter(f -> f.endsWith(".yaml"))
                     .sorted()
                     .toList()

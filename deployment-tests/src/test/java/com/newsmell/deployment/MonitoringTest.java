@@ -33,8 +33,19 @@ class MonitoringTest {
 
     /** Words of PromQL that are not metric names. */
     private static final Set<String> PROMQL_WORDS = Set.of(
-            "by", "without", "on", "ignoring", "group_left", "group_right", "bool", "and", "or", "unless", "offset",
-            "inf", "nan");
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "bool",
+            "and",
+            "or",
+            "unless",
+            "offset",
+            "inf",
+            "nan");
 
     private static final Pattern LABEL_MATCHERS = Pattern.compile("\\{[^}]*}");
     private static final Pattern GROUPING =
@@ -47,10 +58,14 @@ class MonitoringTest {
     void alertsAndDashboardReadExactlyTheListedMetrics() throws IOException {
         Map<String, String> listed = listedMetrics();
         Map<String, Set<String>> readBy = new TreeMap<>();
-        alertExpressions().forEach((alert, expr) -> metricsIn(expr).forEach(
-                name -> readBy.computeIfAbsent(name, n -> new TreeSet<>()).add("alert " + alert)));
-        dashboardExpressions().forEach((panel, expr) -> metricsIn(expr).forEach(
-                name -> readBy.computeIfAbsent(name, n -> new TreeSet<>()).add("panel " + panel)));
+        alertExpressions()
+                .forEach((alert, expr) -> metricsIn(expr)
+                        .forEach(name -> readBy.computeIfAbsent(name, n -> new TreeSet<>())
+                                .add("alert " + alert)));
+        dashboardExpressions()
+                .forEach((panel, expr) -> metricsIn(expr)
+                        .forEach(name -> readBy.computeIfAbsent(name, n -> new TreeSet<>())
+                                .add("panel " + panel)));
 
         Set<String> unlisted = new TreeSet<>(readBy.keySet());
         unlisted.removeAll(listed.keySet());
@@ -63,7 +78,8 @@ class MonitoringTest {
     @Test
     void listedMetricsFollowPrometheusConventions() throws IOException {
         listedMetrics().forEach((name, exporter) -> {
-            assertTrue(Set.of("services", "kube-state-metrics", "prometheus").contains(exporter), name + " " + exporter);
+            assertTrue(
+                    Set.of("services", "kube-state-metrics", "prometheus").contains(exporter), name + " " + exporter);
             assertTrue(name.matches("[a-z_][a-z0-9_]*"), name + " is snake_case");
             if (name.startsWith("newsmell_")) {
                 assertTrue(
@@ -79,15 +95,18 @@ class MonitoringTest {
         Set<String> headings = new TreeSet<>();
         Matcher m = Pattern.compile("^#+ +(.+)$", Pattern.MULTILINE).matcher(operations);
         while (m.find()) {
-            headings.add(m.group(1).strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 -]", "").replace(' ', '-'));
+            headings.add(m.group(1)
+                    .strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9 -]", "")
+                    .replace(' ', '-'));
         }
         List<Map<String, Object>> rules = rules();
         assertTrue(rules.size() >= 7, "alerts: " + rules.size());
         for (Map<String, Object> rule : rules) {
             String alert = string(rule.get("alert"));
             assertTrue(
-                    Set.of("warning", "critical").contains(string(at(rule, "labels.severity"))),
-                    alert + " severity");
+                    Set.of("warning", "critical").contains(string(at(rule, "labels.severity"))), alert + " severity");
             String runbook = string(at(rule, "annotations.runbook_url"));
             assertEquals("docs/operations.md#" + alert.toLowerCase(Locale.ROOT), runbook, alert + " runbook");
             assertTrue(headings.contains(alert.toLowerCase(Locale.ROOT)), "docs/operations.md has a section " + alert);
@@ -151,12 +170,14 @@ class MonitoringTest {
 
     /** Panel title (with the target's refId) -> PromQL expression. */
     private static Map<String, String> dashboardExpressions() throws IOException {
-        JsonNode dashboard = new ObjectMapper().readTree(MONITORING.resolve("newsmell-dashboard.json").toFile());
+        JsonNode dashboard = new ObjectMapper()
+                .readTree(MONITORING.resolve("newsmell-dashboard.json").toFile());
         Map<String, String> exprs = new TreeMap<>();
         for (JsonNode panel : dashboard.path("panels")) {
             for (JsonNode target : panel.path("targets")) {
                 exprs.put(
-                        panel.path("title").asText() + " " + target.path("refId").asText(),
+                        panel.path("title").asText() + " "
+                                + target.path("refId").asText(),
                         target.path("expr").asText());
             }
         }
@@ -178,6 +199,7 @@ class MonitoringTest {
                 metricsIn("sum by (service) (rate(http_server_requests_seconds_count{status=~\"5..\"}[5m])) > 0.01"));
         assertEquals(
                 Set.of("a_total", "b_seconds_bucket"),
-                metricsIn("histogram_quantile(0.99, sum by (le) (rate(b_seconds_bucket[5m]))) > 3 * a_total offset 1d"));
+                metricsIn(
+                        "histogram_quantile(0.99, sum by (le) (rate(b_seconds_bucket[5m]))) > 3 * a_total offset 1d"));
     }
 }

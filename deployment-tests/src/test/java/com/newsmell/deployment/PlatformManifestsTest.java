@@ -1,13 +1,13 @@
 package com.newsmell.deployment;
 
-import static com.newsmell.deployment.KustomizeRenderTest.env;
-import static com.newsmell.deployment.KustomizeRenderTest.labelled;
-import static com.newsmell.deployment.KustomizeRenderTest.named;
 import static com.newsmell.deployment.Kustomize.DEV;
 import static com.newsmell.deployment.Kustomize.PROD;
 import static com.newsmell.deployment.Kustomize.describe;
 import static com.newsmell.deployment.Kustomize.ofKind;
 import static com.newsmell.deployment.Kustomize.render;
+import static com.newsmell.deployment.KustomizeRenderTest.env;
+import static com.newsmell.deployment.KustomizeRenderTest.labelled;
+import static com.newsmell.deployment.KustomizeRenderTest.named;
 import static com.newsmell.deployment.Yamls.at;
 import static com.newsmell.deployment.Yamls.listAt;
 import static com.newsmell.deployment.Yamls.map;
@@ -40,12 +40,13 @@ class PlatformManifestsTest {
     private static final Pattern TOPIC_DEFAULT =
             Pattern.compile("^newsmell\\.topics\\.[a-z-]+=\\$\\{[A-Z_]+:([a-z0-9-]+)}", Pattern.MULTILINE);
 
-    @ParameterizedTest(name = "{0}: a KafkaTopic for every topic the services use, compacted where the key is the state")
+    @ParameterizedTest(
+            name = "{0}: a KafkaTopic for every topic the services use, compacted where the key is the state")
     @MethodSource("com.newsmell.deployment.Kustomize#overlays")
     void everyTopicIsAKafkaTopic(String dir) throws IOException {
         List<Map<String, Object>> docs = render(dir);
-        String toolkitConfig = Files.readString(
-                Service.repoRoot().resolve("service-toolkit/src/main/resources/META-INF/microprofile-config.properties"));
+        String toolkitConfig = Files.readString(Service.repoRoot()
+                .resolve("service-toolkit/src/main/resources/META-INF/microprofile-config.properties"));
         Set<String> used = new TreeSet<>();
         Matcher m = TOPIC_DEFAULT.matcher(toolkitConfig);
         while (m.find()) {
@@ -184,7 +185,10 @@ class PlatformManifestsTest {
     void archiverCronJobIsComplete(String dir) {
         List<Map<String, Object>> docs = render(dir);
         Map<String, Object> cronJob = labelled(docs, "CronJob", "event-archiver");
-        Map<String, Object> container = map(listAt(cronJob, "spec.jobTemplate.spec.template.spec.containers").get(0), "c");
+        Map<String, Object> container = map(
+                listAt(cronJob, "spec.jobTemplate.spec.template.spec.containers")
+                        .get(0),
+                "c");
         Set<String> provided = new TreeSet<>();
         env(container).forEach(e -> provided.add(string(e.get("name"))));
         Set<String> missing =
@@ -198,7 +202,8 @@ class PlatformManifestsTest {
         assertTrue(
                 listAt(policy, "spec.egress").stream()
                         .map(r -> map(r, "egress rule"))
-                        .anyMatch(r -> r.toString().contains("ipBlock") && r.toString().contains("443")),
+                        .anyMatch(r ->
+                                r.toString().contains("ipBlock") && r.toString().contains("443")),
                 "HTTPS to object storage");
     }
 
