@@ -226,6 +226,9 @@ class KustomizeRenderTest {
         assertEquals(postgres + "-rw", string(config.get("PG_HOST")), "PG_HOST: CloudNativePG's read-write Service");
         assertEquals(kafka + "-kafka-bootstrap:9092", string(config.get("KAFKA_BOOTSTRAP_SERVERS")), "bootstrap");
         assertFalse(config.containsKey("PG_PASSWORD"), "PG_PASSWORD must come from the Secret, not the ConfigMap");
+        if (dir.equals(PROD)) {
+            assertFalse(string(config.get("NEWSMELL_CORS_ORIGINS")).contains("localhost"), "prod CORS origins");
+        }
         Map<String, Object> passwordRef = env(singleContainer(deploymentOf(docs, service.name()))).stream()
                 .filter(e -> "PG_PASSWORD".equals(e.get("name")))
                 .map(e -> mapAt(e, "valueFrom.secretKeyRef"))
