@@ -30,6 +30,8 @@ class DockerComposeTest {
     private static final String KAFKA = "kafka";
     private static final String TOPIC_INIT = "kafka-topics-init";
     private static final String POSTGRES = "postgres";
+    private static final String ARCHIVER = "event-archiver";
+    private static final String MINIO = "minio";
     private static final List<String> TOPICS = List.of("interaction-events", "interaction-events-dlq");
 
     private static Map<String, Object> services;
@@ -44,7 +46,7 @@ class DockerComposeTest {
 
     @Test
     void declaresAllFiveServicesAndTheInfrastructure() {
-        Set<String> expected = new TreeSet<>(Set.of(KAFKA, TOPIC_INIT, POSTGRES, "graphql-gateway"));
+        Set<String> expected = new TreeSet<>(Set.of(KAFKA, TOPIC_INIT, POSTGRES, "graphql-gateway", ARCHIVER, MINIO));
         Service.ALL.forEach(s -> expected.add(s.name()));
         assertEquals(expected, new TreeSet<>(services.keySet()));
     }
@@ -163,6 +165,31 @@ class DockerComposeTest {
         Set<String> expected = new TreeSet<>();
         Service.ALL.forEach(s -> expected.add(s.database()));
         assertEquals(expected, created, "databases created by " + script);
+    }
+
+    @Test
+    void archiverRunsOnDemandAgainstTheLocalObjectStore() {
+        Map<String, Object> archiver = service(ARCHIVER);
+        Map<String, Object> minio = service(MINIO);
+        assertEquals(List.of("archive"), list(archiver.get("profiles"), "profiles"), "not started by `up`");
+        assertEquals(List.of("archive"), list(minio.get("profiles"), "profiles"), "not started by `up`");
+        assertEquals("no", string(archiver.get("restart")), "a one-shot job");
+        assertEquals(
+                Service.repoRoot().resolve("event-archiver"),
+                Service.repoRoot()
+                        .resolve(string(at(archiver, "build.context")))
+                        .normalize());
+        Map<String, String> env = environment(archiver);
+        Set<String> missing =
+                new TreeSet<>(new Service(ARCHIVER, 0, "collector").placeholdersInApplicationProperties());
+        missing.removeAll(env.keySet());
+        assertEquals(Set.of(), missing, "variables the archiver reads");
+        assertEquals("s3", env.get("ARCHIVE_STORE"));
+        assertEquals("http://" + MINIO + ":9000", env.get("NEWSMELL_ARCHIVER_S3_ENDPOINT"));
+        assertTrue(string(at(minio, "command")).contains(env.get("ARCHIVE_S3_BUCKET")), "MinIO creates the bucket");
+        assertEquals("service_healthy", string(at(mapAt(archiver, "depends_on"), MINIO + ".condition")));
+        assertEquals("service_healthy", string(at(mapAt(archiver, "depends_on"), POSTGRES + ".condition")));
+        assertNotNull(healthcheckCommand(minio));
     }
 
     // --- helpers

@@ -1,5 +1,10 @@
 package com.newsmell.deployment;
 
+import static com.newsmell.deployment.Kustomize.DEV;
+import static com.newsmell.deployment.Kustomize.PROD;
+import static com.newsmell.deployment.Kustomize.describe;
+import static com.newsmell.deployment.Kustomize.ofKind;
+import static com.newsmell.deployment.Kustomize.render;
 import static com.newsmell.deployment.Yamls.at;
 import static com.newsmell.deployment.Yamls.list;
 import static com.newsmell.deployment.Yamls.listAt;
@@ -12,56 +17,45 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
-/** Renders k8s/base and k8s/overlays/dev with {@code kubectl kustomize} and checks the output. */
+/** Renders k8s/overlays/dev and k8s/overlays/prod with {@code kubectl kustomize} and checks the services' objects. */
 class KustomizeRenderTest {
 
-    static final String BASE = "k8s/base";
-    static final String DEV = "k8s/overlays/dev";
-    static final String DEV_NAMESPACE = "newsmell-dev";
     static final String PART_OF = "newsmell-analytics";
-
-    private static final Map<String, List<Map<String, Object>>> RENDERED = new ConcurrentHashMap<>();
+    static final String GATEWAY = "graphql-gateway";
 
     static Stream<Arguments> overlaysAndServices() {
-        return Stream.of(BASE, DEV).flatMap(dir -> Service.ALL.stream().map(s -> Arguments.of(dir, s)));
+        return Kustomize.overlays().flatMap(dir -> Service.ALL.stream().map(s -> Arguments.of(dir, s)));
     }
 
     static Stream<Arguments> overlaysAndServicesWithApplicationProperties() {
-        return Stream.of(BASE, DEV)
+        return Kustomize.overlays()
                 .flatMap(dir -> Service.withApplicationProperties().map(s -> Arguments.of(dir, s)));
     }
 
     @ParameterizedTest(
-            name =
-                    "{0} renders 6 Deployments (the five services and the GraphQL gateway), 6 Services, their ConfigMaps,"
-                            + " the PG Secret and the training-key Secret")
-    @ValueSource(strings = {BASE, DEV})
+            name = "{0} renders, for the five services and the gateway, 6 Deployments, Services, PodDisruptionBudgets,"
+                    + " HorizontalPodAutoscalers and NetworkPolicies, 5 ServiceMonitors, the archiver and the Ingress")
+    @MethodSource("com.newsmell.deployment.Kustomize#overlays")
     void rendersAllResources(String dir) {
         List<Map<String, Object>> docs = render(dir);
-        assertEquals(6, ofKind(docs, "Deployment").size(), "Deployments in " + dir);
-        assertEquals(6, ofKind(docs, "Service").size(), "Services in " + dir);
-        assertTrue(ofKind(docs, "ConfigMap").size() >= 5, "at least one ConfigMap per service in " + dir);
-        assertEquals(
-                2,
-                ofKind(docs, "Secret").size(),
-                "the PostgreSQL credentials and recommendation training-key (ADR 0023) Secrets in " + dir);
+        for (String kind : List.of("Deployment", "Service", "PodDisruptionBudget", "HorizontalPodAutoscaler")) {
+            assertEquals(6, ofKind(docs, kind).size(), kind + "s in " + dir);
+        }
+        assertEquals(Service.ALL.size(), ofKind(docs, "ServiceMonitor").size(), "ServiceMonitors in " + dir);
+        assertTrue(ofKind(docs, "NetworkPolicy").size() >= 7, "NetworkPolicies (services, gateway, archiver)");
+        assertEquals(1, ofKind(docs, "CronJob").size(), "the event-archiver CronJob in " + dir);
+        assertEquals(1, ofKind(docs, "Ingress").size(), "the Ingress in " + dir);
         for (Map<String, Object> doc : docs) {
             if (!"Namespace".equals(doc.get("kind"))) {
                 assertEquals(
@@ -72,68 +66,71 @@ class KustomizeRenderTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}: {1} Deployment has probes, port, resources and a non-root securityContext")
+    @ParameterizedTest(name = "{0}: {1} Deployment has its image, port and the three probes")
     @MethodSource("overlaysAndServices")
-    void deploymentIsProductionReady(String dir, Service service) {
-        Map<String, Object> deployment = deploymentOf(render(dir), service);
-        Map<String, Object> podTemplate = mapAt(deployment, "spec.template");
+    void deploymentHasProbesAndPort(String dir, Service service) {
+        Map<String, Object> deployment = deploymentOf(render(dir), service.name());
         assertEquals(
-                service.name(), string(mapAt(podTemplate, "metadata.labels").get("app.kubernetes.io/name")));
-        assertEquals(PART_OF, string(mapAt(podTemplate, "metadata.labels").get("app.kubernetes.io/part-of")));
-
+                service.name(),
+                string(mapAt(deployment, "spec.template.metadata.labels").get("app.kubernetes.io/name")));
         Map<String, Object> container = singleContainer(deployment);
         assertTrue(
-                string(container.get("image")).startsWith("newsmell/" + service.name() + ":"),
+                string(container.get("image")).contains("newsmell/" + service.name() + ":"),
                 "image " + container.get("image"));
         assertEquals(service.port(), containerPort(container, "http"), "containerPort named http");
-
+        assertProbe(container, "startupProbe", "/q/health/started", service);
         assertProbe(container, "livenessProbe", "/q/health/live", service);
         assertProbe(container, "readinessProbe", "/q/health/ready", service);
+    }
 
-        for (String bound : List.of("requests", "limits")) {
-            Map<String, Object> resources = mapAt(container, "resources." + bound);
-            assertNotNull(resources.get("cpu"), bound + ".cpu");
-            assertNotNull(resources.get("memory"), bound + ".memory");
-            assertTrue(
-                    Quantities.memory(resources.get("memory"))
-                            <= Quantities.memory(
-                                    mapAt(container, "resources.limits").get("memory")),
-                    "memory " + bound + " within limits");
+    @ParameterizedTest(
+            name = "{0}: every pod (services, gateway, archiver) is non-root with a read-only root filesystem")
+    @MethodSource("com.newsmell.deployment.Kustomize#overlays")
+    void everyPodIsHardened(String dir) {
+        List<Map<String, Object>> docs = render(dir);
+        List<Map<String, Object>> pods = new ArrayList<>();
+        ofKind(docs, "Deployment").forEach(d -> pods.add(mapAt(d, "spec.template")));
+        ofKind(docs, "CronJob").forEach(c -> pods.add(mapAt(c, "spec.jobTemplate.spec.template")));
+        for (Map<String, Object> pod : pods) {
+            String name = string(mapAt(pod, "metadata.labels").get("app.kubernetes.io/name"));
+            Map<String, Object> podSecurity = mapAt(pod, "spec.securityContext");
+            assertEquals(true, podSecurity.get("runAsNonRoot"), name + " runAsNonRoot");
+            assertEquals("RuntimeDefault", string(at(podSecurity, "seccompProfile.type")), name + " seccomp");
+            assertEquals(false, at(pod, "spec.automountServiceAccountToken"), name + " no service-account token");
+            for (Object c : listAt(pod, "spec.containers")) {
+                Map<String, Object> container = map(c, "container");
+                Map<String, Object> security = mapAt(container, "securityContext");
+                assertEquals(false, security.get("allowPrivilegeEscalation"), name + " allowPrivilegeEscalation");
+                assertEquals(true, security.get("readOnlyRootFilesystem"), name + " readOnlyRootFilesystem");
+                assertEquals(List.of("ALL"), listAt(security, "capabilities.drop"), name + " capabilities.drop");
+                Map<String, Object> limits = mapAt(container, "resources.limits");
+                Map<String, Object> requests = mapAt(container, "resources.requests");
+                assertNotNull(limits.get("memory"), name + " memory limit");
+                assertNotNull(requests.get("cpu"), name + " cpu request");
+                assertTrue(
+                        Quantities.memory(requests.get("memory")) <= Quantities.memory(limits.get("memory")),
+                        name + " memory request within the limit");
+                String tmp = list(container.get("volumeMounts"), name + " volumeMounts").stream()
+                        .map(v -> map(v, "volumeMount"))
+                        .filter(v -> "/tmp".equals(v.get("mountPath")))
+                        .map(v -> string(v.get("name")))
+                        .findFirst()
+                        .orElseGet(() -> fail(name + ": no volume on /tmp (needed with a read-only root filesystem)"));
+                assertTrue(
+                        listAt(pod, "spec.volumes").stream()
+                                .map(v -> map(v, "volume"))
+                                .anyMatch(v -> tmp.equals(v.get("name")) && v.containsKey("emptyDir")),
+                        name + ": /tmp is an emptyDir");
+            }
         }
-
-        Map<String, Object> podSecurity = mapAt(podTemplate, "spec.securityContext");
-        Map<String, Object> containerSecurity = mapAt(container, "securityContext");
-        assertEquals(true, podSecurity.get("runAsNonRoot"), "pod runAsNonRoot");
-        assertEquals(185, podSecurity.get("runAsUser"), "pod runAsUser");
-        assertEquals(
-                "RuntimeDefault", string(mapAt(podSecurity, "seccompProfile").get("type")));
-        assertEquals(false, containerSecurity.get("allowPrivilegeEscalation"), "allowPrivilegeEscalation");
-        assertEquals(true, containerSecurity.get("readOnlyRootFilesystem"), "readOnlyRootFilesystem");
-        assertEquals(List.of("ALL"), listAt(containerSecurity, "capabilities.drop"), "capabilities.drop");
-
-        String tmpVolume = list(container.get("volumeMounts"), "volumeMounts").stream()
-                .map(m -> map(m, "volumeMount"))
-                .filter(m -> "/tmp".equals(m.get("mountPath")))
-                .map(m -> string(m.get("name")))
-                .findFirst()
-                .orElseGet(() -> fail("no volume mounted on /tmp (needed with a read-only root filesystem)"));
-        Map<String, Object> volume = listAt(podTemplate, "spec.volumes").stream()
-                .map(v -> map(v, "volume"))
-                .filter(v -> tmpVolume.equals(v.get("name")))
-                .findFirst()
-                .orElseGet(() -> fail("volume " + tmpVolume + " not declared"));
-        assertTrue(volume.containsKey("emptyDir"), "/tmp is an emptyDir");
     }
 
     @ParameterizedTest(name = "{0}: {1} Service selects the pods and targets the http port")
     @MethodSource("overlaysAndServices")
     void serviceRoutesToDeployment(String dir, Service service) {
         List<Map<String, Object>> docs = render(dir);
-        Map<String, Object> deployment = deploymentOf(docs, service);
-        Map<String, Object> svc = ofKind(docs, "Service").stream()
-                .filter(d -> service.name().equals(mapAt(d, "metadata.labels").get("app.kubernetes.io/name")))
-                .findFirst()
-                .orElseGet(() -> fail("no Service labelled " + service.name()));
+        Map<String, Object> deployment = deploymentOf(docs, service.name());
+        Map<String, Object> svc = labelled(docs, "Service", service.name());
         Map<String, Object> selector = mapAt(svc, "spec.selector");
         Map<String, Object> podLabels = mapAt(deployment, "spec.template.metadata.labels");
         selector.forEach((k, v) -> assertEquals(v, podLabels.get(k), "pod label " + k + " for the Service selector"));
@@ -142,6 +139,62 @@ class KustomizeRenderTest {
         Map<String, Object> port = map(listAt(svc, "spec.ports").get(0), "Service port");
         assertEquals(service.port(), port.get("port"), "Service port");
         assertEquals(service.port(), resolvePort(singleContainer(deployment), port.get("targetPort")), "targetPort");
+    }
+
+    @ParameterizedTest(name = "{0}: {1} has a PodDisruptionBudget, an HPA on CPU and a ServiceMonitor on /q/metrics")
+    @MethodSource("overlaysAndServices")
+    void serviceHasDisruptionBudgetAutoscalerAndMonitor(String dir, Service service) {
+        List<Map<String, Object>> docs = render(dir);
+        Map<String, Object> deployment = deploymentOf(docs, service.name());
+        Map<String, Object> podLabels = mapAt(deployment, "spec.template.metadata.labels");
+
+        Map<String, Object> pdb = labelled(docs, "PodDisruptionBudget", service.name());
+        mapAt(pdb, "spec.selector.matchLabels").forEach((k, v) -> assertEquals(v, podLabels.get(k), "PDB selector"));
+        assertEquals(1, at(pdb, "spec.maxUnavailable"), "one pod at a time (also with one replica in dev)");
+
+        Map<String, Object> hpa = labelled(docs, "HorizontalPodAutoscaler", service.name());
+        assertEquals(at(deployment, "metadata.name"), at(hpa, "spec.scaleTargetRef.name"), "HPA target");
+        int min = ((Number) at(hpa, "spec.minReplicas")).intValue();
+        int max = ((Number) at(hpa, "spec.maxReplicas")).intValue();
+        assertTrue(1 <= min && min < max, "HPA " + min + ".." + max);
+        Map<String, Object> metric = map(listAt(hpa, "spec.metrics").get(0), "HPA metric");
+        assertEquals("cpu", at(metric, "resource.name"), "HPA on CPU");
+
+        Map<String, Object> monitor = labelled(docs, "ServiceMonitor", service.name());
+        Map<String, Object> svc = labelled(docs, "Service", service.name());
+        mapAt(monitor, "spec.selector.matchLabels")
+                .forEach((k, v) -> assertEquals(v, mapAt(svc, "metadata.labels").get(k), "ServiceMonitor selector"));
+        Map<String, Object> endpoint = map(listAt(monitor, "spec.endpoints").get(0), "endpoint");
+        assertEquals("/q/metrics", endpoint.get("path"));
+        assertEquals(at(map(listAt(svc, "spec.ports").get(0), "port"), "name"), endpoint.get("port"), "named port");
+    }
+
+    @ParameterizedTest(name = "{0}: {1} NetworkPolicy lets in only the gateway, the ingress controller and Prometheus")
+    @MethodSource("overlaysAndServices")
+    void networkPolicyIsTight(String dir, Service service) {
+        Map<String, Object> policy = labelled(render(dir), "NetworkPolicy", service.name());
+        assertEquals(Map.of("app.kubernetes.io/name", service.name()), mapAt(policy, "spec.podSelector.matchLabels"));
+        assertEquals(List.of("Ingress", "Egress"), listAt(policy, "spec.policyTypes"));
+        Set<String> sources = new TreeSet<>();
+        for (Object rule : listAt(policy, "spec.ingress")) {
+            Map<String, Object> r = map(rule, "ingress rule");
+            listAt(r, "ports").forEach(p -> assertEquals("http", at(map(p, "port"), "port"), "ingress port"));
+            listAt(r, "from").forEach(from -> sources.add(peer(map(from, "peer"))));
+        }
+        assertEquals(
+                Set.of("pod:" + GATEWAY, "namespace:ingress-nginx", "namespace:monitoring"), sources, "ingress from");
+        Set<String> destinations = new TreeSet<>();
+        for (Object rule : listAt(policy, "spec.egress")) {
+            listAt(map(rule, "egress rule"), "to").forEach(to -> destinations.add(peer(map(to, "peer"))));
+        }
+        assertEquals(
+                Set.of(
+                        "namespace:kube-system+pod:kube-dns",
+                        "pod:strimzi.io/cluster=kafka",
+                        "pod:cnpg.io/cluster=postgres",
+                        "namespace:observability"),
+                destinations,
+                "egress to DNS, Kafka, PostgreSQL and the OpenTelemetry collector only");
     }
 
     @ParameterizedTest(name = "{0}: {1} gets every variable its application.properties reads")
@@ -157,88 +210,127 @@ class KustomizeRenderTest {
                         + " deploy/k8s/generate-base.sh and re-run it");
     }
 
-    @ParameterizedTest(name = "{0}: {1} gets the common variables with the right values")
+    @ParameterizedTest(name = "{0}: {1} reaches its own database as its own role, and Kafka through Strimzi")
     @MethodSource("overlaysAndServices")
-    void environmentHasCommonVariables(String dir, Service service) {
+    void environmentNamesThePlatform(String dir, Service service) {
         List<Map<String, Object>> docs = render(dir);
-        Set<String> provided = providedVariables(docs, service);
         Set<String> missing = new TreeSet<>(Service.COMMON_VARIABLES);
-        missing.removeAll(provided);
+        missing.removeAll(providedVariables(docs, service));
         assertTrue(missing.isEmpty(), service.name() + " lacks " + missing + " in " + dir);
 
         Map<String, Object> config = configMapData(docs, service);
+        String kafka = string(at(ofKind(docs, "Kafka").get(0), "metadata.name"));
+        String postgres = string(at(ofKind(docs, "Cluster").get(0), "metadata.name"));
         assertEquals(service.database(), string(config.get("PG_DATABASE")), "PG_DATABASE");
-        assertEquals("postgres", string(config.get("PG_HOST")), "PG_HOST");
-        assertEquals("kafka:9092", string(config.get("KAFKA_BOOTSTRAP_SERVERS")), "KAFKA_BOOTSTRAP_SERVERS");
+        assertEquals(service.database(), string(config.get("PG_USER")), "PG_USER: the database's own role");
+        assertEquals(postgres + "-rw", string(config.get("PG_HOST")), "PG_HOST: CloudNativePG's read-write Service");
+        assertEquals(kafka + "-kafka-bootstrap:9092", string(config.get("KAFKA_BOOTSTRAP_SERVERS")), "bootstrap");
         assertFalse(config.containsKey("PG_PASSWORD"), "PG_PASSWORD must come from the Secret, not the ConfigMap");
-        Map<String, Object> passwordVar = env(singleContainer(deploymentOf(docs, service))).stream()
+        if (dir.equals(PROD)) {
+            assertFalse(string(config.get("NEWSMELL_CORS_ORIGINS")).contains("localhost"), "prod CORS origins");
+        }
+        Map<String, Object> passwordRef = env(singleContainer(deploymentOf(docs, service.name()))).stream()
                 .filter(e -> "PG_PASSWORD".equals(e.get("name")))
+                .map(e -> mapAt(e, "valueFrom.secretKeyRef"))
                 .findFirst()
                 .orElseGet(() -> fail("PG_PASSWORD not set from a secretKeyRef"));
-        assertNotNull(at(passwordVar, "valueFrom.secretKeyRef"), "PG_PASSWORD via secretKeyRef");
+        assertEquals(service.name() + "-db", passwordRef.get("name"), "the service's own database Secret");
     }
 
-    @ParameterizedTest(name = "dev overlay: {0} is in namespace newsmell-dev with 1 replica and smaller resources")
+    @ParameterizedTest(name = "dev overlay: {0} runs one replica with smaller resources than prod, in newsmell-dev")
     @MethodSource("com.newsmell.deployment.Service#all")
     void devOverlayShrinksAndNamespaces(Service service) {
         List<Map<String, Object>> dev = render(DEV);
         for (Map<String, Object> doc : dev) {
             if (!"Namespace".equals(doc.get("kind"))) {
-                assertEquals(DEV_NAMESPACE, mapAt(doc, "metadata").get("namespace"), "namespace of " + describe(doc));
+                assertEquals("newsmell-dev", mapAt(doc, "metadata").get("namespace"), "namespace of " + describe(doc));
             }
         }
-        Map<String, Object> devDeployment = deploymentOf(dev, service);
-        Map<String, Object> baseDeployment = deploymentOf(render(BASE), service);
+        Map<String, Object> devDeployment = deploymentOf(dev, service.name());
+        Map<String, Object> prodDeployment = deploymentOf(render(PROD), service.name());
         assertEquals(1, at(devDeployment, "spec.replicas"), "dev replicas");
-        assertTrue(string(at(devDeployment, "metadata.name")).startsWith("dev-"), "dev name prefix");
+        assertEquals(2, at(prodDeployment, "spec.replicas"), "prod replicas");
         Map<String, Object> devLimits = mapAt(singleContainer(devDeployment), "resources.limits");
-        Map<String, Object> baseLimits = mapAt(singleContainer(baseDeployment), "resources.limits");
+        Map<String, Object> prodLimits = mapAt(singleContainer(prodDeployment), "resources.limits");
         assertTrue(
-                Quantities.memory(devLimits.get("memory")) <= Quantities.memory(baseLimits.get("memory")),
-                "dev memory limit not above base");
+                Quantities.memory(devLimits.get("memory")) <= Quantities.memory(prodLimits.get("memory")),
+                "dev memory limit not above prod");
         assertTrue(
-                Quantities.cpu(devLimits.get("cpu")) <= Quantities.cpu(baseLimits.get("cpu")),
-                "dev cpu limit not above base");
+                Quantities.cpu(devLimits.get("cpu")) <= Quantities.cpu(prodLimits.get("cpu")),
+                "dev cpu limit not above prod");
+        assertFalse(string(singleContainer(prodDeployment).get("image")).endsWith(":latest"), "prod pins its images");
+    }
+
+    // --- helpers shared with the other manifest tests
+
+    static Map<String, Object> deploymentOf(List<Map<String, Object>> docs, String name) {
+        return labelled(docs, "Deployment", name);
+    }
+
+    /** The object of a kind labelled app.kubernetes.io/name={@code name}. */
+    static Map<String, Object> labelled(List<Map<String, Object>> docs, String kind, String name) {
+        return ofKind(docs, kind).stream()
+                .filter(d -> name.equals(mapAt(d, "metadata.labels").get("app.kubernetes.io/name")))
+                .findFirst()
+                .orElseGet(() -> fail("no " + kind + " labelled app.kubernetes.io/name=" + name));
+    }
+
+    static Map<String, Object> singleContainer(Map<String, Object> deployment) {
+        List<Object> containers = listAt(deployment, "spec.template.spec.containers");
+        assertEquals(1, containers.size(), "containers in " + describe(deployment));
+        return map(containers.get(0), "container");
+    }
+
+    static List<Map<String, Object>> env(Map<String, Object> container) {
+        Object env = container.get("env");
+        List<Map<String, Object>> result = new ArrayList<>();
+        if (env != null) {
+            list(env, "env").forEach(e -> result.add(map(e, "env entry")));
+        }
+        return result;
+    }
+
+    static Map<String, Object> named(List<Map<String, Object>> docs, String kind, String name) {
+        return ofKind(docs, kind).stream()
+                .filter(d -> name.equals(at(d, "metadata.name")))
+                .findFirst()
+                .orElseGet(() -> fail(kind + " " + name + " is referenced but not rendered"));
     }
 
     // --- helpers
 
-    /** Environment variable names the container receives, resolving envFrom ConfigMaps and secretKeyRefs. */
+    /** A NetworkPolicy peer, short: "pod:<name or label>", "namespace:<name>", or both joined by "+". */
+    private static String peer(Map<String, Object> peer) {
+        List<String> parts = new ArrayList<>();
+        if (peer.get("namespaceSelector") != null) {
+            parts.add(
+                    "namespace:" + mapAt(peer, "namespaceSelector.matchLabels").get("kubernetes.io/metadata.name"));
+        }
+        if (peer.get("podSelector") != null) {
+            Map<String, Object> labels = mapAt(peer, "podSelector.matchLabels");
+            Object name = labels.getOrDefault("app.kubernetes.io/name", labels.get("k8s-app"));
+            parts.add("pod:" + (name != null ? name : firstLabel(labels)));
+        }
+        return String.join("+", parts);
+    }
+
+    private static String firstLabel(Map<String, Object> labels) {
+        Map.Entry<String, Object> first = labels.entrySet().iterator().next();
+        return first.getKey() + "=" + first.getValue();
+    }
+
+    /** Environment variable names the container receives, resolving envFrom ConfigMaps. */
     private static Set<String> providedVariables(List<Map<String, Object>> docs, Service service) {
-        Map<String, Object> container = singleContainer(deploymentOf(docs, service));
+        Map<String, Object> container = singleContainer(deploymentOf(docs, service.name()));
         Set<String> names = new TreeSet<>();
-        for (Map<String, Object> e : env(container)) {
-            Object valueFrom = e.get("valueFrom");
-            if (valueFrom != null) {
-                Map<String, Object> ref = map(valueFrom, "valueFrom");
-                if (ref.containsKey("secretKeyRef")) {
-                    assertKeyExists(docs, "Secret", mapAt(ref, "secretKeyRef"), e.get("name"));
-                } else if (ref.containsKey("configMapKeyRef")) {
-                    assertKeyExists(docs, "ConfigMap", mapAt(ref, "configMapKeyRef"), e.get("name"));
-                }
-            }
-            names.add(string(e.get("name")));
-        }
-        Object envFrom = container.get("envFrom");
-        if (envFrom != null) {
-            for (Object source : list(envFrom, "envFrom")) {
-                Map<String, Object> from = map(source, "envFrom entry");
-                String kind = from.containsKey("configMapRef") ? "ConfigMap" : "Secret";
-                String ref = string(mapAt(from, kind.equals("ConfigMap") ? "configMapRef" : "secretRef")
-                        .get("name"));
-                Map<String, Object> target = named(docs, kind, ref);
-                Object data = target.get("data");
-                if (data != null) {
-                    names.addAll(map(data, kind + " " + ref + " data").keySet());
-                }
-            }
-        }
+        env(container).forEach(e -> names.add(string(e.get("name"))));
+        names.addAll(configMapData(docs, service).keySet());
         return names;
     }
 
     private static Map<String, Object> configMapData(List<Map<String, Object>> docs, Service service) {
-        Map<String, Object> container = singleContainer(deploymentOf(docs, service));
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        Map<String, Object> container = singleContainer(deploymentOf(docs, service.name()));
+        Map<String, Object> data = new LinkedHashMap<>();
         for (Object source : listAt(container, "envFrom")) {
             Map<String, Object> from = map(source, "envFrom entry");
             if (from.containsKey("configMapRef")) {
@@ -247,32 +339,6 @@ class KustomizeRenderTest {
             }
         }
         return data;
-    }
-
-    private static void assertKeyExists(
-            List<Map<String, Object>> docs, String kind, Map<String, Object> keyRef, Object variable) {
-        String name = string(keyRef.get("name"));
-        String key = string(keyRef.get("key"));
-        Map<String, Object> target = named(docs, kind, name);
-        assertTrue(
-                mapAt(target, "data").containsKey(key),
-                variable + " refers to key " + key + " missing from " + kind + " " + name);
-    }
-
-    private static Map<String, Object> named(List<Map<String, Object>> docs, String kind, String name) {
-        return ofKind(docs, kind).stream()
-                .filter(d -> name.equals(at(d, "metadata.name")))
-                .findFirst()
-                .orElseGet(() -> fail(kind + " " + name + " is referenced but not rendered"));
-    }
-
-    private static List<Map<String, Object>> env(Map<String, Object> container) {
-        Object env = container.get("env");
-        List<Map<String, Object>> result = new ArrayList<>();
-        if (env != null) {
-            list(env, "env").forEach(e -> result.add(map(e, "env entry")));
-        }
-        return result;
     }
 
     private static void assertProbe(Map<String, Object> container, String probe, String path, Service service) {
@@ -296,67 +362,5 @@ class KustomizeRenderTest {
                 .map(p -> ((Number) p.get("containerPort")).intValue())
                 .findFirst()
                 .orElseGet(() -> fail("no container port named " + name));
-    }
-
-    private static Map<String, Object> singleContainer(Map<String, Object> deployment) {
-        List<Object> containers = listAt(deployment, "spec.template.spec.containers");
-        assertEquals(1, containers.size(), "containers in " + describe(deployment));
-        return map(containers.get(0), "container");
-    }
-
-    private static Map<String, Object> deploymentOf(List<Map<String, Object>> docs, Service service) {
-        return ofKind(docs, "Deployment").stream()
-                .filter(d -> service.name().equals(mapAt(d, "metadata.labels").get("app.kubernetes.io/name")))
-                .findFirst()
-                .orElseGet(() -> fail("no Deployment labelled app.kubernetes.io/name=" + service.name()));
-    }
-
-    private static List<Map<String, Object>> ofKind(List<Map<String, Object>> docs, String kind) {
-        return docs.stream().filter(d -> kind.equals(d.get("kind"))).toList();
-    }
-
-    private static String describe(Map<String, Object> doc) {
-        Object metadata = doc.get("metadata");
-        Object name = metadata instanceof Map<?, ?> m ? m.get("name") : null;
-        return doc.get("kind") + "/" + name;
-    }
-
-    static List<Map<String, Object>> render(String dir) {
-        return RENDERED.computeIfAbsent(dir, KustomizeRenderTest::kustomize);
-    }
-
-    private static List<Map<String, Object>> kustomize(String dir) {
-        String kubectl = System.getenv().getOrDefault("KUBECTL", "kubectl");
-        Path root = Service.repoRoot();
-        try {
-            Path stderr = Files.createTempFile("kustomize", ".err");
-            try {
-                Process process = new ProcessBuilder(kubectl, "kustomize", dir)
-                        .directory(root.toFile())
-                        .redirectError(stderr.toFile())
-                        .start();
-                process.getOutputStream().close();
-                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                    process.destroyForcibly();
-                    fail(kubectl + " kustomize " + dir + " did not finish within 2 minutes");
-                }
-                assertEquals(
-                        0,
-                        process.exitValue(),
-                        kubectl + " kustomize " + dir + " failed:\n" + Files.readString(stderr));
-                return Yamls.loadAll(out);
-            } finally {
-                Files.deleteIfExists(stderr);
-            }
-        } catch (IOException e) {
-            return fail(
-                    "could not run `" + kubectl + " kustomize " + dir + "` in " + root
-                            + " (is kubectl on the PATH? set KUBECTL to its path otherwise)",
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted while rendering " + dir, e);
-        }
     }
 }

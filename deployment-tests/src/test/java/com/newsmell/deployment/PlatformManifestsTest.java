@@ -1,0 +1,237 @@
+package com.newsmell.deployment;
+
+import static com.newsmell.deployment.Kustomize.DEV;
+import static com.newsmell.deployment.Kustomize.PROD;
+import static com.newsmell.deployment.Kustomize.describe;
+import static com.newsmell.deployment.Kustomize.ofKind;
+import static com.newsmell.deployment.Kustomize.render;
+import static com.newsmell.deployment.KustomizeRenderTest.env;
+import static com.newsmell.deployment.KustomizeRenderTest.labelled;
+import static com.newsmell.deployment.KustomizeRenderTest.named;
+import static com.newsmell.deployment.Yamls.at;
+import static com.newsmell.deployment.Yamls.listAt;
+import static com.newsmell.deployment.Yamls.map;
+import static com.newsmell.deployment.Yamls.mapAt;
+import static com.newsmell.deployment.Yamls.string;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Kafka (Strimzi), PostgreSQL (CloudNativePG), the Secrets, the Ingress and the archiver, as the overlays render them. */
+class PlatformManifestsTest {
+
+    /** Topics whose latest record per key is the state: compacted (ADR 0016, ADR 0017). */
+    private static final Set<String> COMPACTED = Set.of("perfume-catalog", "session-summaries");
+
+    private static final Pattern TOPIC_DEFAULT =
+            Pattern.compile("^newsmell\\.topics\\.[a-z-]+=\\$\\{[A-Z_]+:([a-z0-9-]+)}", Pattern.MULTILINE);
+
+    @ParameterizedTest(
+            name = "{0}: a KafkaTopic for every topic the services use, compacted where the key is the state")
+    @MethodSource("com.newsmell.deployment.Kustomize#overlays")
+    void everyTopicIsAKafkaTopic(String dir) throws IOException {
+        List<Map<String, Object>> docs = render(dir);
+        String toolkitConfig = Files.readString(Service.repoRoot()
+                .resolve("service-toolkit/src/main/resources/META-INF/microprofile-config.properties"));
+        Set<String> used = new TreeSet<>();
+        Matcher m = TOPIC_DEFAULT.matcher(toolkitConfig);
+        while (m.find()) {
+            used.add(m.group(1));
+        }
+        assertTrue(used.size() >= 7, "topics found in the toolkit's configuration: " + used);
+
+        String kafka = string(at(ofKind(docs, "Kafka").get(0), "metadata.name"));
+        int brokers = ((Number) at(ofKind(docs, "KafkaNodePool").get(0), "spec.replicas")).intValue();
+        Map<String, Map<String, Object>> topics = new TreeMap<>();
+        for (Map<String, Object> topic : ofKind(docs, "KafkaTopic")) {
+            topics.put(string(at(topic, "metadata.name")), topic);
+            assertEquals(kafka, mapAt(topic, "metadata.labels").get("strimzi.io/cluster"), "cluster of " + topic);
+            int replicas = ((Number) at(topic, "spec.replicas")).intValue();
+            Map<String, Object> config = mapAt(topic, "spec.config");
+            int minInSync = ((Number) config.get("min.insync.replicas")).intValue();
+            assertTrue(replicas <= brokers, describe(topic) + ": replicas " + replicas + " > brokers " + brokers);
+            assertTrue(
+                    minInSync < replicas || replicas == 1,
+                    describe(topic) + ": min.insync.replicas " + minInSync + " leaves no broker to lose");
+            String policy = string(config.get("cleanup.policy"));
+            String name = string(at(topic, "metadata.name"));
+            assertEquals(COMPACTED.contains(name) ? "compact" : "delete", policy, "cleanup.policy of " + name);
+        }
+        assertEquals(used, topics.keySet(), "KafkaTopics against the services' topics");
+
+        int partitions = ((Number) at(topics.get("interaction-events"), "spec.partitions")).intValue();
+        for (Map<String, Object> hpa : ofKind(docs, "HorizontalPodAutoscaler")) {
+            assertTrue(
+                    ((Number) at(hpa, "spec.maxReplicas")).intValue() <= partitions,
+                    describe(hpa) + ": more consumers than interaction-events partitions would idle");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: one database per service, owned by its own role whose password is <service>-db")
+    @MethodSource("com.newsmell.deployment.Kustomize#overlays")
+    void onePostgresDatabasePerService(String dir) {
+        List<Map<String, Object>> docs = render(dir);
+        Map<String, Object> cluster = ofKind(docs, "Cluster").get(0);
+        String clusterName = string(at(cluster, "metadata.name"));
+        Map<String, String> roleSecrets = new TreeMap<>();
+        Map<String, Object> initdb = mapAt(cluster, "spec.bootstrap.initdb");
+        roleSecrets.put(string(initdb.get("owner")), string(at(initdb, "secret.name")));
+        for (Object role : listAt(cluster, "spec.managed.roles")) {
+            Map<String, Object> r = map(role, "role");
+            assertEquals(true, r.get("login"), "role " + r.get("name") + " logs in");
+            roleSecrets.put(string(r.get("name")), string(at(r, "passwordSecret.name")));
+        }
+        Map<String, String> owners = new TreeMap<>();
+        for (Map<String, Object> database : ofKind(docs, "Database")) {
+            assertEquals(clusterName, at(database, "spec.cluster.name"), "cluster of " + describe(database));
+            owners.put(string(at(database, "spec.name")), string(at(database, "spec.owner")));
+        }
+        for (Service service : Service.ALL) {
+            assertEquals(service.database(), owners.get(service.database()), "owner of " + service.database());
+            assertEquals(service.name() + "-db", roleSecrets.get(service.database()), "Secret of the role");
+        }
+        assertEquals(Service.ALL.size(), owners.size(), "databases: " + owners.keySet());
+    }
+
+    @Test
+    void prodBacksPostgresUpToObjectStorage() {
+        List<Map<String, Object>> docs = render(PROD);
+        Map<String, Object> cluster = ofKind(docs, "Cluster").get(0);
+        Map<String, Object> archiver = map(listAt(cluster, "spec.plugins").get(0), "plugin");
+        assertEquals(true, archiver.get("isWALArchiver"), "WAL archived continuously");
+        Map<String, Object> store = named(docs, "ObjectStore", string(at(archiver, "parameters.barmanObjectName")));
+        assertTrue(string(at(store, "spec.configuration.destinationPath")).startsWith("s3://"), "to S3");
+        Map<String, Object> backup = ofKind(docs, "ScheduledBackup").get(0);
+        assertEquals(at(cluster, "metadata.name"), at(backup, "spec.cluster.name"));
+        assertEquals("plugin", at(backup, "spec.method"));
+        assertEquals(archiver.get("name"), at(backup, "spec.pluginConfiguration.name"), "the same Barman plugin");
+        assertEquals(3, at(cluster, "spec.instances"), "three PostgreSQL instances");
+    }
+
+    @Test
+    void devGeneratesOnlyPlaceholderSecretsThatCoverEveryReference() {
+        List<Map<String, Object>> docs = render(DEV);
+        Map<String, Set<String>> references = secretReferences(docs);
+        for (Map.Entry<String, Set<String>> ref : references.entrySet()) {
+            Map<String, Object> data = mapAt(named(docs, "Secret", ref.getKey()), "data");
+            assertTrue(data.keySet().containsAll(ref.getValue()), ref.getKey() + " holds " + ref.getValue());
+        }
+        for (Map<String, Object> secret : ofKind(docs, "Secret")) {
+            mapAt(secret, "data").forEach((key, value) -> {
+                String plain = new String(Base64.getDecoder().decode(string(value)), StandardCharsets.UTF_8);
+                assertTrue(
+                        key.equals("username") || plain.startsWith("dev-only"),
+                        describe(secret) + " " + key + " is a dev-only placeholder, never a real secret");
+            });
+        }
+    }
+
+    @Test
+    void prodGeneratesNoSecretAndDocumentsEveryOneItNeeds() throws IOException {
+        List<Map<String, Object>> docs = render(PROD);
+        assertEquals(List.of(), ofKind(docs, "Secret"), "prod commits no Secret");
+        String operations = Files.readString(Service.repoRoot().resolve("docs/operations.md"));
+        for (Map.Entry<String, Set<String>> ref : secretReferences(docs).entrySet()) {
+            assertTrue(
+                    operations.contains("`" + ref.getKey() + "`"),
+                    "docs/operations.md explains how to create the Secret " + ref.getKey());
+            ref.getValue()
+                    .forEach(key -> assertTrue(
+                            operations.contains("`" + key + "`"),
+                            "docs/operations.md names the key " + key + " of " + ref.getKey()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: the Ingress serves the collector and the gateway over TLS")
+    @MethodSource("com.newsmell.deployment.Kustomize#overlays")
+    void ingressServesCollectorAndGatewayOverTls(String dir) {
+        List<Map<String, Object>> docs = render(dir);
+        Map<String, Object> ingress = ofKind(docs, "Ingress").get(0);
+        Set<Object> tlsHosts = new TreeSet<>();
+        listAt(ingress, "spec.tls").forEach(t -> tlsHosts.addAll(listAt(map(t, "tls"), "hosts")));
+        Set<String> backends = new TreeSet<>();
+        for (Object rule : listAt(ingress, "spec.rules")) {
+            Map<String, Object> r = map(rule, "rule");
+            assertTrue(tlsHosts.contains(r.get("host")), r.get("host") + " is covered by TLS");
+            for (Object path : listAt(r, "http.paths")) {
+                Map<String, Object> service = mapAt(map(path, "path"), "backend.service");
+                Map<String, Object> target = named(docs, "Service", string(service.get("name")));
+                assertEquals(
+                        at(map(listAt(target, "spec.ports").get(0), "port"), "name"),
+                        at(service, "port.name"),
+                        "port of " + service.get("name"));
+                backends.add(string(mapAt(target, "metadata.labels").get("app.kubernetes.io/name")));
+            }
+        }
+        assertEquals(Set.of("event-collector", KustomizeRenderTest.GATEWAY), backends);
+    }
+
+    @ParameterizedTest(name = "{0}: the archiver CronJob gets its variables and may reach only object storage outside")
+    @MethodSource("com.newsmell.deployment.Kustomize#overlays")
+    void archiverCronJobIsComplete(String dir) {
+        List<Map<String, Object>> docs = render(dir);
+        Map<String, Object> cronJob = labelled(docs, "CronJob", "event-archiver");
+        Map<String, Object> container = map(
+                listAt(cronJob, "spec.jobTemplate.spec.template.spec.containers")
+                        .get(0),
+                "c");
+        Set<String> provided = new TreeSet<>();
+        env(container).forEach(e -> provided.add(string(e.get("name"))));
+        Set<String> missing =
+                new TreeSet<>(new Service("event-archiver", 0, "collector").placeholdersInApplicationProperties());
+        missing.removeAll(provided);
+        assertEquals(Set.of(), missing, "variables the archiver reads");
+        assertEquals("Forbid", at(cronJob, "spec.concurrencyPolicy"), "never two archivers at once");
+
+        Map<String, Object> policy = labelled(docs, "NetworkPolicy", "event-archiver");
+        assertEquals(List.of(), listAt(policy, "spec.ingress"), "no way in");
+        assertTrue(
+                listAt(policy, "spec.egress").stream()
+                        .map(r -> map(r, "egress rule"))
+                        .anyMatch(r ->
+                                r.toString().contains("ipBlock") && r.toString().contains("443")),
+                "HTTPS to object storage");
+    }
+
+    /** Secret name -> keys, from env secretKeyRefs, CloudNativePG roles and initdb, and the backup ObjectStore. */
+    private static Map<String, Set<String>> secretReferences(List<Map<String, Object>> docs) {
+        Map<String, Set<String>> refs = new TreeMap<>();
+        for (Map<String, Object> doc : docs) {
+            collect(doc, refs);
+        }
+        return refs;
+    }
+
+    private static void collect(Object node, Map<String, Set<String>> refs) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                if (("secretKeyRef".equals(k) || "accessKeyId".equals(k) || "secretAccessKey".equals(k))
+                        && v instanceof Map<?, ?> ref) {
+                    refs.computeIfAbsent(string(ref.get("name")), n -> new TreeSet<>())
+                            .add(string(ref.get("key")));
+                } else if (("passwordSecret".equals(k) || "secret".equals(k)) && v instanceof Map<?, ?> ref) {
+                    refs.computeIfAbsent(string(ref.get("name")), n -> new TreeSet<>())
+                            .addAll(List.of("username", "password"));
+                } else {
+                    collect(v, refs);
+                }
+            });
+        } else if (node instanceof List<?> l) {
+            l.forEach(v -> collect(v, refs));
+        }
+    }
+}
