@@ -9,6 +9,7 @@ package com.newsmell.profile.calculation;
 public final class StringTable {
 
     private String[] keys;
+    private int[] hashes;
     private int[] numbers;
     private String[] byNumber;
     private int size;
@@ -17,6 +18,7 @@ public final class StringTable {
     public StringTable(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
         keys = new String[capacity];
+        hashes = new int[capacity];
         numbers = new int[capacity];
         byNumber = new String[Math.max(8, expected)];
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
@@ -36,6 +38,7 @@ public final class StringTable {
         }
         int number = size++;
         keys[slot] = key;
+        hashes[slot] = key.hashCode();
         numbers[slot] = number;
         if (number == byNumber.length) {
             byNumber = java.util.Arrays.copyOf(byNumber, number * 2);
@@ -56,11 +59,19 @@ public final class StringTable {
         return size;
     }
 
-    /** The key's slot, or the empty slot where it belongs (linear probing). */
+    /**
+     * The key's slot, or the empty slot where it belongs (linear probing). A slot's key is compared only when its
+     * stored hash code equals the key's, and by identity first: the keys' characters live elsewhere in the heap, and
+     * reading them for every probe was the job's hottest spot in a profile.
+     */
     private int slot(String key) {
         int mask = keys.length - 1;
-        int slot = (key.hashCode() * 0x9E3779B9) >>> shift;
-        while (keys[slot] != null && !keys[slot].equals(key)) {
+        int hash = key.hashCode();
+        int slot = (hash * 0x9E3779B9) >>> shift;
+        for (String k = keys[slot]; k != null; k = keys[slot]) {
+            if (hashes[slot] == hash && (k == key || k.equals(key))) {
+                return slot;
+            }
             slot = (slot + 1) & mask;
         }
         return slot;
@@ -68,14 +79,17 @@ public final class StringTable {
 
     private void grow() {
         String[] oldKeys = keys;
+        int[] oldHashes = hashes;
         int[] oldNumbers = numbers;
         keys = new String[oldKeys.length * 2];
+        hashes = new int[oldKeys.length * 2];
         numbers = new int[oldKeys.length * 2];
         shift--;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
                 int slot = slot(oldKeys[i]);
                 keys[slot] = oldKeys[i];
+                hashes[slot] = oldHashes[i];
                 numbers[slot] = oldNumbers[i];
             }
         }

@@ -291,10 +291,11 @@ public class InputRepository {
                     for (Object[] r : rows) {
                         List<String> notes = new ArrayList<>();
                         parse((String) r[4])
-                                .forEach(note -> notes.add(note.get("noteId").asText()));
+                                .forEach(note -> notes.add(
+                                        cache.canonical(note.get("noteId").asText())));
                         cache.put(new ProfileInputs.CatalogFacts(
                                 (String) r[0],
-                                (String) r[1],
+                                r[1] == null ? null : cache.canonical((String) r[1]),
                                 notes,
                                 (String) r[2],
                                 r[3] == null ? null : new BigDecimal((String) r[3])));
@@ -313,6 +314,17 @@ public class InputRepository {
     public static final class CatalogCache {
         private final Map<String, ProfileInputs.CatalogFacts> facts = new ConcurrentHashMap<>();
         private final Set<String> looked = ConcurrentHashMap.newKeySet();
+
+        /**
+         * One instance per note and house id over the run, so that the sums keyed by them ({@code KeySums}) find a
+         * key by identity instead of comparing its characters.
+         */
+        private final Map<String, String> canonical = new ConcurrentHashMap<>();
+
+        String canonical(String id) {
+            String known = canonical.putIfAbsent(id, id);
+            return known == null ? id : known;
+        }
 
         boolean known(String perfumeId) {
             return looked.contains(perfumeId);
