@@ -1,7 +1,14 @@
 package com.newsmell.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +38,38 @@ public final class RollupCohortChecks {
 
     private record Col(String name, String type, boolean key) {}
 
+    /**
+     * Checks every table: seeds it, runs the job twice through the service's job API on {@code port} (as of NOW) and
+     * checks the fold.
+     */
+    public static void assertFoldedKeepingTotals(String db, int port, String timeColumn, String... tables) {
+        for (String table : tables) {
+            assertFoldedKeepingTotals(db, table, timeColumn, () -> runJob(port));
+        }
+    }
+
+    /** POST /v1/jobs/rollup-cohorts/runs?now=NOW; fails unless the run succeeded. */
+    private static void runJob(int port) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://localhost:" + port + "/v1/jobs/rollup-cohorts/runs?now=" + NOW))
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            assertTrue(response.body().contains("\"status\":\"succeeded\""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Seeds {@code table}, runs {@code runJob} twice and checks the fold; {@code runJob} must run the job at NOW. */
-    public static void assertFoldedKeepingTotals(String db, String table, String timeColumn, Runnable runJob) {
+    static void assertFoldedKeepingTotals(String db, String table, String timeColumn, Runnable runJob) {
         List<Col> columns = Sql.query(
                         db,
                         "select a.attname as name, format_type(a.atttypid, a.atttypmod) as type,"

@@ -1,34 +1,19 @@
 package com.newsmell.recommendation;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-
 import com.newsmell.infra.RollupCohortChecks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
-/**
- * ADR 0048 on the real database: every rollup table of the service keeps its rows a year, then the
- * {@code rollup-cohorts} job folds each older month into one row per key with the same sums.
- */
+/** ADR 0048 on the real database: the service's rollups older than a year become monthly cohorts, totals kept. */
 @QuarkusTest
 @QuarkusTestResource(FeedbackTestResource.class)
 class RollupCohortsTest {
 
     @Test
     void rollupsOlderThanAYearBecomeMonthlyCohortsWithTheSameTotals() {
-        for (String table : new String[] {"recommendation_daily_metrics"}) {
-            RollupCohortChecks.assertFoldedKeepingTotals(
-                    FeedbackTestResource.DATABASE, table, "day", RollupCohortsTest::runJob);
-        }
-    }
-
-    private static void runJob() {
-        given().queryParam("now", RollupCohortChecks.NOW)
-                .post("/v1/jobs/rollup-cohorts/runs")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("succeeded"));
+        RollupCohortChecks.assertFoldedKeepingTotals(
+                FeedbackTestResource.DATABASE, RestAssured.port, "day", "recommendation_daily_metrics");
     }
 }

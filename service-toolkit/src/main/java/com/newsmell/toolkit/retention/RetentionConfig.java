@@ -41,7 +41,7 @@ public interface RetentionConfig {
         Duration keep();
 
         /** When the rollup-cohorts job runs (Quartz cron, seconds first; {@code off} turns it off). */
-        @WithDefault("0 50 4 * * ?")
+        @WithDefault("0 10 5 * * ?")
         String cron();
 
         /**
