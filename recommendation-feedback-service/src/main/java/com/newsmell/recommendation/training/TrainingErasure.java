@@ -19,47 +19,42 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class TrainingErasure {
 
     private final RecommendationConfig config;
+    private final TrainingExportRepository exports;
 
-    public TrainingErasure(RecommendationConfig config) {
+    public TrainingErasure(RecommendationConfig config, TrainingExportRepository exports) {
         this.config = config;
+        this.exports = exports;
     }
 
     /** Rewrites the exports holding the user; answers the lines removed. */
     public Uni<Integer> run(Mutiny.Session session, String userId) {
-        return session.createNativeQuery("select session_id from viewer_session where user_id = :u", String.class)
-                .setParameter("u", userId)
-                .getResultList()
-                .chain(sessions -> {
-                    List<String> viewers = new ArrayList<>();
-                    viewers.add("user:" + userId);
-                    sessions.forEach(id -> viewers.add("anonymous:" + id));
-                    Set<String> pseudonyms = viewers.stream()
-                            .map(v -> TrainingExport.pseudonym(config.training().pseudonymKey(), v))
-                            .collect(Collectors.toSet());
-                    return session.createNativeQuery(
-                                    "select version, body from training_export order by version", Object[].class)
-                            .getResultList()
-                            .chain(exports -> rewrite(session, exports, pseudonyms, 0, 0));
-                });
+        return exports.stitchedSessions(session, userId).chain(sessions -> {
+            List<String> viewers = new ArrayList<>();
+            viewers.add("user:" + userId);
+            sessions.forEach(id -> viewers.add("anonymous:" + id));
+            Set<String> pseudonyms = viewers.stream()
+                    .map(v -> TrainingExport.pseudonym(config.training().pseudonymKey(), v))
+                    .collect(Collectors.toSet());
+            return exports.bodies(session).chain(kept -> rewrite(session, kept, pseudonyms, 0, 0));
+        });
     }
 
-    private static Uni<Integer> rewrite(
-            Mutiny.Session session, List<Object[]> exports, Set<String> pseudonyms, int index, int removed) {
-        if (index == exports.size()) {
+    private Uni<Integer> rewrite(
+            Mutiny.Session session, List<Object[]> kept, Set<String> pseudonyms, int index, int removed) {
+        if (index == kept.size()) {
             return Uni.createFrom().item(removed);
         }
-        Object[] export = exports.get(index);
+        Object[] export = kept.get(index);
         TrainingExport.Rewritten rewritten = TrainingExport.without((String) export[1], pseudonyms);
         if (rewritten.removed() == 0) {
-            return rewrite(session, exports, pseudonyms, index + 1, removed);
+            return rewrite(session, kept, pseudonyms, index + 1, removed);
         }
-        return session.createNativeQuery(
-                        "update training_export set body = :body, rows = :rows, sha256 = :sha where version = :v")
-                .setParameter("body", rewritten.body())
-                .setParameter("rows", rewritten.rows())
-                .setParameter("sha", TrainingExport.sha256(rewritten.body()))
-                .setParameter("v", ((Number) export[0]).longValue())
-                .executeUpdate()
-                .chain(() -> rewrite(session, exports, pseudonyms, index + 1, removed + (int) rewritten.removed()));
+        return exports.rewrite(
+                        session,
+                        ((Number) export[0]).longValue(),
+                        rewritten.body(),
+                        rewritten.rows(),
+                        TrainingExport.sha256(rewritten.body()))
+                .chain(() -> rewrite(session, kept, pseudonyms, index + 1, removed + (int) rewritten.removed()));
     }
 }
