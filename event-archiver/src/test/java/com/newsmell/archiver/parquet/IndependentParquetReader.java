@@ -1,6 +1,7 @@
 package com.newsmell.archiver.parquet;
 
 import com.newsmell.archiver.parquet.ArchiveSchema.Column;
+import com.newsmell.infra.ParquetRows;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -9,17 +10,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
-import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
@@ -33,35 +27,24 @@ public final class IndependentParquetReader {
 
     /** Every row of the file, each in {@link ArchiveSchema#COLUMNS} order. */
     public static List<Object[]> rows(Path file) throws IOException {
+        List<String> expected = ArchiveSchema.COLUMNS.stream().map(Column::name).toList();
         List<Object[]> rows = new ArrayList<>();
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+        ParquetRows.each(file, (schema, group) -> {
             List<String> names =
                     schema.getFields().stream().map(f -> f.getName()).toList();
-            List<String> expected =
-                    ArchiveSchema.COLUMNS.stream().map(Column::name).toList();
             if (!names.equals(expected)) {
                 throw new IllegalStateException(file + " has columns " + names + ", not " + expected);
             }
-            PageReadStore pages;
-            while ((pages = reader.readNextRowGroup()) != null) {
-                RecordReader<Group> records = new ColumnIOFactory()
-                        .getColumnIO(schema)
-                        .getRecordReader(pages, new GroupRecordConverter(schema));
-                for (long i = 0; i < pages.getRowCount(); i++) {
-                    Group group = records.read();
-                    Object[] row = new Object[expected.size()];
-                    for (int c = 0; c < row.length; c++) {
-                        row[c] = value(
-                                group,
-                                c,
-                                ArchiveSchema.COLUMNS.get(c),
-                                schema.getType(c).asPrimitiveType());
-                    }
-                    rows.add(row);
-                }
+            Object[] row = new Object[expected.size()];
+            for (int c = 0; c < row.length; c++) {
+                row[c] = value(
+                        group,
+                        c,
+                        ArchiveSchema.COLUMNS.get(c),
+                        schema.getType(c).asPrimitiveType());
             }
-        }
+            rows.add(row);
+        });
         return rows;
     }
 
