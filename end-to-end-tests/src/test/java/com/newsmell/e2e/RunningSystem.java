@@ -46,7 +46,7 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private static RunningSystem start() {
-        Path repo = Path.of("").toAbsolutePath().getParent();
+        Path repo = repo();
         RunningSystem system = new RunningSystem();
         for (String name : ALL) {
             system.services.put(name, ServiceProcess.start(repo, name, DATABASES.get(name), Map.of()));
@@ -82,6 +82,16 @@ final class RunningSystem implements AutoCloseable {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 gateway != null, () -> "SKIPPED: no GraphQL gateway here: " + gatewayUnavailable);
         return gateway.baseUrl();
+    }
+
+    /** The service's database (the key {@code Infra.database} and {@code Sql} take). */
+    static String database(String service) {
+        return DATABASES.get(service);
+    }
+
+    /** The repository's root (the modules' target folders are under it). */
+    static Path repo() {
+        return Path.of("").toAbsolutePath().getParent();
     }
 
     String url(String service) {

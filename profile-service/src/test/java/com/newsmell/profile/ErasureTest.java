@@ -8,6 +8,7 @@ import com.newsmell.contract.InteractionEventType;
 import com.newsmell.infra.Erasures;
 import com.newsmell.infra.Sql;
 import com.newsmell.infra.WireEvents;
+import com.newsmell.profile.privacy.ProfileRetention;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class ErasureTest {
 
     private static final String DB = ProfileTestResource.DATABASE;
+    private static final String KEY = "dev-only-privacy-key";
+    private static final String SNAPSHOTS = "select count(*) from user_feature_snapshot where user_id = ?";
     private static final String USER_ROWS = "select (select count(*) from user_perfume where user_id = ?)"
             + " + (select count(*) from user_day_activity where user_id = ?)"
             + " + (select count(*) from profile_pending where user_id = ?)";
@@ -46,6 +49,15 @@ class ErasureTest {
                         .build()));
         await().atMost(Duration.ofSeconds(60)).until(() -> Sql.count(DB, USER_ROWS, user, user, user) > 0);
         long othersBefore = Sql.count(DB, USER_ROWS, other, other, other);
+        // feature snapshots are stored under the keyed pseudonym only (ADR 0048): the erasure finds them by it
+        for (String id : List.of(user, other)) {
+            Sql.query(
+                    DB,
+                    "insert into user_feature_snapshot (user_id, schema_version, as_of, computed_at, vector,"
+                            + " account_age_days, account_age_source) values (?, 1, current_date, now(), '[]', 1,"
+                            + " 'first-event')",
+                    ProfileRetention.pseudonym(KEY, id));
+        }
 
         ErasureAck ack = Erasures.awaitAck(Erasures.request(user), "profile-service");
 
@@ -54,5 +66,10 @@ class ErasureTest {
                 .containsOnlyKeys("profiles", "vectors", "snapshots", "similarity", "segments", "session-summaries");
         assertThat(Sql.count(DB, USER_ROWS, user, user, user)).isZero();
         assertThat(Sql.count(DB, USER_ROWS, other, other, other)).isEqualTo(othersBefore);
+        assertThat(ack.rowsByTableGroup()).containsEntry("snapshots", 1L);
+        assertThat(Sql.count(DB, SNAPSHOTS, ProfileRetention.pseudonym(KEY, user)))
+                .isZero();
+        assertThat(Sql.count(DB, SNAPSHOTS, ProfileRetention.pseudonym(KEY, other)))
+                .isOne();
     }
 }

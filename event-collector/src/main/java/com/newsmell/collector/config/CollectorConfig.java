@@ -116,6 +116,33 @@ public interface CollectorConfig {
         /** How long database backups are kept (the operator's policy; stated on the receipt). */
         @WithDefault("P30D")
         Duration backupRetention();
+
+        /** Re-publishing a request whose acknowledgements are missing: {@code newsmell.collector.privacy.retry.*}. */
+        Retry retry();
+
+        /**
+         * The {@code erasure-retries} job (ADR 0032): a request some service has not acknowledged done is published
+         * again {@code first-delay} after it was published, then after twice that, and so on, {@code max-attempts}
+         * publications in all.
+         */
+        interface Retry {
+
+            /** When the job runs (Quartz cron, seconds first; {@code off} turns the schedule off). */
+            @WithDefault("30 * * * * ?")
+            String cron();
+
+            /** The wait before the first re-publication; each later wait is twice the one before. */
+            @WithDefault("PT2M")
+            Duration firstDelay();
+
+            /** Publications of one request at most, the first one included. */
+            @WithDefault("6")
+            int maxAttempts();
+
+            /** Services that acknowledge without reading privacy-requests (event-archiver reads the database). */
+            @WithDefault("event-archiver")
+            java.util.List<String> notOnKafka();
+        }
     }
 
     /** The daily perfume-view audit: {@code newsmell.collector.perfume-view-audit.*}. */

@@ -15,8 +15,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class PrivacyRepository {
 
-    /** A request as stored. */
-    public record Request(UUID requestId, Instant requestedAt) {}
+    /**
+     * A request as stored: its publications so far, the last one's time and the next one's (null: no more, every
+     * service acknowledged done or the attempts are used up).
+     */
+    public record Request(
+            UUID requestId, Instant requestedAt, int attempts, Instant lastAttemptAt, Instant nextAttemptAt) {}
+
+    /** A request due for re-publication. */
+    public record Due(UUID requestId, String userId, Instant requestedAt, int attempts) {}
 
     /** One acknowledged table group. */
     public record Ack(String service, String tableGroup, String status, long rows, Instant completedAt, String error) {}
@@ -24,10 +31,11 @@ public class PrivacyRepository {
     @WithSession
     public Uni<Void> insertRequest(UUID id, String userHash, String userId, Instant at) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery("insert into privacy_request (request_id, user_hash, requested_at)"
-                                + " values (cast(:id as uuid), :hash, :at)")
+                .chain(s -> s.createNativeQuery("insert into privacy_request (request_id, user_hash, requested_at,"
+                                + " retry_user_id) values (cast(:id as uuid), :hash, :at, :user)")
                         .setParameter("id", id.toString())
                         .setParameter("hash", userHash)
+                        .setParameter("user", userId)
                         .setParameter("at", utc(at))
                         .executeUpdate()
                         .chain(() -> s.createNativeQuery("insert into archive_erasure_pending (request_id, user_id,"
@@ -43,25 +51,74 @@ public class PrivacyRepository {
                 .replaceWithVoid();
     }
 
+    /** Records a publication: the {@code attempts}-th, at {@code at}; the next one due at {@code next} (or none). */
     @WithSession
-    public Uni<Void> markPublished(UUID id) {
+    public Uni<Void> markPublished(UUID id, int attempts, Instant at, Optional<Instant> next) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                "update privacy_request set published_at = now() where request_id = cast(:id as uuid)")
+                .chain(s -> s.createNativeQuery("update privacy_request set published_at = coalesce(published_at, :at),"
+                                + " attempts = :attempts, last_attempt_at = :at, next_attempt_at = cast(:next as"
+                                + " timestamptz) where request_id = cast(:id as uuid)")
+                        .setParameter("id", id.toString())
+                        .setParameter("attempts", attempts)
+                        .setParameter("at", utc(at))
+                        .setParameter("next", next.map(PrivacyRepository::utc).orElse(null))
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** No more publications: every service acknowledged done. The user id the re-publication needed goes. */
+    @WithSession
+    public Uni<Void> settle(UUID id) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("update privacy_request set next_attempt_at = null,"
+                                + " retry_user_id = null where request_id = cast(:id as uuid)")
                         .setParameter("id", id.toString())
                         .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /** The requests whose next publication is due at {@code clock}, oldest first. */
+    @WithSession
+    public Uni<List<Due>> due(Instant clock, int limit) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "select cast(request_id as text), retry_user_id, requested_at, attempts"
+                                        + " from privacy_request where next_attempt_at <= :clock and retry_user_id is"
+                                        + " not null order by next_attempt_at limit :limit",
+                                Object[].class)
+                        .setParameter("clock", utc(clock))
+                        .setParameter("limit", limit)
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .map(r -> new Due(
+                                UUID.fromString((String) r[0]),
+                                (String) r[1],
+                                ((OffsetDateTime) r[2]).toInstant(),
+                                ((Number) r[3]).intValue()))
+                        .toList());
     }
 
     @WithSession
     public Uni<Optional<Request>> find(UUID id) {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
-                                "select requested_at from privacy_request where request_id = cast(:id as uuid)",
-                                OffsetDateTime.class)
+                                "select requested_at, attempts, last_attempt_at, next_attempt_at from privacy_request"
+                                        + " where request_id = cast(:id as uuid)",
+                                Object[].class)
                         .setParameter("id", id.toString())
                         .getResultList())
-                .map(rows -> rows.stream().findFirst().map(at -> new Request(id, at.toInstant())));
+                .map(rows -> rows.stream()
+                        .findFirst()
+                        .map(r -> new Request(
+                                id,
+                                ((OffsetDateTime) r[0]).toInstant(),
+                                ((Number) r[1]).intValue(),
+                                instant(r[2]),
+                                instant(r[3]))));
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : ((OffsetDateTime) value).toInstant();
     }
 
     @WithSession
@@ -90,7 +147,9 @@ public class PrivacyRepository {
                 .chain(s -> s.createNativeQuery("insert into privacy_ack (request_id, service, table_group, status,"
                                 + " rows, completed_at, error) values (cast(:id as uuid), :service, :group, :status, :rows, :at, cast(:error as text))"
                                 + " on conflict (request_id, service, table_group) do update set status = excluded.status,"
-                                + " rows = excluded.rows, completed_at = excluded.completed_at, error = excluded.error")
+                                + " rows = excluded.rows, completed_at = excluded.completed_at, error = excluded.error"
+                                // a group done stays as first acknowledged: a re-published request finds 0 rows
+                                + " where privacy_ack.status <> 'done'")
                         .setParameter("id", id.toString())
                         .setParameter("service", ack.service())
                         .setParameter("group", ack.tableGroup())
@@ -98,6 +157,18 @@ public class PrivacyRepository {
                         .setParameter("rows", ack.rows())
                         .setParameter("at", utc(ack.completedAt()))
                         .setParameter("error", ack.error())
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Drops a service's failed table groups of the request: it has since acknowledged done. */
+    @WithSession
+    public Uni<Void> clearFailures(UUID id, String service) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("delete from privacy_ack where request_id = cast(:id as uuid)"
+                                + " and service = :service and status <> 'done'")
+                        .setParameter("id", id.toString())
+                        .setParameter("service", service)
                         .executeUpdate())
                 .replaceWithVoid();
     }

@@ -34,6 +34,7 @@ public class PrivacyService {
     private final MutinyEmitter<String> requests;
     private final CollectorConfig config;
     private final MeterRegistry meters;
+    private final RetryPolicy retryPolicy;
 
     public PrivacyService(
             PrivacyRepository repository,
@@ -46,6 +47,8 @@ public class PrivacyService {
         this.requests = requests;
         this.config = config;
         this.meters = meters;
+        CollectorConfig.Privacy.Retry retry = config.privacy().retry();
+        this.retryPolicy = new RetryPolicy(retry.firstDelay(), retry.maxAttempts(), retry.notOnKafka());
     }
 
     /** Records and publishes an erasure request; answers with its id once Kafka has acknowledged it. */
@@ -61,12 +64,57 @@ public class PrivacyService {
         String hash = erased.hash(userId);
         return record(request, hash)
                 .invoke(() -> erased.rememberLocally(hash))
-                .chain(() -> requests.sendMessage(Message.of(request.toJson())
+                .chain(() -> publish(request, 1, Instant.now()))
+                .replaceWith(request);
+    }
+
+    /** Publishes the request (its {@code attempt}-th publication, at {@code at}) and records when the next is due. */
+    private Uni<Void> publish(ErasureRequest request, int attempt, Instant at) {
+        return requests.sendMessage(Message.of(request.toJson())
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                                 .withKey(request.requestId())
-                                .build())))
-                .chain(() -> markPublished(UUID.fromString(request.requestId())))
-                .replaceWith(request);
+                                .build()))
+                .chain(() -> markPublished(UUID.fromString(request.requestId()), attempt, at));
+    }
+
+    @WithTransaction
+    Uni<Void> markPublished(UUID id, int attempt, Instant at) {
+        return repository.markPublished(id, attempt, at, retryPolicy.next(at, attempt));
+    }
+
+    /** The requests due for re-publication at {@code clock}. */
+    @WithTransaction
+    public Uni<List<PrivacyRepository.Due>> due(Instant clock, int limit) {
+        return repository.due(clock, limit);
+    }
+
+    /**
+     * Publishes a due request again when some service still has not acknowledged it done (else settles it); answers
+     * whether it was published.
+     */
+    public Uni<Boolean> retry(PrivacyRepository.Due due, Instant clock) {
+        return missing(due.requestId()).chain(missing -> {
+            if (missing.isEmpty()) {
+                return settle(due.requestId()).replaceWith(false);
+            }
+            return publish(
+                            new ErasureRequest(due.requestId().toString(), due.userId(), due.requestedAt()),
+                            due.attempts() + 1,
+                            clock)
+                    .replaceWith(true);
+        });
+    }
+
+    @WithTransaction
+    Uni<List<String>> missing(UUID id) {
+        return repository
+                .acks(id)
+                .map(acks -> retryPolicy.missing(config.privacy().services(), acks));
+    }
+
+    @WithTransaction
+    Uni<Void> settle(UUID id) {
+        return repository.settle(id);
     }
 
     @WithTransaction
@@ -75,17 +123,14 @@ public class PrivacyService {
                 UUID.fromString(request.requestId()), hash, request.userId(), request.requestedAt());
     }
 
-    @WithTransaction
-    Uni<Void> markPublished(UUID id) {
-        return repository.markPublished(id);
-    }
-
     /** Stores a service's acknowledgement, one row per table group (a failure without groups as group "*"). */
     @WithTransaction
     public Uni<Void> acknowledge(ErasureAck ack) {
         UUID id = UUID.fromString(ack.requestId());
         Map<String, Long> groups = ack.rowsByTableGroup().isEmpty() ? Map.of("*", 0L) : ack.rowsByTableGroup();
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Uni<Void> chain = ErasureAck.DONE.equals(ack.status())
+                ? repository.clearFailures(id, ack.service())
+                : Uni.createFrom().voidItem();
         for (Map.Entry<String, Long> group : groups.entrySet()) {
             chain = chain.chain(() -> repository.upsertAck(
                     id,
@@ -97,7 +142,12 @@ public class PrivacyService {
                             ack.completedAt(),
                             ack.error())));
         }
-        return chain;
+        // once every service reading privacy-requests has acknowledged done, no retry is due and the user id goes
+        return chain.chain(() -> repository.acks(id))
+                .chain(acks ->
+                        retryPolicy.missing(config.privacy().services(), acks).isEmpty()
+                                ? repository.settle(id)
+                                : Uni.createFrom().voidItem());
     }
 
     /** The receipt, or 404 problem. */

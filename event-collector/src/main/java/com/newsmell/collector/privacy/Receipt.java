@@ -6,11 +6,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The erasure receipt of {@code GET /v1/privacy/requests/{id}} (ADR 0032): per service and table group, status and
- * completion time, and when the copies outside the databases expire.
+ * completion time, and when the copies outside the databases expire. {@code attempts} counts the request's
+ * publications on privacy-requests (re-published while a service has not acknowledged it done); {@code nextAttemptAt}
+ * is null once no more is due (every service acknowledged done, or the attempts are used up).
  */
 @Schema(
         example = "{\"requestId\":\"9b2f3c1e-7d4a-4c61-9f0e-2a8b6d5c4e31\",\"requestedAt\":\"2026-12-06T10:00:00Z\","
-                + "\"status\":\"done\",\"completedAt\":\"2026-12-06T10:00:04Z\",\"services\":[{\"service\":"
+                + "\"status\":\"done\",\"completedAt\":\"2026-12-06T10:00:04Z\",\"attempts\":2,"
+                + "\"lastAttemptAt\":\"2026-12-06T10:02:00Z\",\"nextAttemptAt\":null,\"services\":[{\"service\":"
                 + "\"session-service\",\"status\":\"done\",\"completedAt\":\"2026-12-06T10:00:03Z\",\"tableGroups\":"
                 + "[{\"tableGroup\":\"sessions\",\"status\":\"done\",\"rows\":12,\"completedAt\":"
                 + "\"2026-12-06T10:00:03Z\",\"error\":null}]}],\"remainingCopies\":[{\"copy\":"
@@ -20,6 +23,9 @@ public record Receipt(
         Instant requestedAt,
         String status,
         Instant completedAt,
+        int attempts,
+        Instant lastAttemptAt,
+        Instant nextAttemptAt,
         List<ServiceStatus> services,
         List<RemainingCopy> remainingCopies) {
 
@@ -62,6 +68,15 @@ public record Receipt(
                         .max(Instant::compareTo)
                         .orElse(null)
                 : null;
-        return new Receipt(request.requestId().toString(), request.requestedAt(), status, completed, services, copies);
+        return new Receipt(
+                request.requestId().toString(),
+                request.requestedAt(),
+                status,
+                completed,
+                request.attempts(),
+                request.lastAttemptAt(),
+                request.nextAttemptAt(),
+                services,
+                copies);
     }
 }

@@ -1,9 +1,12 @@
 package com.newsmell.profile.privacy;
 
 import com.newsmell.toolkit.privacy.ErasureStep;
+import com.newsmell.toolkit.privacy.PrivacyConfig;
 import com.newsmell.toolkit.privacy.UserDataEraser;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * profile-service's erasure (ADR 0032): the user's profile and its inputs, feature vectors and snapshots, similarity
@@ -23,17 +26,28 @@ public class ProfileErasure implements UserDataEraser {
             new UserColumn("profiles", "user_perfume_day", "user_id"),
             new UserColumn("profiles", "user_perfume", "user_id"),
             new UserColumn("vectors", "user_feature_vector", "user_id"),
-            new UserColumn("snapshots", "user_feature_snapshot", "user_id"),
             new UserColumn("similarity", "user_similar", "user_id"),
             new UserColumn("similarity", "user_similar", "other_user_id"),
             new UserColumn("segments", "user_segment_assignment", "user_id"),
             new UserColumn("session-summaries", "session_summary", "user_id"));
 
+    private final PrivacyConfig privacy;
+
+    public ProfileErasure(PrivacyConfig privacy) {
+        this.privacy = privacy;
+    }
+
     @Override
     public List<ErasureStep> steps() {
-        return USER_COLUMNS.stream()
+        List<ErasureStep> steps = new ArrayList<>(USER_COLUMNS.stream()
                 .map(c -> new ErasureStep(
                         c.tableGroup(), "delete from " + c.table() + " where " + c.column() + " = :userId"))
-                .toList();
+                .toList());
+        // feature snapshots, a training dataset, are kept under the user's keyed pseudonym only (ADR 0048)
+        steps.add(ErasureStep.withParameters(
+                "snapshots",
+                "delete from user_feature_snapshot where user_id = :subject",
+                userId -> Map.of("subject", ProfileRetention.pseudonym(privacy.hashKey(), userId))));
+        return steps;
     }
 }

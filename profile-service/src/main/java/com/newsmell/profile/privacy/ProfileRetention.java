@@ -86,19 +86,33 @@ public class ProfileRetention implements ScheduledJob {
     }
 
     private Uni<Void> delete(String userId) {
-        return run(erasure.steps().stream().map(ErasureStep::sql).toList(), userId, null);
+        return run(erasure.steps(), userId);
     }
 
     private Uni<Void> anonymise(String userId) {
-        List<String> statements = new java.util.ArrayList<>(ProfileErasure.USER_COLUMNS.stream()
-                .map(c -> "update " + c.table() + " set " + c.column() + " = :pseudonym where " + c.column()
-                        + " = :userId")
+        String pseudonym = pseudonym(privacy.hashKey(), userId);
+        Map<String, Object> bound = Map.of("pseudonym", pseudonym);
+        List<ErasureStep> steps = new java.util.ArrayList<>(ProfileErasure.USER_COLUMNS.stream()
+                .map(c -> ErasureStep.withParameters(
+                        c.tableGroup(),
+                        "update " + c.table() + " set " + c.column() + " = :pseudonym where " + c.column()
+                                + " = :userId",
+                        u -> bound))
                 .toList());
-        statements.add("update user_behavior_profile set search_patterns = '[]' where user_id = :pseudonym");
-        return run(statements, userId, pseudonym(privacy.hashKey(), userId));
+        steps.add(ErasureStep.withParameters(
+                "profiles",
+                "update user_behavior_profile set search_patterns = '[]' where user_id = :pseudonym",
+                u -> bound));
+        // the snapshots are always under a pseudonym (ADR 0048): they follow the profile to its pseudonym's one
+        steps.add(ErasureStep.withParameters(
+                "snapshots",
+                "update user_feature_snapshot set user_id = :to where user_id = :from",
+                u -> Map.of(
+                        "from", pseudonym(privacy.hashKey(), userId), "to", pseudonym(privacy.hashKey(), pseudonym))));
+        return run(steps, userId);
     }
 
-    private Uni<Void> run(List<String> statements, String userId, String pseudonym) {
-        return Panache.withTransaction(() -> repository.execute(statements, userId, pseudonym));
+    private Uni<Void> run(List<ErasureStep> steps, String userId) {
+        return Panache.withTransaction(() -> repository.execute(steps, userId));
     }
 }

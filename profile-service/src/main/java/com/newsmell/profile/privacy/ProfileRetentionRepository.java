@@ -1,5 +1,6 @@
 package com.newsmell.profile.privacy;
 
+import com.newsmell.toolkit.privacy.ErasureStep;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -27,22 +28,13 @@ public class ProfileRetentionRepository {
                         .getResultList());
     }
 
-    /** Runs the statements in order in the current transaction, binding {@code :userId} and {@code :pseudonym}. */
+    /** Runs the steps in order in the current transaction for the user. */
     @WithSession
-    public Uni<Void> execute(List<String> statements, String userId, String pseudonym) {
+    public Uni<Void> execute(List<ErasureStep> steps, String userId) {
         return Panache.getSession().chain(s -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
-            for (String sql : statements) {
-                chain = chain.chain(() -> {
-                    var query = s.createNativeQuery(sql);
-                    if (sql.contains(":userId")) {
-                        query.setParameter("userId", userId);
-                    }
-                    if (sql.contains(":pseudonym")) {
-                        query.setParameter("pseudonym", pseudonym);
-                    }
-                    return query.executeUpdate().replaceWithVoid();
-                });
+            for (ErasureStep step : steps) {
+                chain = chain.chain(() -> step.run(s, userId).replaceWithVoid());
             }
             return chain;
         });

@@ -218,9 +218,13 @@ class FeatureStoreTest {
         // the same rows as one JSON array: the same answer
         assertThat(historical(jsonArray(rows), "application/json", "")).isEqualTo(lines);
 
-        // One snapshot a day, each different; a rebuild that computes the same vectors again writes none.
+        // One snapshot a day, each different, under the user's keyed pseudonym only (ADR 0048); a rebuild that
+        // computes the same vectors again writes none.
         String snapshots = "select count(*) from user_feature_snapshot where user_id = ? and schema_version = ?";
         assertThat(Sql.count(ProfileTestResource.DATABASE, snapshots, user, version))
+                .isZero();
+        String subject = com.newsmell.profile.privacy.ProfileRetention.pseudonym("dev-only-privacy-key", user);
+        assertThat(Sql.count(ProfileTestResource.DATABASE, snapshots, subject, version))
                 .isEqualTo(3);
         runJob(ProfileRebuildJob.NAME, at(d3, "04:00"));
         assertThat(Sql.query(
@@ -231,7 +235,7 @@ class FeatureStoreTest {
                         .get("at"))
                 .asString()
                 .startsWith(d3 + " 04:00");
-        assertThat(Sql.count(ProfileTestResource.DATABASE, snapshots, user, version))
+        assertThat(Sql.count(ProfileTestResource.DATABASE, snapshots, subject, version))
                 .isEqualTo(3);
         // an incremental run that recomputes no profile of the user leaves their vector as it was
         runJob(ProfileJob.NAME, at(d3, "04:30"));

@@ -1,5 +1,6 @@
 package com.newsmell.recommendation.privacy;
 
+import com.newsmell.recommendation.training.TrainingErasure;
 import com.newsmell.toolkit.privacy.ErasureStep;
 import com.newsmell.toolkit.privacy.UserDataEraser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,14 +9,22 @@ import java.util.List;
 /**
  * recommendation-feedback-service's erasure (ADR 0032): the user's ledger rows (also those of the anonymous sessions
  * stitched to the user), conversions and viewer sessions. Daily metrics and weekly reports stay as anonymous
- * counts.
+ * counts. Training exports already written are rewritten without the user ({@link TrainingErasure}, ADR 0048).
  */
 @ApplicationScoped
 public class RecommendationErasure implements UserDataEraser {
 
+    private final TrainingErasure training;
+
+    public RecommendationErasure(TrainingErasure training) {
+        this.training = training;
+    }
+
     @Override
     public List<ErasureStep> steps() {
         return List.of(
+                // the training exports already written lose the user's lines (first: it reads the viewer sessions)
+                ErasureStep.custom("training-exports", training::run),
                 // the ledger (V3 renamed recommendation_ledger to recommendation_feedback): the user's rows and those
                 // of the anonymous sessions the user is known to have viewed from
                 new ErasureStep(

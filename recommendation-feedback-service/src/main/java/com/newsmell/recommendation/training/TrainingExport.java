@@ -93,6 +93,40 @@ public final class TrainingExport {
         return out.toString();
     }
 
+    /** An export's body rewritten without some viewers: the new body, its lines, the lines removed. */
+    public record Rewritten(String body, long rows, long removed) {}
+
+    /**
+     * The body without the lines whose viewer is one of these pseudonyms (an erased user's, ADR 0048); every other
+     * line kept as it was, in its order.
+     */
+    public static Rewritten without(String body, java.util.Set<String> pseudonyms) {
+        StringBuilder out = new StringBuilder(body.length());
+        long rows = 0;
+        long removed = 0;
+        for (String line : body.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            String viewer;
+            try {
+                viewer = READER.readTree(line).path("viewer").asText();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("a training export line is not JSON", e);
+            }
+            if (pseudonyms.contains(viewer)) {
+                removed++;
+            } else {
+                out.append(line).append('\n');
+                rows++;
+            }
+        }
+        return new Rewritten(out.toString(), rows, removed);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper READER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     public static String sha256(String body) {
         try {
             return HexFormat.of()

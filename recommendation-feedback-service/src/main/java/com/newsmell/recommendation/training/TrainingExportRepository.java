@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /** training_export: each export versioned, the newest kept. */
 @ApplicationScoped
@@ -69,6 +70,30 @@ public class TrainingExportRepository {
                         .setParameter("v", version)
                         .getResultList())
                 .map(list -> list.isEmpty() ? null : list.get(0));
+    }
+
+    /** The anonymous sessions stitched to the user (their viewer keys are {@code anonymous:<sessionId>}). */
+    public Uni<List<String>> stitchedSessions(Mutiny.Session session, String userId) {
+        return session.createNativeQuery("select session_id from viewer_session where user_id = :u", String.class)
+                .setParameter("u", userId)
+                .getResultList();
+    }
+
+    /** Every kept export's version and body, oldest first. */
+    public Uni<List<Object[]>> bodies(Mutiny.Session session) {
+        return session.createNativeQuery("select version, body from training_export order by version", Object[].class)
+                .getResultList();
+    }
+
+    /** Replaces an export's body, with its row count and SHA-256. */
+    public Uni<Integer> rewrite(Mutiny.Session session, long version, String body, long rows, String sha256) {
+        return session.createNativeQuery(
+                        "update training_export set body = :body, rows = :rows, sha256 = :sha where version = :v")
+                .setParameter("body", body)
+                .setParameter("rows", rows)
+                .setParameter("sha", sha256)
+                .setParameter("v", version)
+                .executeUpdate();
     }
 
     static Instant instant(Object value) {

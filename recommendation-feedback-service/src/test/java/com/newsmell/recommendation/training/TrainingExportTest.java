@@ -52,4 +52,19 @@ class TrainingExportTest {
                 .hasLineCount(2)
                 .endsWith("\n");
     }
+
+    @Test
+    @DisplayName("an erased viewer's lines leave an export; the others stay as they were, in their order")
+    void withoutAViewer() {
+        String body = "{\"viewer\":\"a\",\"n\":1}\n{\"viewer\":\"b\",\"n\":2}\n{\"viewer\":\"a\",\"n\":3}\n"
+                + "{\"viewer\":\"c\",\"n\":4}\n";
+        TrainingExport.Rewritten r = TrainingExport.without(body, java.util.Set.of("a", "c"));
+        assertThat(r.body()).isEqualTo("{\"viewer\":\"b\",\"n\":2}\n");
+        assertThat(r.rows()).isOne();
+        assertThat(r.removed()).isEqualTo(3);
+        TrainingExport.Rewritten none = TrainingExport.without(body, java.util.Set.of("z"));
+        assertThat(none.body()).isEqualTo(body);
+        assertThat(none.removed()).isZero();
+        assertThat(TrainingExport.without("", java.util.Set.of("a")).rows()).isZero();
+    }
 }

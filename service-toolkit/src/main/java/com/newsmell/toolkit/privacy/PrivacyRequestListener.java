@@ -83,9 +83,7 @@ public class PrivacyRequestListener {
                                     .executeUpdate()
                                     .replaceWithVoid();
                             for (ErasureStep step : steps) {
-                                chain = chain.chain(() -> session.createNativeQuery(step.sql())
-                                        .setParameter("userId", request.userId())
-                                        .executeUpdate()
+                                chain = chain.chain(() -> step.run(session, request.userId())
                                         .invoke(n -> rows.merge(step.tableGroup(), (long) n, Long::sum))
                                         .replaceWithVoid());
                             }

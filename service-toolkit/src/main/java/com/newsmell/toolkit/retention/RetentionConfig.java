@@ -29,4 +29,25 @@ public interface RetentionConfig {
     /** Most rows one delete statement removes (the job repeats until none is left). */
     @WithDefault("10000")
     int batchSize();
+
+    /** The {@code rollup-cohorts} job (ADR 0048). */
+    Rollups rollups();
+
+    /** Analytics rollups: kept at their grain for {@link #keep()}, then folded into monthly cohort rows. */
+    interface Rollups {
+
+        /** How long a rollup row is kept at its own grain (hour, day); its month is folded after. */
+        @WithDefault("P365D")
+        Duration keep();
+
+        /** When the rollup-cohorts job runs (Quartz cron, seconds first; {@code off} turns it off). */
+        @WithDefault("0 10 5 * * ?")
+        String cron();
+
+        /**
+         * The service's additive rollup tables, each with its time column: {@code
+         * newsmell.retention.rollups.tables.<table>=<time column>}. None: the job folds nothing.
+         */
+        java.util.Map<String, String> tables();
+    }
 }

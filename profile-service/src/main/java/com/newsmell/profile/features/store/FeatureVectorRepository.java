@@ -3,7 +3,9 @@ package com.newsmell.profile.features.store;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.newsmell.profile.features.FeatureExtras;
+import com.newsmell.profile.privacy.ProfileRetention;
 import com.newsmell.profile.rollup.JsonParams;
+import com.newsmell.toolkit.privacy.PrivacyConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +28,23 @@ import java.util.Map;
 public class FeatureVectorRepository {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Schema versions whose snapshots are kept: the newest this many (ADR 0048). */
+    public static final int KEPT_VERSIONS = 3;
+
+    private final PrivacyConfig privacy;
+
+    public FeatureVectorRepository(PrivacyConfig privacy) {
+        this.privacy = privacy;
+    }
+
+    /**
+     * The id a user's snapshots are stored under: always the keyed pseudonym, never the user id (snapshots are a
+     * training dataset, ADR 0048). Reads map the user id to it; the caller's user id is what they answer with.
+     */
+    String subject(String userId) {
+        return ProfileRetention.pseudonym(privacy.hashKey(), userId);
+    }
 
     /** A stored vector (current or snapshot). */
     public record StoredVector(
@@ -133,7 +152,7 @@ public class FeatureVectorRepository {
             return Uni.createFrom().item(0);
         }
         String sql = "with r as (select * from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(user_id"
-                + " text, vector text, account_age_days integer, account_age_source text, profile_as_of timestamptz,"
+                + " text, subject text, vector text, account_age_days integer, account_age_source text, profile_as_of timestamptz,"
                 + " profile_computed_by text, snapshot boolean)),"
                 + " v as (insert into user_feature_vector as t (user_id, schema_version, as_of, vector, computed_at,"
                 + " account_age_days, account_age_source, profile_as_of, profile_computed_by)"
@@ -146,9 +165,9 @@ public class FeatureVectorRepository {
                 + " returning 1),"
                 + " s as (insert into user_feature_snapshot (user_id, schema_version, as_of, computed_at, vector,"
                 + " account_age_days, account_age_source)"
-                + " select r.user_id, :version, cast(:asOf as date), cast(:computedAt as timestamptz), r.vector,"
+                + " select r.subject, :version, cast(:asOf as date), cast(:computedAt as timestamptz), r.vector,"
                 + " r.account_age_days, r.account_age_source from r where r.snapshot and not exists (select 1 from"
-                + " (select l.vector, l.account_age_source from user_feature_snapshot l where l.user_id = r.user_id"
+                + " (select l.vector, l.account_age_source from user_feature_snapshot l where l.user_id = r.subject"
                 + " and l.schema_version = :version and (l.as_of, l.computed_at)"
                 + " <= (cast(:asOf as date), cast(:computedAt as timestamptz))"
                 + " order by l.as_of desc, l.computed_at desc limit 1) l"
@@ -157,7 +176,7 @@ public class FeatureVectorRepository {
                 + " account_age_days = excluded.account_age_days, account_age_source = excluded.account_age_source"
                 + " returning 1)"
                 + " select (select count(*) from v), (select count(*) from s)";
-        String json = rows(rows);
+        String json = rows(rows, this::subject);
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(sql, Object[].class)
                         .setParameter("rows", json)
@@ -168,13 +187,14 @@ public class FeatureVectorRepository {
                 .map(r -> ((Number) r[1]).intValue());
     }
 
-    private static String rows(List<VectorRow> rows) {
+    private static String rows(List<VectorRow> rows, java.util.function.UnaryOperator<String> subject) {
         StringWriter out = new StringWriter(rows.size() * 1024);
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             g.writeStartArray();
             for (VectorRow row : rows) {
                 g.writeStartObject();
                 g.writeStringField("user_id", row.userId());
+                g.writeStringField("subject", subject.apply(row.userId()));
                 g.writeStringField("vector", row.vector());
                 g.writeNumberField("account_age_days", row.accountAgeDays());
                 g.writeStringField("account_age_source", row.accountAgeSource());
@@ -219,7 +239,12 @@ public class FeatureVectorRepository {
                                 .setParameter("h", h)
                                 .setParameter("newest", newestVersion)
                                 .executeUpdate()
-                                .map(n -> new Pruned(h, n))));
+                                .chain(n -> s.createNativeQuery("delete from user_feature_snapshot where"
+                                                + " schema_version not in (select version from"
+                                                + " feature_schema_version order by version desc limit :kept)")
+                                        .setParameter("kept", KEPT_VERSIONS)
+                                        .executeUpdate()
+                                        .map(m -> new Pruned(h, n + m)))));
     }
 
     public record Pruned(LocalDate horizon, int snapshotsDropped) {}
@@ -261,12 +286,19 @@ public class FeatureVectorRepository {
                 + (day == null ? "" : " and as_of <= :d") + " order by as_of desc, computed_at desc limit 1";
         return Panache.getSession().chain(s -> {
             var q = s.createNativeQuery(sql, Object[].class)
-                    .setParameter("u", userId)
+                    .setParameter("u", subject(userId))
                     .setParameter("v", version);
             if (day != null) {
                 q.setParameter("d", day);
             }
-            return q.getResultList().map(rows -> rows.isEmpty() ? null : stored(rows.get(0), 0));
+            return q.getResultList().map(rows -> {
+                if (rows.isEmpty()) {
+                    return null;
+                }
+                Object[] row = rows.get(0);
+                row[0] = userId;
+                return stored(row, 0);
+            });
         });
     }
 
@@ -284,6 +316,7 @@ public class FeatureVectorRepository {
                 g.writeStartObject();
                 g.writeNumberField("ord", row.ordinal());
                 g.writeStringField("user_id", row.userId());
+                g.writeStringField("subject", subject(row.userId()));
                 g.writeStringField("ts", row.timestamp().toString());
                 g.writeEndObject();
             }
@@ -291,13 +324,14 @@ public class FeatureVectorRepository {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String sql = "select i.ord, p.user_id is not null, s.user_id, s.schema_version, cast(s.as_of as text),"
+        String sql = "select i.ord, p.user_id is not null, case when s.user_id is null then null else i.user_id end,"
+                + " s.schema_version, cast(s.as_of as text),"
                 + " cast(extract(epoch from s.computed_at) * 1000 as bigint), s.vector, s.account_age_days,"
                 + " s.account_age_source"
                 + " from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as i(ord integer, user_id text,"
-                + " ts timestamptz)"
+                + " subject text, ts timestamptz)"
                 + " left join user_behavior_profile p on p.user_id = i.user_id"
-                + " left join lateral (select * from user_feature_snapshot s where s.user_id = i.user_id"
+                + " left join lateral (select * from user_feature_snapshot s where s.user_id = i.subject"
                 + " and s.schema_version = :v and s.as_of <= cast(i.ts at time zone 'UTC' as date)"
                 + " and s.computed_at <= i.ts order by s.as_of desc, s.computed_at desc limit 1) s on true"
                 + " order by i.ord";
