@@ -30,6 +30,17 @@ public final class ServiceConfig {
 
     public static final String PRIVACY_ACKS = "privacy-acks";
 
+    /** What the services applied of each replay (ADR 0045). */
+    public static final String REPLAY_ACKS = "replay-acks";
+
+    /**
+     * The run's prefix of the replay topics (ADR 0045): a service's replay topic is the prefix and its name, created
+     * by the broker on first use.
+     */
+    public static String replayPrefix(Infra infra) {
+        return "interaction-replay-" + infra.runId() + ".";
+    }
+
     /** The base names of the topics created compacted ({@code cleanup.policy=compact}). */
     public static final Set<String> COMPACTED = Set.of(PERFUME_CATALOG, SESSION_SUMMARIES);
 
@@ -51,6 +62,8 @@ public final class ServiceConfig {
         config.put("newsmell.topics.session-summaries", infra.topic(SESSION_SUMMARIES));
         config.put("newsmell.topics.privacy-requests", infra.topic(PRIVACY_REQUESTS));
         config.put("newsmell.topics.privacy-acks", infra.topic(PRIVACY_ACKS));
+        config.put("newsmell.topics.replay-acks", infra.topic(REPLAY_ACKS));
+        config.put("newsmell.topics.replay-prefix", replayPrefix(infra));
         return config;
     }
 }

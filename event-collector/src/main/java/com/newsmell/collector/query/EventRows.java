@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Raw-store rows as the API answers them: each row the contract's event, a page with its next cursor. */
-final class EventRows {
+public final class EventRows {
 
     private EventRows() {}
 
@@ -45,7 +45,7 @@ final class EventRows {
     }
 
     /** A row as the contract's event; eventData that is missing or not a JSON object reads as {}. */
-    static UserInteractionEvent toEvent(UserInteractionEventEntity row) {
+    public static UserInteractionEvent toEvent(UserInteractionEventEntity row) {
         return UserInteractionEvent.builder()
                 .eventId(row.eventId.toString())
                 .schemaVersion(row.schemaVersion)
