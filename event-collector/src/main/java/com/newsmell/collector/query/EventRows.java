@@ -1,7 +1,6 @@
 package com.newsmell.collector.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.InteractionCategory;
@@ -62,7 +61,7 @@ public final class EventRows {
                 .houseId(row.houseId)
                 .noteId(row.noteId)
                 .recommendationId(row.recommendationId)
-                .eventData(eventData(row.eventData))
+                .eventData(EventCodec.storedEventData(row.eventData))
                 .deviceType(row.deviceType)
                 .browser(row.browser)
                 .os(row.os)
@@ -78,15 +77,5 @@ public final class EventRows {
                 .pageScrollPosition(row.pageScrollPosition)
                 .timeOnPage(row.timeOnPage)
                 .build();
-    }
-
-    private static ObjectNode eventData(String json) {
-        try {
-            return json != null && EventCodec.mapper().readTree(json) instanceof ObjectNode data
-                    ? data
-                    : JsonNodeFactory.instance.objectNode();
-        } catch (Exception e) {
-            return JsonNodeFactory.instance.objectNode();
-        }
     }
 }
