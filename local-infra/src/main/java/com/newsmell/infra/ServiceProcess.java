@@ -59,6 +59,37 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * Runs a command-mode module ({@code event-archiver}) to its end with its own database of this run and the run's
+     * topics, plus {@code extraConfig}; fails with its log's tail unless it exits 0 within the timeout.
+     */
+    public static void runToEnd(
+            Path repo,
+            String module,
+            String database,
+            Map<String, String> extraConfig,
+            List<String> args,
+            Duration timeout) {
+        Path jar = repo.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " does not exist: build the module first (./mvnw package)");
+        }
+        Infra infra = Infra.shared();
+        Map<String, String> config = new LinkedHashMap<>(ServiceConfig.forService(infra, database));
+        config.put("newsmell.archiver.kafka-bootstrap-servers", infra.kafkaBootstrapServers());
+        config.putAll(extraConfig);
+        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable()));
+        command.addAll(memoryOptions(repo, module));
+        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(args);
+        Path log = Path.of("target", "services", module + "-" + String.join("-", args).replaceAll("[^a-z0-9-]", "")
+                        + ".log")
+                .toAbsolutePath();
+        ChildProcesses.run(command, log, timeout);
+    }
+
+    /**
      * The module's JVM memory options: its image's {@code src/main/docker/jvm.options} when it has one (the service
      * runs here as it runs deployed), else a small serial-collected heap.
      */
