@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,20 +69,31 @@ class ReplayEqualityIT {
         ScriptedStream today = new ScriptedStream();
         ScriptedStream old = new ScriptedStream(now.minus(150, ChronoUnit.DAYS));
 
-        try (ServiceProcess collector = ServiceProcess.start(
-                        repo,
-                        "event-collector",
-                        "collector_replay",
-                        topics(live, prefix, acks, Map.of("newsmell.collector.accepted-lateness", "P200D")),
-                        "event-collector-replay");
-                ServiceProcess stats = ServiceProcess.start(
-                        repo,
-                        "perfume-stats-service",
-                        "perfume_stats_live",
-                        topics(live, prefix + "unused.", acks, Map.of()),
-                        "perfume-stats-live")) {
-            collector.awaitReady(Duration.ofMinutes(4));
-            stats.awaitReady(Duration.ofMinutes(4));
+        // The rebuilt service is a fresh deployment on an empty database, started with the others (it reads only its
+        // replay topic, empty until the replay), so that the three start in parallel.
+        ServiceProcess collector = ServiceProcess.start(
+                repo,
+                "event-collector",
+                "collector_replay",
+                topics(live, prefix, acks, Map.of("newsmell.collector.accepted-lateness", "P200D")),
+                "event-collector-replay");
+        ServiceProcess stats = ServiceProcess.start(
+                repo,
+                "perfume-stats-service",
+                "perfume_stats_live",
+                topics(live, prefix + "unused.", acks, Map.of()),
+                "perfume-stats-live");
+        ServiceProcess rebuilt = ServiceProcess.start(
+                repo,
+                "perfume-stats-service",
+                "perfume_stats_rebuilt",
+                topics("replay-it-none-" + run, prefix, acks, Map.of()),
+                "perfume-stats-rebuilt");
+        try {
+            CompletableFuture.allOf(Stream.of(collector, stats, rebuilt)
+                            .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(Duration.ofMinutes(4))))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
             for (ScriptedStream stream : List.of(today, old)) {
                 given().baseUri(collector.baseUrl())
                         .contentType(ContentType.JSON)
@@ -137,28 +150,20 @@ class ReplayEqualityIT {
                     .path("replayId");
             ServiceProcess.runToEnd(
                     repo, "event-archiver", "collector_replay", archiveDirs, List.of("replay"), Duration.ofMinutes(3));
-            try (ServiceProcess rebuilt = ServiceProcess.start(
-                            repo,
-                            "perfume-stats-service",
-                            "perfume_stats_rebuilt",
-                            topics("replay-it-none-" + run, prefix, acks, Map.of()),
-                            "perfume-stats-rebuilt")
-                    .awaitReady(Duration.ofMinutes(4))) {
-                await().atMost(WAIT)
-                        .untilAsserted(() -> given().baseUri(collector.baseUrl())
-                                .get("/v1/replays/" + replay)
-                                .then()
-                                .statusCode(200)
-                                .body("status", equalTo("done"))
-                                .body(
-                                        "sources.find { it.source == 'postgres' }.published",
-                                        equalTo(today.size()))
-                                .body("sources.find { it.source == 'parquet' }.published", equalTo(old.size()))
-                                .body("consumed.received", equalTo(today.size() + old.size()))
-                                .body("consumed.deadLettered", equalTo(0)));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> given().baseUri(collector.baseUrl())
+                            .get("/v1/replays/" + replay)
+                            .then()
+                            .statusCode(200)
+                            .body("status", equalTo("done"))
+                            .body("sources.find { it.source == 'postgres' }.published", equalTo(today.size()))
+                            .body("sources.find { it.source == 'parquet' }.published", equalTo(old.size()))
+                            .body("consumed.received", equalTo(today.size() + old.size()))
+                            .body("consumed.deadLettered", equalTo(0)));
 
-                assertThat(numbers(rebuilt.baseUrl(), today, old)).isEqualTo(liveNumbers);
-            }
+            assertThat(numbers(rebuilt.baseUrl(), today, old)).isEqualTo(liveNumbers);
+        } finally {
+            Stream.of(collector, stats, rebuilt).parallel().forEach(ServiceProcess::close);
         }
     }
 
@@ -179,7 +184,8 @@ class ReplayEqualityIT {
                 numbers.put(perfume, figures);
             }
         }
-        assertThat(numbers.values()).anySatisfy(f -> assertThat(f.get("totalViews")).isNotEqualTo(0));
+        assertThat(numbers.values())
+                .anySatisfy(f -> assertThat(f.get("totalViews")).isNotEqualTo(0));
         return numbers;
     }
 
@@ -190,5 +196,4 @@ class ReplayEqualityIT {
         config.put("newsmell.topics.replay-acks", acks);
         return config;
     }
-
 }

@@ -3,8 +3,7 @@ package com.newsmell.collector.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.http.Page;
-import com.newsmell.toolkit.http.Problem;
-import com.newsmell.toolkit.http.ProblemException;
+import com.newsmell.toolkit.http.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -71,12 +70,7 @@ public class ReplayResource {
     public Uni<ReplayView> get(
             @Parameter(description = "The replay's id (a UUID), as POST answered it") @PathParam("replayId")
                     String replayId) {
-        UUID id;
-        try {
-            id = UUID.fromString(replayId);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.invalidParameter("/replayId", "uuid", "replayId must be a UUID"));
-        }
+        UUID id = QueryParams.pathUuid("replayId", replayId);
         return replays.view(id);
     }
 

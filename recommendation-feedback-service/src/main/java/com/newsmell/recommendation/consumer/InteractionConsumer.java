@@ -43,6 +43,8 @@ public class InteractionConsumer {
     }
 
     private Uni<List<Rejection>> apply(List<UserInteractionEvent> events) {
-        return FeedbackService.concernsAny(events) ? feedback.apply(events) : Uni.createFrom().item(List.of());
+        return FeedbackService.concernsAny(events)
+                ? feedback.apply(events)
+                : Uni.createFrom().item(List.of());
     }
 }
