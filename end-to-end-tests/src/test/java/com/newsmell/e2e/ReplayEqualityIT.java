@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.newsmell.infra.Infra;
+import com.newsmell.infra.KafkaBroker;
 import com.newsmell.infra.ServiceProcess;
 import com.newsmell.infra.TopicReader;
 import io.restassured.http.ContentType;
@@ -61,6 +63,8 @@ class ReplayEqualityIT {
         String live = "replay-it-" + run;
         String prefix = "replay-it-" + run + ".";
         String acks = "replay-it-acks-" + run;
+        KafkaBroker.createTopics(
+                Infra.shared().kafkaBootstrapServers(), Map.of(live, 4, prefix + "perfume-stats-service", 4, acks, 4));
         Path archive = Files.createTempDirectory("replay-it-archive");
         Map<String, String> archiveDirs = Map.of(
                 "newsmell.archiver.local-dir", archive.toString(),

@@ -2,13 +2,17 @@ package com.newsmell.infra;
 
 import static org.awaitility.Awaitility.await;
 
+import com.newsmell.contract.DeadLetterHeaders;
+import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.ReplayAck;
 import com.newsmell.contract.Topics;
+import com.newsmell.contract.UserInteractionEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -69,5 +73,44 @@ public final class Replays {
                                                 a.dropped() + b.dropped(),
                                                 a.deadLettered() + b.deadLettered())),
                         sum -> sum.received() >= received);
+    }
+
+    /**
+     * The check every consuming service runs against its replay topic (ADR 0045): the event twice and an unreadable
+     * record, under a new replay, are acknowledged as 3 received, 2 applied (the second changes nothing: the event's
+     * claim is in the service's {@code processed_event} once) and 1 dead-lettered, which is on the dead-letter topic
+     * with the service as its source. Returns the acknowledgement's sums.
+     */
+    public static ReplayAck checkLivePath(String service, String database, UserInteractionEvent event) {
+        String replayId = UUID.randomUUID().toString();
+        String poison = "{not an event " + replayId;
+        String json = EventCodec.toJson(event);
+        publish(
+                service,
+                replayId,
+                List.of(
+                        Map.entry(event.sessionId(), json),
+                        Map.entry(event.sessionId(), json),
+                        Map.entry(event.sessionId(), poison)));
+        ReplayAck sum = awaitAcknowledged(replayId, service, 3);
+        expect(sum.received() == 3 && sum.applied() == 2 && sum.dropped() == 0 && sum.deadLettered() == 1, sum);
+        expect(
+                Sql.count(
+                                database,
+                                "select count(*) from processed_event where event_id = cast(? as uuid)",
+                                event.eventId())
+                        == 1,
+                "the claim of " + event.eventId());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TopicReader.readAll(Infra.shared().topic(ServiceConfig.DEAD_LETTER)).stream()
+                        .anyMatch(r -> r.value().equals(poison)
+                                && service.equals(r.headers().get(DeadLetterHeaders.SOURCE))));
+        return sum;
+    }
+
+    private static void expect(boolean condition, Object what) {
+        if (!condition) {
+            throw new AssertionError("unexpected: " + what);
+        }
     }
 }
