@@ -54,7 +54,13 @@ class KustomizeRenderTest {
         }
         assertEquals(Service.ALL.size(), ofKind(docs, "ServiceMonitor").size(), "ServiceMonitors in " + dir);
         assertTrue(ofKind(docs, "NetworkPolicy").size() >= 7, "NetworkPolicies (services, gateway, archiver)");
-        assertEquals(1, ofKind(docs, "CronJob").size(), "the event-archiver CronJob in " + dir);
+        assertEquals(
+                List.of("event-archiver", "event-archiver-replay"),
+                ofKind(docs, "CronJob").stream()
+                        .map(c -> String.valueOf(((Map<?, ?>) c.get("metadata")).get("name")))
+                        .sorted()
+                        .toList(),
+                "the event-archiver's archive and replay CronJobs in " + dir);
         assertEquals(1, ofKind(docs, "Ingress").size(), "the Ingress in " + dir);
         for (Map<String, Object> doc : docs) {
             if (!"Namespace".equals(doc.get("kind"))) {

@@ -37,6 +37,13 @@ class PlatformManifestsTest {
     /** Topics whose latest record per key is the state: compacted (ADR 0016, ADR 0017). */
     private static final Set<String> COMPACTED = Set.of("perfume-catalog", "session-summaries");
 
+    /** The replay topics: the prefix + each consuming service's name (ADR 0045). */
+    private static final Pattern REPLAY_PREFIX =
+            Pattern.compile("^newsmell\\.topics\\.replay-prefix=\\$\\{[A-Z_]+:([a-z0-9.-]+)}", Pattern.MULTILINE);
+
+    private static final List<String> REPLAY_CONSUMERS =
+            List.of("session-service", "profile-service", "perfume-stats-service", "recommendation-feedback-service");
+
     private static final Pattern TOPIC_DEFAULT =
             Pattern.compile("^newsmell\\.topics\\.[a-z-]+=\\$\\{[A-Z_]+:([a-z0-9-]+)}", Pattern.MULTILINE);
 
@@ -52,7 +59,12 @@ class PlatformManifestsTest {
         while (m.find()) {
             used.add(m.group(1));
         }
-        assertTrue(used.size() >= 7, "topics found in the toolkit's configuration: " + used);
+        Matcher replay = REPLAY_PREFIX.matcher(toolkitConfig);
+        assertTrue(replay.find(), "the replay topics' prefix in the toolkit's configuration");
+        for (String consumer : REPLAY_CONSUMERS) {
+            used.add(replay.group(1) + consumer);
+        }
+        assertTrue(used.size() >= 12, "topics found in the toolkit's configuration: " + used);
 
         String kafka = string(at(ofKind(docs, "Kafka").get(0), "metadata.name"));
         int brokers = ((Number) at(ofKind(docs, "KafkaNodePool").get(0), "spec.replicas")).intValue();

@@ -32,12 +32,18 @@ final class ScriptedStream {
     final String recommendation = "e2e-rec-" + run;
     final String searchA = "e2e-search-a-" + run;
     final String searchB = "e2e-search-b-" + run;
-    final Instant start = Instant.now().minus(50, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+    final Instant start;
 
     private final List<ObjectNode> events = new ArrayList<>();
     private int second;
 
     ScriptedStream() {
+        this(Instant.now().minus(50, ChronoUnit.MINUTES));
+    }
+
+    /** The stream with its first event at {@code start} (one every 10 seconds after). */
+    ScriptedStream(Instant start) {
+        this.start = start.truncatedTo(ChronoUnit.MILLIS);
         // User A, session A1: browse, search, click, rate, wishlist two perfumes, recommendations.
         add(
                 sessionA1,
@@ -108,6 +114,10 @@ final class ScriptedStream {
         return events.stream()
                 .filter(e -> sessionId.equals(e.get("sessionId").asText()))
                 .count();
+    }
+
+    int size() {
+        return events.size();
     }
 
     String batchBody() {

@@ -38,6 +38,20 @@ public final class EventCodec {
         return MAPPER;
     }
 
+    /**
+     * A stored {@code eventData} (the raw store's jsonb text, the archive's column) as the event's object: missing or
+     * not a JSON object reads as {} (the collector and event-archiver read stored events back alike).
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode storedEventData(String json) {
+        try {
+            return json != null && MAPPER.readTree(json) instanceof com.fasterxml.jackson.databind.node.ObjectNode data
+                    ? data
+                    : MAPPER.createObjectNode();
+        } catch (Exception e) {
+            return MAPPER.createObjectNode();
+        }
+    }
+
     public static String toJson(UserInteractionEvent event) {
         try {
             return MAPPER.writeValueAsString(toNode(event, false));

@@ -47,5 +47,18 @@ public final class Topics {
     /** Acknowledgements of erasure requests ({@link ErasureAck}), keyed by requestId; the collector reads them. */
     public static final String PRIVACY_ACKS = "privacy-acks";
 
+    /**
+     * The prefix of the replay topics (ADR 0045): {@code interaction-replay.<service>} carries the raw events of a
+     * replay ({@code POST /v1/replays} on the collector) to the one service being rebuilt or backfilled, in the
+     * interaction topic's wire format, keyed by sessionId, each record with the {@link #REPLAY_ID_HEADER} header.
+     */
+    public static final String REPLAY_PREFIX = "interaction-replay.";
+
+    /** The header naming the replay a record of a replay topic belongs to (its UUID, UTF-8). */
+    public static final String REPLAY_ID_HEADER = "replay-id";
+
+    /** What the services applied of each replay ({@link ReplayAck}), keyed by replayId; the collector reads them. */
+    public static final String REPLAY_ACKS = "replay-acks";
+
     private Topics() {}
 }

@@ -1,6 +1,7 @@
 package com.newsmell.infra;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,6 +31,30 @@ public final class ServiceConfig {
 
     public static final String PRIVACY_ACKS = "privacy-acks";
 
+    /** What the services applied of each replay (ADR 0045). */
+    public static final String REPLAY_ACKS = "replay-acks";
+
+    /** The services that read a replay topic (ADR 0045). */
+    public static final List<String> REPLAYED_SERVICES =
+            List.of("session-service", "profile-service", "perfume-stats-service", "recommendation-feedback-service");
+
+    private static final Set<String> REPLAY_TOPICS_MADE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The run's prefix of the replay topics (ADR 0045): a service's replay topic is the prefix and its name. The four
+     * topics are created up front, as deployments create them (a topic created by the first record's producer can
+     * leave an idempotent producer retrying after a broker restart).
+     */
+    public static String replayPrefix(Infra infra) {
+        String prefix = "interaction-replay-" + infra.runId() + ".";
+        if (REPLAY_TOPICS_MADE.add(prefix)) {
+            Map<String, Integer> topics = new HashMap<>();
+            REPLAYED_SERVICES.forEach(service -> topics.put(prefix + service, 4));
+            KafkaBroker.createTopics(infra.kafkaBootstrapServers(), topics);
+        }
+        return prefix;
+    }
+
     /** The base names of the topics created compacted ({@code cleanup.policy=compact}). */
     public static final Set<String> COMPACTED = Set.of(PERFUME_CATALOG, SESSION_SUMMARIES);
 
@@ -51,6 +76,8 @@ public final class ServiceConfig {
         config.put("newsmell.topics.session-summaries", infra.topic(SESSION_SUMMARIES));
         config.put("newsmell.topics.privacy-requests", infra.topic(PRIVACY_REQUESTS));
         config.put("newsmell.topics.privacy-acks", infra.topic(PRIVACY_ACKS));
+        config.put("newsmell.topics.replay-acks", infra.topic(REPLAY_ACKS));
+        config.put("newsmell.topics.replay-prefix", replayPrefix(infra));
         return config;
     }
 }

@@ -40,22 +40,51 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(
             Path repo, String module, String database, Map<String, String> extraConfig, String instance) {
+        int port = ChildProcesses.freePort();
+        Map<String, String> config = new LinkedHashMap<>(Map.of("quarkus.http.port", Integer.toString(port)));
+        config.putAll(extraConfig);
+        List<String> command = command(repo, module, database, config, List.of());
+        Path log = Path.of("target", "services", instance + ".log").toAbsolutePath();
+        return new ServiceProcess(instance, port, ChildProcesses.start(command, log), log);
+    }
+
+    /**
+     * Runs a command-mode module ({@code event-archiver}) to its end with its own database of this run and the run's
+     * topics and brokers, plus {@code extraConfig}; fails with its log's tail unless it exits 0 within the timeout.
+     */
+    public static void runToEnd(
+            Path repo,
+            String module,
+            String database,
+            Map<String, String> extraConfig,
+            List<String> args,
+            Duration timeout) {
+        Map<String, String> config = new LinkedHashMap<>(Map.of(
+                "newsmell.archiver.kafka-bootstrap-servers", Infra.shared().kafkaBootstrapServers()));
+        config.putAll(extraConfig);
+        String name = module + "-" + String.join("-", args).replaceAll("[^a-z0-9-]", "");
+        ChildProcesses.run(
+                command(repo, module, database, config, args),
+                Path.of("target", "services", name + ".log").toAbsolutePath(),
+                timeout);
+    }
+
+    /** {@code java <memory> -D<the run's config, then config> -jar <module's quarkus-run.jar> <args>}. */
+    private static List<String> command(
+            Path repo, String module, String database, Map<String, String> extraConfig, List<String> args) {
         Path jar = repo.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " does not exist: build the module first (./mvnw package)");
         }
-        Infra infra = Infra.shared();
-        int port = ChildProcesses.freePort();
-        Map<String, String> config = new LinkedHashMap<>(ServiceConfig.forService(infra, database));
-        config.put("quarkus.http.port", Integer.toString(port));
+        Map<String, String> config = new LinkedHashMap<>(ServiceConfig.forService(Infra.shared(), database));
         config.putAll(extraConfig);
         List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable()));
         command.addAll(memoryOptions(repo, module));
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
-        Path log = Path.of("target", "services", instance + ".log").toAbsolutePath();
-        return new ServiceProcess(instance, port, ChildProcesses.start(command, log), log);
+        command.addAll(args);
+        return command;
     }
 
     /**

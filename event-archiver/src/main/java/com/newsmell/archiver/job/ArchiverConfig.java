@@ -28,6 +28,10 @@ public interface ArchiverConfig {
 
     S3 s3();
 
+    /** The Kafka brokers a replay's archived events are published to (ADR 0045). */
+    @WithDefault("localhost:9092")
+    String kafkaBootstrapServers();
+
     /** S3 (AWS, MinIO or any S3-compatible server). */
     interface S3 {
         @WithDefault("newsmell-archive")

@@ -1,6 +1,8 @@
 package com.newsmell.archiver.job;
 
 import com.newsmell.archiver.archive.Archiver;
+import com.newsmell.archiver.replay.ArchiveReplay;
+import com.newsmell.archiver.replay.ReplayProducer;
 import com.newsmell.archiver.store.LocalObjectStore;
 import com.newsmell.archiver.store.ObjectStore;
 import com.newsmell.archiver.store.S3ObjectStore;
@@ -9,11 +11,15 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 import java.time.Instant;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.Producer;
 import org.jboss.logging.Logger;
 
 /**
  * {@code event-archiver [--now=<ISO instant>]}: one archive run against the collector's database, then exit (0 when it
  * succeeded). Run daily by the Kubernetes CronJob {@code event-archiver} (concurrencyPolicy Forbid).
+ *
+ * <p>{@code event-archiver replay}: publishes the parquet source of every pending replay (ADR 0045), then exits. Run
+ * every few minutes by the CronJob {@code event-archiver-replay}.
  */
 @QuarkusMain
 public class ArchiverMain implements QuarkusApplication {
@@ -30,12 +36,15 @@ public class ArchiverMain implements QuarkusApplication {
 
     @Override
     public int run(String... args) throws Exception {
+        if (args.length == 1 && args[0].equals("replay")) {
+            return replay();
+        }
         Instant now = Instant.now();
         for (String arg : args) {
             if (arg.startsWith("--now=")) {
                 now = Instant.parse(arg.substring("--now=".length()));
             } else {
-                System.err.println("usage: event-archiver [--now=<ISO instant>]");
+                System.err.println("usage: event-archiver [--now=<ISO instant>] | event-archiver replay");
                 return 2;
             }
         }
@@ -57,6 +66,22 @@ public class ArchiverMain implements QuarkusApplication {
             return 0;
         } catch (Exception e) {
             LOG.error("archive run failed", e);
+            return 1;
+        } finally {
+            if (store instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+    }
+
+    private int replay() throws Exception {
+        ObjectStore store = store(config);
+        try (Producer<String, String> producer = ReplayProducer.create(config.kafkaBootstrapServers())) {
+            ArchiveReplay.Outcome outcome = new ArchiveReplay(db, store, Path.of(config.workDir()), producer).run();
+            LOG.infof("replay run: %d parquet sources, %d events published", outcome.sources(), outcome.published());
+            return 0;
+        } catch (Exception e) {
+            LOG.error("replay run failed", e);
             return 1;
         } finally {
             if (store instanceof AutoCloseable closeable) {

@@ -145,6 +145,27 @@ public interface CollectorConfig {
         }
     }
 
+    /** Replays (ADR 0045): {@code newsmell.collector.replay.*}. */
+    Replay replay();
+
+    interface Replay {
+
+        /** The services a replay may be published to (each reads {@code <topic-prefix><service>}). */
+        @WithDefault("session-service,profile-service,perfume-stats-service,recommendation-feedback-service")
+        java.util.List<String> services();
+
+        /** The replay topics' prefix (the toolkit's {@code newsmell.topics.replay-prefix}). */
+        String topicPrefix();
+
+        /** The longest range one replay may cover: the archive's retention (2 years) and a day. */
+        @WithDefault("P731D")
+        Duration maxRange();
+
+        /** Events read from PostgreSQL per page (keyset by timestamp, eventId), each page's acks awaited. */
+        @WithDefault("500")
+        int pageSize();
+    }
+
     /** The daily perfume-view audit: {@code newsmell.collector.perfume-view-audit.*}. */
     PerfumeViewAudit perfumeViewAudit();
 

@@ -1,7 +1,6 @@
 package com.newsmell.collector.privacy;
 
-import com.newsmell.toolkit.http.Problem;
-import com.newsmell.toolkit.http.ProblemException;
+import com.newsmell.toolkit.http.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -66,12 +65,7 @@ public class PrivacyResource {
     public Uni<Receipt> receipt(
             @Parameter(description = "The erasure request's id (a UUID), as DELETE answered it") @PathParam("requestId")
                     String requestId) {
-        UUID id;
-        try {
-            id = UUID.fromString(requestId);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.invalidParameter("/requestId", "uuid", "requestId must be a UUID"));
-        }
+        UUID id = QueryParams.pathUuid("requestId", requestId);
         return privacy.receipt(id);
     }
 }

@@ -101,7 +101,7 @@ public record EventQuery(
         }
 
         /** The position of a cursor this API returned, null without one; any other is a 400 problem. */
-        static Cursor decode(String cursor) {
+        public static Cursor decode(String cursor) {
             String[] parts = QueryParams.decodeCursor(cursor, 2);
             if (parts == null) {
                 return null;

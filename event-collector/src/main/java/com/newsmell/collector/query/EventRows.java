@@ -1,7 +1,6 @@
 package com.newsmell.collector.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.InteractionCategory;
@@ -13,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Raw-store rows as the API answers them: each row the contract's event, a page with its next cursor. */
-final class EventRows {
+public final class EventRows {
 
     private EventRows() {}
 
@@ -45,7 +44,7 @@ final class EventRows {
     }
 
     /** A row as the contract's event; eventData that is missing or not a JSON object reads as {}. */
-    static UserInteractionEvent toEvent(UserInteractionEventEntity row) {
+    public static UserInteractionEvent toEvent(UserInteractionEventEntity row) {
         return UserInteractionEvent.builder()
                 .eventId(row.eventId.toString())
                 .schemaVersion(row.schemaVersion)
@@ -62,7 +61,7 @@ final class EventRows {
                 .houseId(row.houseId)
                 .noteId(row.noteId)
                 .recommendationId(row.recommendationId)
-                .eventData(eventData(row.eventData))
+                .eventData(EventCodec.storedEventData(row.eventData))
                 .deviceType(row.deviceType)
                 .browser(row.browser)
                 .os(row.os)
@@ -78,15 +77,5 @@ final class EventRows {
                 .pageScrollPosition(row.pageScrollPosition)
                 .timeOnPage(row.timeOnPage)
                 .build();
-    }
-
-    private static ObjectNode eventData(String json) {
-        try {
-            return json != null && EventCodec.mapper().readTree(json) instanceof ObjectNode data
-                    ? data
-                    : JsonNodeFactory.instance.objectNode();
-        } catch (Exception e) {
-            return JsonNodeFactory.instance.objectNode();
-        }
     }
 }

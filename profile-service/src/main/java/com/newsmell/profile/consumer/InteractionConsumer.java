@@ -2,6 +2,7 @@ package com.newsmell.profile.consumer;
 
 import com.newsmell.profile.behavior.ProfileService;
 import com.newsmell.toolkit.consumer.EventBatchProcessor;
+import com.newsmell.toolkit.replay.ReplayBatches;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,15 +13,23 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class InteractionConsumer {
 
     private final EventBatchProcessor processor;
+    private final ReplayBatches replays;
     private final ProfileService profiles;
 
-    public InteractionConsumer(EventBatchProcessor processor, ProfileService profiles) {
+    public InteractionConsumer(EventBatchProcessor processor, ReplayBatches replays, ProfileService profiles) {
         this.processor = processor;
+        this.replays = replays;
         this.profiles = profiles;
     }
 
     @Incoming("interactions")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         return processor.process(batch, "profile-service", profiles::apply);
+    }
+
+    /** The service's replay topic (ADR 0045): the same processing path, acknowledged per replay. */
+    @Incoming("replays")
+    public Uni<Void> replay(KafkaRecordBatch<String, String> batch) {
+        return replays.process(batch, "profile-service", profiles::apply);
     }
 }

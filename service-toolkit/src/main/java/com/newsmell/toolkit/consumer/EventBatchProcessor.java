@@ -8,6 +8,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -27,6 +28,10 @@ import org.jboss.logging.Logger;
  *   <li>events of erased users are dropped before they are applied (ADR 0032);
  *   <li>then, and only then, the batch is acknowledged.
  * </ol>
+ *
+ * <p>A replay topic's batch goes the same way ({@link #process(KafkaRecordBatch, String, Function, Function,
+ * Function)}), tallied per replay (ADR 0045): what was received, applied, dropped as an erased user's and
+ * dead-lettered, handed to the caller before the batch is acknowledged.
  */
 @ApplicationScoped
 public class EventBatchProcessor {
@@ -52,37 +57,64 @@ public class EventBatchProcessor {
             KafkaRecordBatch<String, String> batch,
             String source,
             Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply) {
+        return process(
+                batch, source, apply, record -> "", tallies -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Processes a batch as {@link #process(KafkaRecordBatch, String, Function)} does, tallying its records by {@code
+     * tagOf} (a record's replay); {@code beforeAck} gets the tallies once the effects are stored and dead letters
+     * sent, before the batch is acknowledged.
+     */
+    public Uni<Void> process(
+            KafkaRecordBatch<String, String> batch,
+            String source,
+            Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply,
+            Function<KafkaRecord<String, String>, String> tagOf,
+            Function<Collection<BatchTally>, Uni<Void>> beforeAck) {
+        BatchTally.Counter tally = new BatchTally.Counter();
         List<UserInteractionEvent> events = new ArrayList<>();
         List<Uni<Void>> poison = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
+            String tag = tagOf.apply(record);
+            tally.received(tag, record);
             try {
                 UserInteractionEvent event = EventCodec.fromJson(record.getPayload());
                 if (event.eventId() == null) {
+                    tally.deadLettered(tag);
                     poison.add(deadLetters.publish(
                             record.getKey(), record.getPayload(), "invalid event: no eventId on the topic", source));
                 } else {
+                    tally.event(event.eventId(), tag);
                     events.add(event);
                 }
             } catch (InvalidEventException | IllegalArgumentException e) {
+                tally.deadLettered(tag);
                 poison.add(deadLetters.publish(record.getKey(), record.getPayload(), reason(e), source));
             }
         }
         return all(poison)
                 .chain(() -> events.isEmpty()
                         ? Uni.createFrom().item(List.<Rejection>of())
-                        : applyWithRetry(events, withoutErasedUsers(apply)))
+                        : applyWithRetry(events, withoutErasedUsers(apply, tally)))
                 .chain(rejections -> all(rejections.stream()
-                        .map(r -> deadLetters.publish(
-                                r.event().sessionId(), EventCodec.toJson(r.event()), r.reason(), source))
+                        .map(r -> {
+                            tally.rejected(r.event().eventId());
+                            return deadLetters.publish(
+                                    r.event().sessionId(), EventCodec.toJson(r.event()), r.reason(), source);
+                        })
                         .toList()))
+                .chain(() -> beforeAck.apply(tally.tallies()))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
     /** Drops the events of erased users before applying (inside the retries: reading the set may fail too). */
     private Function<List<UserInteractionEvent>, Uni<List<Rejection>>> withoutErasedUsers(
-            Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply) {
-        return batch -> erased.keep(batch)
-                .chain(kept -> kept.isEmpty() ? Uni.createFrom().item(List.<Rejection>of()) : apply.apply(kept));
+            Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply, BatchTally.Counter tally) {
+        return batch -> erased.keep(batch).chain(kept -> {
+            tally.dropped(batch, kept);
+            return kept.isEmpty() ? Uni.createFrom().item(List.<Rejection>of()) : apply.apply(kept);
+        });
     }
 
     private Uni<List<Rejection>> applyWithRetry(

@@ -172,6 +172,15 @@ public final class QueryParams {
     }
 
     /** The 400 for a cursor this API did not return. */
+    /** A path parameter that must be a UUID; anything else is a 400 problem on {@code /name}, rule {@code uuid}. */
+    public static java.util.UUID pathUuid(String name, String value) {
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.invalidParameter("/" + name, "uuid", name + " must be a UUID"));
+        }
+    }
+
     public static ProblemException badCursor() {
         return bad("cursor", "format", "cursor is not one this API returned.");
     }
