@@ -3,10 +3,14 @@ package com.newsmell.toolkit.consumer;
 import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.InvalidEventException;
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.toolkit.observability.BatchTracing;
+import com.newsmell.toolkit.observability.PipelineMetrics;
+import io.opentelemetry.api.trace.SpanContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -27,18 +31,30 @@ import org.jboss.logging.Logger;
  *   <li>events of erased users are dropped before they are applied (ADR 0032);
  *   <li>then, and only then, the batch is acknowledged.
  * </ol>
+ *
+ * <p>Each batch runs in a span linked to the send span of each of its records, and is measured: its processing time
+ * ({@code newsmell_batch_processing_seconds}) and each applied event's freshness, from the collector's receipt to the
+ * commit ({@code newsmell_event_freshness_seconds}); issue 18, ADR 0058.
  */
 @ApplicationScoped
 public class EventBatchProcessor {
 
     private static final Logger LOG = Logger.getLogger(EventBatchProcessor.class);
 
+    /** The channel every service consumes the interaction topic on. */
+    public static final String CHANNEL = "interactions";
+
     private final DeadLetterPublisher deadLetters;
     private final EventFilter erased;
+    private final PipelineMetrics metrics;
+    private final BatchTracing tracing;
 
-    public EventBatchProcessor(DeadLetterPublisher deadLetters, EventFilter erased) {
+    public EventBatchProcessor(
+            DeadLetterPublisher deadLetters, EventFilter erased, PipelineMetrics metrics, BatchTracing tracing) {
         this.deadLetters = deadLetters;
         this.erased = erased;
+        this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     /** An event a service refuses to apply, with the reason that goes with it to the dead-letter topic. */
@@ -49,6 +65,21 @@ public class EventBatchProcessor {
      * transaction) and returns the events it rejected.
      */
     public Uni<Void> process(
+            KafkaRecordBatch<String, String> batch,
+            String source,
+            Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply) {
+        long started = System.nanoTime();
+        List<SpanContext> sends = new ArrayList<>();
+        String topic = CHANNEL;
+        for (KafkaRecord<String, String> record : batch) {
+            sends.add(tracing.sendContext(record.getHeaders()));
+            topic = record.getTopic();
+        }
+        return tracing.inBatchSpan(topic, sends.size(), sends, () -> processInSpan(batch, source, apply))
+                .invoke(() -> metrics.batchProcessed(CHANNEL, System.nanoTime() - started));
+    }
+
+    private Uni<Void> processInSpan(
             KafkaRecordBatch<String, String> batch,
             String source,
             Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply) {
@@ -71,6 +102,8 @@ public class EventBatchProcessor {
                 .chain(() -> events.isEmpty()
                         ? Uni.createFrom().item(List.<Rejection>of())
                         : applyWithRetry(events, withoutErasedUsers(apply)))
+                .invoke(() -> metrics.committed(
+                        events.stream().map(UserInteractionEvent::receivedAt).toList(), Instant.now()))
                 .chain(rejections -> all(rejections.stream()
                         .map(r -> deadLetters.publish(
                                 r.event().sessionId(), EventCodec.toJson(r.event()), r.reason(), source))
