@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.http.ContentType;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,11 +63,7 @@ class OperationalMetricsIT {
     static void startSystemAndSendTraffic() {
         system = RunningSystem.shared();
         String sessionId = "metrics-" + UUID.randomUUID();
-        String event = """
-                {"eventId":"%s","sessionId":"%s","eventType":"PAGE_VIEW","timestamp":"%s","path":"/perfumes",
-                 "eventData":{"title":"Perfumes","viewDuration":1234,"scrollDepth":40,"timeToInteraction":800,
-                 "source":"direct","deviceType":"desktop","viewport":{"width":1280,"height":800}}}
-                """.formatted(UUID.randomUUID(), sessionId, Instant.now().minusSeconds(5));
+        String event = TraceFollowingIT.pageView(sessionId);
         given().baseUri(system.url(RunningSystem.COLLECTOR))
                 .contentType(ContentType.JSON)
                 .body(event)

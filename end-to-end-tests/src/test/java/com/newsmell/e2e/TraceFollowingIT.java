@@ -120,7 +120,8 @@ class TraceFollowingIT {
         return bytes;
     }
 
-    private static String pageView(String sessionId) {
+    /** A valid PAGE_VIEW of the session, as a client sends it. */
+    static String pageView(String sessionId) {
         return """
                 {"eventId":"%s","sessionId":"%s","userId":"traced-user","eventType":"PAGE_VIEW","timestamp":"%s",
                  "path":"/perfumes","eventData":{"title":"Perfumes","viewDuration":1234,"scrollDepth":40,
