@@ -186,7 +186,7 @@ class JobRunnerReplicasIT {
                                     .filter(line -> line.contains("newsmell_job"))
                                     .toList())
                     .hasSize(1);
-            String line = lines.get(0);
+            String line = lines.get(0).split(" # ", 2)[0]; // without an exemplar (trace and span id, value, time)
             return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

@@ -58,8 +58,8 @@ public class PipelineMetrics {
                 .register(registry);
         for (Instant received : receivedAt) {
             if (received != null) {
-                freshness.record(
-                        Duration.between(received, now).isNegative() ? Duration.ZERO : Duration.between(received, now));
+                Duration delay = Duration.between(received, now);
+                freshness.record(delay.isNegative() ? Duration.ZERO : delay);
             }
         }
     }
