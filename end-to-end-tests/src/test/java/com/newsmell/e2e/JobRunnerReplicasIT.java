@@ -185,7 +185,10 @@ class JobRunnerReplicasIT {
                                     .lines()
                                     .filter(line -> line.contains("newsmell_job"))
                                     .toList())
-                    .hasSize(1);
+                    .hasSizeLessThanOrEqualTo(1);
+            if (lines.isEmpty()) {
+                return 0; // a replica that started late (a loaded machine) may have executed none yet
+            }
             String line = lines.get(0).split(" # ", 2)[0]; // without an exemplar (trace and span id, value, time)
             return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         } catch (java.io.IOException e) {

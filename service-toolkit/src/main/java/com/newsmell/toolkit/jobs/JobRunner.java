@@ -34,8 +34,10 @@ public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
     private static final Duration SHARD_WAIT = Duration.ofMillis(250);
-    /** How many of a job's latest runs are searched for its latest success on each tick. */
+    /** How many of a job's latest runs are searched for its latest success. */
     private static final int LAST_SUCCESS_SEARCH = 20;
+    /** How often the latest successes are read from job_run. */
+    private static final String LAST_SUCCESS_REFRESH = "30s";
 
     private final Map<String, ScheduledJob> jobs = new LinkedHashMap<>();
     private final Map<String, JobDefinition> definitions = new LinkedHashMap<>();
@@ -97,6 +99,12 @@ public class JobRunner {
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setTask(execution -> heartbeatNow())
                 .schedule();
+        scheduler
+                .newJob("newsmell-job-last-success")
+                .setInterval(LAST_SUCCESS_REFRESH)
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> lastSuccessesNow())
+                .schedule();
         LOG.infof("job runner %s: %s every %s", runnerId, jobs.keySet(), config.tick());
     }
 
@@ -105,6 +113,14 @@ public class JobRunner {
             VertxContextSupport.subscribeAndAwait(() -> tick(Instant.now()));
         } catch (Throwable t) {
             LOG.warn("job runner tick failed", t);
+        }
+    }
+
+    private void lastSuccessesNow() {
+        try {
+            VertxContextSupport.subscribeAndAwait(this::readLastSuccesses);
+        } catch (Throwable t) {
+            LOG.debugf("job runner: last successes not read: %s", t);
         }
     }
 
@@ -149,14 +165,14 @@ public class JobRunner {
             }
         }
         return chain.chain(this::helpWithShards)
-                .chain(this::readLastSuccesses)
                 .chain(() -> runs.prune(now.minus(config.retention())))
                 .replaceWithVoid();
     }
 
     /**
      * Moves each job's {@code newsmell_job_last_success_timestamp_seconds} to its latest success in the job_run
-     * table, whichever replica ran it (a restarted replica knows it too).
+     * table, whichever replica ran it (a restarted replica knows it too); every 30 seconds, beside the ticks (it
+     * never delays a claim).
      */
     private Uni<Void> readLastSuccesses() {
         Uni<Void> chain = Uni.createFrom().voidItem();
