@@ -31,6 +31,9 @@ final class RunningSystem implements AutoCloseable {
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
+    /** Where every service exports its spans (issue 18): tracing is on in this system, as when deployed. */
+    private final OtlpReceiver traces = OtlpReceiver.start();
+
     /** The GraphQL gateway over the five subgraphs (issue 14), when Node and graphql-gateway/node_modules are here. */
     private GatewayProcess gateway;
 
@@ -49,7 +52,8 @@ final class RunningSystem implements AutoCloseable {
         Path repo = repo();
         RunningSystem system = new RunningSystem();
         for (String name : ALL) {
-            system.services.put(name, ServiceProcess.start(repo, name, DATABASES.get(name), Map.of()));
+            system.services.put(
+                    name, ServiceProcess.start(repo, name, DATABASES.get(name), system.traces.serviceConfig()));
         }
         CompletableFuture.allOf(system.services.values().stream()
                         .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(4))))
@@ -98,11 +102,17 @@ final class RunningSystem implements AutoCloseable {
         return services.get(service).baseUrl();
     }
 
+    /** The spans the services exported so far. */
+    OtlpReceiver traces() {
+        return traces;
+    }
+
     @Override
     public void close() {
         if (gateway != null) {
             gateway.close();
         }
         services.values().forEach(ServiceProcess::close);
+        traces.close();
     }
 }

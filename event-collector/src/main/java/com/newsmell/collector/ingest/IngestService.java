@@ -37,6 +37,7 @@ public class IngestService {
     private final MeterRegistry meters;
     private final QualityRecorder quality;
     private final PrivacyService privacy;
+    private final IngestMetrics ingestMetrics;
 
     /** The source of a rejection before write keys exist (issue #20): none. */
     static final String NO_SOURCE = "";
@@ -48,8 +49,10 @@ public class IngestService {
             DeadLetterPublisher deadLetters,
             MeterRegistry meters,
             QualityRecorder quality,
-            PrivacyService privacy) {
+            PrivacyService privacy,
+            IngestMetrics ingestMetrics) {
         this.privacy = privacy;
+        this.ingestMetrics = ingestMetrics;
         this.config = config;
         this.limits = EventLimits.of(config);
         this.acceptance = SchemaAcceptance.of(config);
@@ -66,6 +69,7 @@ public class IngestService {
         Validated validated = validate(node, "", request);
         if (validated.event() == null) {
             count("rejected", 1);
+            ingestMetrics.rejected(validated.violations());
             ProblemException problem =
                     new ProblemException(Problem.invalid("The event is invalid.", validated.violations()));
             return quality.rejected(
@@ -76,7 +80,9 @@ public class IngestService {
         }
         return privacy.suppressed(List.of(validated.event()))
                 .chain(suppressed -> suppressed.isEmpty()
-                        ? publisher.publish(validated.event())
+                        ? publisher
+                                .publish(validated.event())
+                                .invoke(() -> ingestMetrics.ingested(validated.event(), IngestMetrics.SINGLE))
                         : Uni.createFrom().voidItem())
                 .onFailure()
                 .transform(this::unavailable)
@@ -105,6 +111,7 @@ public class IngestService {
         }
         if (validated.stream().allMatch(v -> v.event() == null)) {
             count("rejected", validated.size());
+            validated.forEach(v -> ingestMetrics.rejected(v.violations()));
             List<Violation> all =
                     validated.stream().flatMap(v -> v.violations().stream()).toList();
             ProblemException problem = new ProblemException(Problem.invalid("No event of the batch is valid.", all));
@@ -128,10 +135,13 @@ public class IngestService {
             Validated v = validated.get(i);
             if (v.event() != null) {
                 if (!suppressed.contains(v.event().eventId())) {
-                    writes.add(publisher.publish(v.event()));
+                    writes.add(publisher
+                            .publish(v.event())
+                            .invoke(() -> ingestMetrics.ingested(v.event(), IngestMetrics.BATCH)));
                 }
                 items.add(new IngestResult.Item(i, v.event().eventId(), List.of()));
             } else {
+                ingestMetrics.rejected(v.violations());
                 writes.add(deadLetter(events.get(i), v.violations()));
                 items.add(new IngestResult.Item(i, null, v.violations()));
             }

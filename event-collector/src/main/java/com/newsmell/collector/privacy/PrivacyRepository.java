@@ -173,6 +173,21 @@ public class PrivacyRepository {
                 .replaceWithVoid();
     }
 
+    /** Requests not yet acknowledged as done (every table group) by each of {@code services}. */
+    @WithSession
+    public Uni<Long> openRequests(List<String> services) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "select count(*) from privacy_request r where (select count(*) from (select a.service"
+                                        + " from privacy_ack a where a.request_id = r.request_id and a.service in"
+                                        + " (:services) group by a.service having bool_and(a.status = 'done')) d)"
+                                        + " < :expected",
+                                Long.class)
+                        .setParameter("services", services)
+                        .setParameter("expected", (long) services.size())
+                        .getSingleResult());
+    }
+
     @WithSession
     public Uni<Void> countSuppressed(String userHash, long events) {
         return Panache.getSession()

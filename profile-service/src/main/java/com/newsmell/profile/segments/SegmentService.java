@@ -160,7 +160,7 @@ public class SegmentService {
                     read.vectors.add(vector);
                 } catch (IllegalArgumentException e) {
                     read.skipped++;
-                    LOG.warnf("user %s: vector not segmented, %s", row.userId(), e.getMessage());
+                    LOG.warnf("a user's vector not segmented (the userId is not logged), %s", e.getMessage());
                 }
             }
             return read(version, rows.get(rows.size() - 1).userId(), read);

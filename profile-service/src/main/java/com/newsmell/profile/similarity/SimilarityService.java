@@ -109,7 +109,7 @@ public class SimilarityService {
                 try {
                     vector = VectorText.read(row.vector());
                 } catch (IllegalArgumentException e) {
-                    LOG.warnf("user %s: vector not used, %s", row.userId(), e.getMessage());
+                    LOG.warnf("a user's vector not used (the userId is not logged), %s", e.getMessage());
                     continue;
                 }
                 UnitVectors.Builder builder =
@@ -117,7 +117,7 @@ public class SimilarityService {
                 try {
                     builder.add(row.userId(), vector);
                 } catch (IllegalArgumentException e) {
-                    LOG.warnf("user %s: vector not used, %s", row.userId(), e.getMessage());
+                    LOG.warnf("a user's vector not used (the userId is not logged), %s", e.getMessage());
                 }
             }
             return readAll(rows.get(rows.size() - 1).userId(), builders);

@@ -1,6 +1,7 @@
 package com.newsmell.toolkit.consumer;
 
 import com.newsmell.contract.DeadLetterHeaders;
+import com.newsmell.toolkit.observability.PipelineMetrics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -32,21 +33,25 @@ public class DeadLetterPublisher {
     public static final int MAX_HEADER_CHARS = 1024;
 
     private final MutinyEmitter<String> emitter;
+    private final PipelineMetrics metrics;
 
     @Inject
-    public DeadLetterPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter) {
+    public DeadLetterPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, PipelineMetrics metrics) {
         this.emitter = emitter;
+        this.metrics = metrics;
     }
 
     /** For CDI client proxies only. */
     protected DeadLetterPublisher() {
         this.emitter = null;
+        this.metrics = null;
     }
 
     /**
      * Sends {@code payload} with Kafka key {@code key} (may be null) and the headers {@link DeadLetterHeaders#REASON}
      * and {@link DeadLetterHeaders#SOURCE}. The returned {@link Uni} is lazy: the record is sent on subscription and
-     * the Uni completes once Kafka acknowledges it (fails on nack).
+     * the Uni completes once Kafka acknowledges it (fails on nack). Each acknowledged record is counted in
+     * {@code newsmell_events_dead_lettered_total{reason}} by the category of its reason.
      */
     public Uni<Void> publish(String key, String payload, String reason, String source) {
         RecordHeaders headers = new RecordHeaders();
@@ -56,7 +61,8 @@ public class DeadLetterPublisher {
                 .withKey(key)
                 .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(payload).addMetadata(metadata));
+        return emitter.sendMessage(Message.of(payload).addMetadata(metadata))
+                .invoke(() -> metrics.deadLettered(reason));
     }
 
     private static byte[] headerValue(String value) {

@@ -3,10 +3,14 @@ package com.newsmell.toolkit.consumer;
 import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.InvalidEventException;
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.toolkit.observability.BatchTracing;
+import com.newsmell.toolkit.observability.PipelineMetrics;
+import io.opentelemetry.api.trace.SpanContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,18 +36,30 @@ import org.jboss.logging.Logger;
  * <p>A replay topic's batch goes the same way ({@link #process(KafkaRecordBatch, String, Function, Function,
  * Function)}), tallied per replay (ADR 0045): what was received, applied, dropped as an erased user's and
  * dead-lettered, handed to the caller before the batch is acknowledged.
+ *
+ * <p>Each batch runs in a span linked to the send span of each of its records, and is measured: its processing time
+ * ({@code newsmell_batch_processing_seconds}) and each applied event's freshness, from the collector's receipt to the
+ * commit ({@code newsmell_event_freshness_seconds}); issue 18, ADR 0058.
  */
 @ApplicationScoped
 public class EventBatchProcessor {
 
     private static final Logger LOG = Logger.getLogger(EventBatchProcessor.class);
 
+    /** The channel every service consumes the interaction topic on. */
+    public static final String CHANNEL = "interactions";
+
     private final DeadLetterPublisher deadLetters;
     private final EventFilter erased;
+    private final PipelineMetrics metrics;
+    private final BatchTracing tracing;
 
-    public EventBatchProcessor(DeadLetterPublisher deadLetters, EventFilter erased) {
+    public EventBatchProcessor(
+            DeadLetterPublisher deadLetters, EventFilter erased, PipelineMetrics metrics, BatchTracing tracing) {
         this.deadLetters = deadLetters;
         this.erased = erased;
+        this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     /** An event a service refuses to apply, with the reason that goes with it to the dead-letter topic. */
@@ -58,15 +74,51 @@ public class EventBatchProcessor {
             String source,
             Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply) {
         return process(
-                batch, source, apply, record -> "", tallies -> Uni.createFrom().voidItem());
+                batch,
+                source,
+                apply,
+                CHANNEL,
+                record -> "",
+                tallies -> Uni.createFrom().voidItem());
     }
 
+    /** The channel replay topics are consumed on (toolkit ReplayBatches, ADR 0045). */
+    public static final String REPLAY_CHANNEL = "replays";
+
     /**
-     * Processes a batch as {@link #process(KafkaRecordBatch, String, Function)} does, tallying its records by {@code
-     * tagOf} (a record's replay); {@code beforeAck} gets the tallies once the effects are stored and dead letters
-     * sent, before the batch is acknowledged.
+     * Processes a replay topic's batch as {@link #process(KafkaRecordBatch, String, Function)} does, tallying its
+     * records by {@code tagOf} (a record's replay); {@code beforeAck} gets the tallies once the effects are stored and
+     * dead letters sent, before the batch is acknowledged.
      */
     public Uni<Void> process(
+            KafkaRecordBatch<String, String> batch,
+            String source,
+            Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply,
+            Function<KafkaRecord<String, String>, String> tagOf,
+            Function<Collection<BatchTally>, Uni<Void>> beforeAck) {
+        return process(batch, source, apply, REPLAY_CHANNEL, tagOf, beforeAck);
+    }
+
+    private Uni<Void> process(
+            KafkaRecordBatch<String, String> batch,
+            String source,
+            Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply,
+            String channel,
+            Function<KafkaRecord<String, String>, String> tagOf,
+            Function<Collection<BatchTally>, Uni<Void>> beforeAck) {
+        long started = System.nanoTime();
+        List<SpanContext> sends = new ArrayList<>();
+        String topic = channel;
+        for (KafkaRecord<String, String> record : batch) {
+            sends.add(tracing.sendContext(record.getHeaders()));
+            topic = record.getTopic();
+        }
+        return tracing.inBatchSpan(
+                        topic, sends.size(), sends, () -> processInSpan(batch, source, apply, tagOf, beforeAck))
+                .invoke(() -> metrics.batchProcessed(channel, System.nanoTime() - started));
+    }
+
+    private Uni<Void> processInSpan(
             KafkaRecordBatch<String, String> batch,
             String source,
             Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply,
@@ -97,6 +149,8 @@ public class EventBatchProcessor {
                 .chain(() -> events.isEmpty()
                         ? Uni.createFrom().item(List.<Rejection>of())
                         : applyWithRetry(events, withoutErasedUsers(apply, tally)))
+                .invoke(() -> metrics.committed(
+                        events.stream().map(UserInteractionEvent::receivedAt).toList(), Instant.now()))
                 .chain(rejections -> all(rejections.stream()
                         .map(r -> {
                             tally.rejected(r.event().eventId());

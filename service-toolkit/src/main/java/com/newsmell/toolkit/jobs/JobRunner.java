@@ -34,6 +34,10 @@ public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
     private static final Duration SHARD_WAIT = Duration.ofMillis(250);
+    /** How many of a job's latest runs are searched for its latest success. */
+    private static final int LAST_SUCCESS_SEARCH = 20;
+    /** How often the latest successes are read from job_run. */
+    private static final String LAST_SUCCESS_REFRESH = "30s";
 
     private final Map<String, ScheduledJob> jobs = new LinkedHashMap<>();
     private final Map<String, JobDefinition> definitions = new LinkedHashMap<>();
@@ -41,9 +45,11 @@ public class JobRunner {
     private final JobRunService runs;
     private final JobsConfig config;
     private final Scheduler scheduler;
-    private final MeterRegistry metrics;
+    private final JobMetrics metrics;
     private final String runnerId;
     private final Set<Long> executing = ConcurrentHashMap.newKeySet();
+    /** When this replica opened each sharded run it started (System.nanoTime), for the run's duration. */
+    private final Map<Long, Long> shardedStarts = new ConcurrentHashMap<>();
 
     public JobRunner(
             Instance<ScheduledJob> jobs,
@@ -51,7 +57,7 @@ public class JobRunner {
             JobsConfig config,
             Scheduler scheduler,
             MeterRegistry metrics) {
-        this.metrics = metrics;
+        this.metrics = new JobMetrics(metrics);
         this.runs = runs;
         this.config = config;
         this.scheduler = scheduler;
@@ -64,8 +70,12 @@ public class JobRunner {
                         throw new IllegalStateException("two scheduled jobs are named " + definition.name());
                     }
                     definitions.put(definition.name(), definition);
+                    this.metrics.register(definition.name());
                     try {
-                        schedules.put(definition.name(), CronSchedule.of(definition.cron(), config.timeZone()));
+                        Optional<CronSchedule> schedule = CronSchedule.of(definition.cron(), config.timeZone());
+                        schedules.put(definition.name(), schedule);
+                        schedule.flatMap(JobRunner::period)
+                                .ifPresent(period -> this.metrics.period(definition.name(), period));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalStateException(
                                 "job " + definition.name() + ": invalid cron '" + definition.cron() + "': "
@@ -92,6 +102,12 @@ public class JobRunner {
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setTask(execution -> heartbeatNow())
                 .schedule();
+        scheduler
+                .newJob("newsmell-job-last-success")
+                .setInterval(LAST_SUCCESS_REFRESH)
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> lastSuccessesNow())
+                .schedule();
         LOG.infof("job runner %s: %s every %s", runnerId, jobs.keySet(), config.tick());
     }
 
@@ -100,6 +116,14 @@ public class JobRunner {
             VertxContextSupport.subscribeAndAwait(() -> tick(Instant.now()));
         } catch (Throwable t) {
             LOG.warn("job runner tick failed", t);
+        }
+    }
+
+    private void lastSuccessesNow() {
+        try {
+            VertxContextSupport.subscribeAndAwait(this::readLastSuccesses);
+        } catch (Throwable t) {
+            LOG.debugf("job runner: last successes not read: %s", t);
         }
     }
 
@@ -128,6 +152,12 @@ public class JobRunner {
         return schedules.getOrDefault(name, Optional.empty());
     }
 
+    /** The time between the schedule's next two periods (e.g. a day for a daily job). */
+    private static Optional<Duration> period(CronSchedule schedule) {
+        return schedule.nextAfter(Instant.now())
+                .flatMap(next -> schedule.nextAfter(next).map(after -> Duration.between(next, after)));
+    }
+
     /** One tick at {@code now}: every job's due periods, then any open shards, then pruning. */
     public Uni<Void> tick(Instant now) {
         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -146,6 +176,28 @@ public class JobRunner {
         return chain.chain(this::helpWithShards)
                 .chain(() -> runs.prune(now.minus(config.retention())))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Moves each job's {@code newsmell_job_last_success_timestamp_seconds} to its latest success in the job_run
+     * table, whichever replica ran it (a restarted replica knows it too); every 30 seconds, beside the ticks (it
+     * never delays a claim).
+     */
+    private Uni<Void> readLastSuccesses() {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String name : jobs.keySet()) {
+            chain = chain.chain(() -> runs.recent(name, LAST_SUCCESS_SEARCH)
+                            .invoke(recent -> recent.stream()
+                                    .filter(run -> JobRun.SUCCEEDED.equals(run.status()) && run.finishedAt() != null)
+                                    .map(JobRun::finishedAt)
+                                    .max(Comparator.naturalOrder())
+                                    .ifPresent(at -> metrics.succeededAt(name, at))))
+                    .replaceWithVoid();
+        }
+        return chain.onFailure().recoverWithItem(f -> {
+            LOG.debugf("job runner: last successes not read: %s", f);
+            return null;
+        });
     }
 
     /** Runs the job's due periods that this replica can claim, oldest first. */
@@ -193,6 +245,7 @@ public class JobRunner {
 
     private Uni<Long> executeTracked(ScheduledJob job, JobContext context) {
         if (context.shardCount() > 1) {
+            shardedStarts.put(context.runId(), System.nanoTime());
             return runs.openShards(context.runId(), context.shardCount(), config)
                     .chain(() -> workOnShards(job, context))
                     .replaceWith(context.runId());
@@ -201,7 +254,7 @@ public class JobRunner {
         return Uni.createFrom()
                 .deferred(() -> job.run(context))
                 .chain(outcome -> runs.succeed(context.runId(), outcome).invoke(() -> {
-                    count("newsmell.job.runs", context, JobRun.SUCCEEDED);
+                    ended(context, JobRun.SUCCEEDED, started, outcome.rowsProcessed());
                     LOG.infof(
                             "job %s %s %s: %d rows in %d ms",
                             context.job(),
@@ -213,7 +266,7 @@ public class JobRunner {
                 .onFailure()
                 .recoverWithUni(f -> {
                     LOG.errorf(f, "job %s %s %s failed", context.job(), context.trigger(), context.period());
-                    count("newsmell.job.runs", context, JobRun.FAILED);
+                    ended(context, JobRun.FAILED, started, 0);
                     return runs.fail(context.runId(), f);
                 })
                 .replaceWith(context.runId());
@@ -229,11 +282,11 @@ public class JobRunner {
             return Uni.createFrom()
                     .deferred(() -> job.run(shardContext))
                     .chain(outcome -> runs.succeedShard(context.runId(), shard.get(), outcome.rowsProcessed())
-                            .invoke(() -> count("newsmell.job.shards", context, JobRun.SUCCEEDED)))
+                            .invoke(() -> metrics.shard(context, JobRun.SUCCEEDED)))
                     .onFailure()
                     .recoverWithUni(f -> {
                         LOG.errorf(f, "job %s shard %d of run %d failed", context.job(), shard.get(), context.runId());
-                        count("newsmell.job.shards", context, JobRun.FAILED);
+                        metrics.shard(context, JobRun.FAILED);
                         return runs.failShard(context.runId(), shard.get(), f);
                     })
                     .chain(() -> workOnShards(job, context));
@@ -241,6 +294,8 @@ public class JobRunner {
     }
 
     private Uni<Void> completeIfDone(ScheduledJob job, JobContext context) {
+        Long opened = shardedStarts.remove(context.runId());
+        long started = opened == null ? System.nanoTime() : opened;
         return runs.shardTally(context.runId()).chain(tally -> {
             if (tally.failed() > 0 && tally.open() == tally.failed()) {
                 return runs.fail(context.runId(), new IllegalStateException(tally.failed() + " shards failed"))
@@ -255,20 +310,20 @@ public class JobRunner {
                             : Uni.createFrom()
                                     .deferred(() -> job.completeShards(context, tally.rows()))
                                     .chain(outcome -> runs.succeed(context.runId(), outcome)
-                                            .invoke(() -> count("newsmell.job.runs", context, JobRun.SUCCEEDED)))
+                                            .invoke(() ->
+                                                    ended(context, JobRun.SUCCEEDED, started, outcome.rowsProcessed())))
                                     .onFailure()
                                     .recoverWithUni(f -> {
-                                        count("newsmell.job.runs", context, JobRun.FAILED);
+                                        ended(context, JobRun.FAILED, started, 0);
                                         return runs.fail(context.runId(), f);
                                     })
                                     .replaceWithVoid());
         });
     }
 
-    /** Counts executions on this replica: {@code newsmell_job_runs_total} and {@code newsmell_job_shards_total}. */
-    private void count(String meter, JobContext context, String outcome) {
-        metrics.counter(meter, "job", context.job(), "trigger", context.trigger(), "outcome", outcome)
-                .increment();
+    /** Measures a whole run of this replica that ended now (JobMetrics). */
+    private void ended(JobContext context, String outcome, long startedNanos, long rows) {
+        metrics.run(context, outcome, Duration.ofNanos(System.nanoTime() - startedNanos), rows, Instant.now());
     }
 
     /** Any replica helps with the pending shards of any running sharded run. */

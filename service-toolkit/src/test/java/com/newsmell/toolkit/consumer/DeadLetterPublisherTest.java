@@ -3,6 +3,8 @@ package com.newsmell.toolkit.consumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.newsmell.contract.DeadLetterHeaders;
+import com.newsmell.toolkit.observability.PipelineMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -81,10 +83,20 @@ class DeadLetterPublisherTest {
     @SuppressWarnings("unchecked")
     void sendsKeyPayloadAndHeaders() {
         FakeEmitter emitter = new FakeEmitter();
-        DeadLetterPublisher publisher = new DeadLetterPublisher(emitter);
-        Uni<Void> uni = publisher.publish("sess-1", "{\"bad\":true}", "invalid: /eventType enum", "event-collector");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DeadLetterPublisher publisher = new DeadLetterPublisher(emitter, new PipelineMetrics(registry));
+        Uni<Void> uni = publisher.publish(
+                "sess-1", "{\"bad\":true}",
+                "invalid event: /eventType enum", "event-collector");
         assertEquals(null, emitter.sent, "lazy until subscribed");
+        assertEquals(null, registry.find("newsmell.events.dead.lettered").counter(), "counted once acknowledged");
         uni.await().atMost(Duration.ofSeconds(5));
+        assertEquals(
+                1.0,
+                registry.get("newsmell.events.dead.lettered")
+                        .tag("reason", "invalid_event")
+                        .counter()
+                        .count());
 
         assertEquals("{\"bad\":true}", emitter.sent.getPayload());
         OutgoingKafkaRecordMetadata<String> md =
@@ -92,7 +104,7 @@ class DeadLetterPublisherTest {
         assertEquals("sess-1", md.getKey());
         Headers headers = md.getHeaders();
         assertEquals(
-                "invalid: /eventType enum",
+                "invalid event: /eventType enum",
                 new String(headers.lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8));
         assertEquals(
                 "event-collector",
@@ -103,7 +115,8 @@ class DeadLetterPublisherTest {
     @SuppressWarnings("unchecked")
     void nullReasonAndSourceAndLongReason() {
         FakeEmitter emitter = new FakeEmitter();
-        DeadLetterPublisher publisher = new DeadLetterPublisher(emitter);
+        DeadLetterPublisher publisher =
+                new DeadLetterPublisher(emitter, new PipelineMetrics(new SimpleMeterRegistry()));
         publisher.publish(null, "x", null, null).await().atMost(Duration.ofSeconds(5));
         OutgoingKafkaRecordMetadata<String> md =
                 emitter.sent.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow();
