@@ -97,6 +97,8 @@ class ProfileSubgraphTest {
         String u1 = run + "-u1";
         String u2 = run + "-u2";
         String u3 = run + "-u3";
+        // Their profiles from the consumer; their vectors written as the vector stage would (VectorFixtures), of the
+        // newest schema version: no profiles job here, whose clock would move the feature store's other tests' state.
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
         List<String> users = List.of(u1, u2, u3);
         for (int i = 0; i < users.size(); i++) {
@@ -104,14 +106,27 @@ class ProfileSubgraphTest {
                     .userId(users.get(i))
                     .build()));
         }
-        for (String u : users) {
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> given().post("/v1/profiles/" + u + "/recompute")
-                            .then()
-                            .statusCode(200)
-                            .body("totalPageViews", equalTo(1)));
-        }
-        VectorFixtures.runJob("profiles", Instant.now().toString()); // the feature stage computes their vectors
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Sql.count(
+                                ProfileTestResource.DATABASE,
+                                "select count(*) from user_behavior_profile where user_id like ?",
+                                run + "-%"))
+                        .isEqualTo(3));
+        var schema = given().get("/v1/features/schema");
+        int version = schema.statusCode() == 200
+                ? schema.jsonPath().getInt("version")
+                : given().contentType("application/json")
+                        .body("")
+                        .post("/v1/features/schema/versions")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath()
+                        .getInt("version");
+        VectorFixtures.insertVectors(
+                Map.of(u1, new double[] {0.25, 0.5, 1.0}, u3, new double[] {0.0, 0.125, 0.75}),
+                version,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         String segmentId = "2999-12-29-" + (1000 + new java.util.Random().nextInt(1_000_000));
         Sql.query(
                 ProfileTestResource.DATABASE,
