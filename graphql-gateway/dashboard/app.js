@@ -90,9 +90,11 @@ function render(d) {
       yAxis: [{ type: 'value', name: 'sessions' }, { type: 'value', name: 'bounce', max: 1, axisLabel: { formatter: (v) => `${v * 100}%` } }],
       series: [
         { name: 'sessions', type: 'bar', data: b.map((x) => x.figures?.sessions ?? 0) },
-        { name: 'bounce rate', type: 'line', yAxisIndex: 1, data: b.map((x) => x.figures?.bounceRate ?? null) },
+        { name: 'bounce rate', type: 'line', yAxisIndex: 1, connectNulls: true, data: b.map((x) => x.figures?.bounceRate ?? null) },
       ],
     });
+    // the bounce rate is over closed sessions only (30 idle minutes): its own count, so an empty line is seen
+    window.dashboard.points.bounce = b.filter((x) => x.figures?.bounceRate != null).length;
   }
   if (d.trendingPerfumes) {
     const items = [...d.trendingPerfumes.items].reverse();

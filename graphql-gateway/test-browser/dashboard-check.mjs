@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const CHARTS = ['eventRate', 'sessions', 'trending', 'searchCtr', 'noResults', 'recoAlgorithm', 'recoPosition', 'segments', 'quality', 'qualityRules', 'jobs'];
+const CHARTS = ['eventRate', 'sessions', 'bounce', 'trending', 'searchCtr', 'noResults', 'recoAlgorithm', 'recoPosition', 'segments', 'quality', 'qualityRules', 'jobs'];
 const gateway = process.env.GATEWAY_URL ?? 'http://localhost:4000';
 const screenshot = process.env.SCREENSHOT ?? 'dashboard.png';
 const timeout = Number(process.env.TIMEOUT_MS ?? 60000);

@@ -17,7 +17,13 @@ test('the five subgraphs compose into the committed supergraph (npm run compose 
 test('the joined entities take fields from several subgraphs', () => {
   const sdl = readFileSync(SUPERGRAPH, 'utf8');
   assert.match(sdl, /type Perfume @join__type\(graph: PERFUME_STATS, key: "perfumeId"\) @join__type\(graph: RECOMMENDATION_FEEDBACK, key: "perfumeId"\)/);
-  assert.match(sdl, /type User @join__type\(graph: PROFILE, key: "userId"\) @join__type\(graph: SESSION, key: "userId"\)/);
+  assert.match(sdl, /type User @join__type\(graph: PROFILE, key: "userId"\) @join__type\(graph: RECOMMENDATION_FEEDBACK, key: "userId"\) @join__type\(graph: SESSION, key: "userId"\)/);
+  // the fields the issue names, each from its owner
+  for (const [field, graph] of [['timeSeries', 'PERFUME_STATS'], ['trendingRank', 'PERFUME_STATS'], ['catalog', 'PERFUME_STATS'],
+    ['featureVector', 'PROFILE'], ['segment', 'PROFILE'], ['feedback', 'RECOMMENDATION_FEEDBACK']]) {
+    const owner = sdl.match(new RegExp(`\\n  ${field}[(:][\\s\\S]*?@join__field\\(graph: (\\w+)\\)`));
+    assert.equal(owner?.[1], graph, field);
+  }
 });
 
 test('a subgraph change that breaks composition fails the check', () => {

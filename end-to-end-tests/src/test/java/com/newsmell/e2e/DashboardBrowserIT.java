@@ -86,7 +86,9 @@ class DashboardBrowserIT {
                         "--users",
                         "80",
                         "--seed",
-                        "14")
+                        "14",
+                        "--backfill",
+                        "1h")
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "dashboard-traffic.log").toFile())
                 .start();
@@ -109,6 +111,7 @@ class DashboardBrowserIT {
     private static void runJobs(RunningSystem system) {
         for (Map.Entry<String, String> job : List.of(
                 Map.entry(RunningSystem.PERFUME_STATS, "hourly"),
+                Map.entry(RunningSystem.SESSIONS, "close-idle-sessions"),
                 Map.entry(RunningSystem.SESSIONS, "rollup"),
                 Map.entry(RunningSystem.PROFILES, "profiles"),
                 Map.entry(RunningSystem.PROFILES, "segments"))) {
@@ -135,7 +138,7 @@ class DashboardBrowserIT {
                 gateway,
                 "query($hf: String!, $ht: String!, $df: String!, $dt: String!) {"
                         + " eventRate(from: $hf, to: $ht, granularity: \"hour\") { totals { events } }"
-                        + " sessionMetrics(from: $hf, to: $ht, granularity: \"hour\") { totals { sessions } }"
+                        + " sessionMetrics(from: $hf, to: $ht, granularity: \"hour\") { totals { sessions bounceRate } }"
                         + " trendingPerfumes(limit: 1) { items { rank } }"
                         + " noResultQueries(from: $df, to: $dt, limit: 1) { items { query } }"
                         + " recommendationMetrics(from: $df, to: $dt) { totals { impressions } }"
@@ -151,6 +154,9 @@ class DashboardBrowserIT {
         assertThat(d.at("/sessionMetrics/totals/sessions").asLong())
                 .as("sessions")
                 .isPositive();
+        assertThat(d.at("/sessionMetrics/totals/bounceRate").isNumber())
+                .as("bounce rate (the backfilled sessions, closed)")
+                .isTrue();
         assertThat(d.at("/trendingPerfumes/items")).as("trending").isNotEmpty();
         assertThat(d.at("/noResultQueries/items")).as("no-result queries").isNotEmpty();
         assertThat(d.at("/recommendationMetrics/totals/impressions").asLong())

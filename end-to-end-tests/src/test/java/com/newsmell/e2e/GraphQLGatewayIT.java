@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 14: the GraphQL gateway over the five running services. One query joins a perfume's statistics
  * (perfume-stats-service) with its recommendation figures (recommendation-feedback-service), another a user's profile
- * (profile-service) with their sessions (session-service); every value equals what the REST APIs answer.
+ * (profile-service) with their sessions (session-service), feature vector, segment and recommendation feedback rows
+ * (recommendation-feedback-service); every value equals what the REST APIs answer.
  */
 class GraphQLGatewayIT {
 
@@ -78,8 +79,11 @@ class GraphQLGatewayIT {
                         gateway,
                         "query($p: String!, $from: String!, $to: String!) { perfume(perfumeId: $p) { perfumeId"
                                 + " stats { totalViews recommendationImpressions recommendationClicks"
-                                + " recommendationCTR } recommendation(from: $from, to: $to) { impressions clicks"
-                                + " clickThroughRate conversions } } }",
+                                + " recommendationCTR trendingScore } recommendation(from: $from, to: $to) { impressions"
+                                + " clicks clickThroughRate conversions } features { viewCount inCatalog }"
+                                + " catalog { name } trendingRank timeSeries(from: $from, to: $to,"
+                                + " metric: \"recommendationClicks\") { metric totals { value } buckets { start figure"
+                                + " { value } } } } }",
                         Map.of("p", perfume, "from", from, "to", to))
                 .get("perfume");
 
@@ -99,6 +103,33 @@ class GraphQLGatewayIT {
         assertThat(joined.at("/recommendation/clickThroughRate").asDouble())
                 .isEqualTo(reco.get("clickThroughRate").asDouble())
                 .isEqualTo(1.0);
+
+        // perfume-stats-service's other fields: features, the catalog copy, the trending place, the time series
+        JsonNode features = Http.get(system.url(RunningSystem.PERFUME_STATS) + "/v1/perfumes/" + perfume + "/features")
+                .json();
+        assertThat(joined.at("/features/viewCount").asLong())
+                .isEqualTo(features.get("viewCount").asLong());
+        assertThat(joined.at("/features/inCatalog").asBoolean())
+                .isEqualTo(features.get("inCatalog").asBoolean());
+        assertThat(joined.get("catalog").isNull())
+                .isEqualTo(!features.get("inCatalog").asBoolean());
+        assertThat(joined.get("trendingRank").isNull())
+                .isEqualTo(stats.path("trendingScore").asDouble() <= 0);
+        JsonNode series = Http.get(system.url(RunningSystem.PERFUME_STATS) + "/v1/perfumes/" + perfume
+                        + "/timeseries?metric=recommendationClicks&from=" + from + "&to=" + to)
+                .json();
+        assertThat(joined.at("/timeSeries/totals/value").asDouble())
+                .isEqualTo(series.at("/totals/value").asDouble())
+                .isEqualTo(1.0);
+        JsonNode buckets = joined.at("/timeSeries/buckets");
+        assertThat(buckets).hasSize(series.get("buckets").size());
+        for (int i = 0; i < buckets.size(); i++) {
+            assertThat(Instant.parse(buckets.get(i).get("start").asText()))
+                    .isEqualTo(Instant.parse(
+                            series.get("buckets").get(i).get("start").asText()));
+            assertThat(buckets.get(i).at("/figure/value").asDouble())
+                    .isEqualTo(series.get("buckets").get(i).get("value").asDouble());
+        }
     }
 
     @Test
@@ -127,8 +158,9 @@ class GraphQLGatewayIT {
         JsonNode joined = Subgraphs.data(
                         gateway,
                         "query($u: String!) { user(userId: $u) { userId profile { userId totalPageViews"
-                                + " totalSearches engagementScore } sessions(limit: 10) { items { userId startTime"
-                                + " pageViews perfumesViewed bounced } nextCursor } } }",
+                                + " totalSearches engagementScore segmentId } sessions(limit: 10) { items { userId"
+                                + " startTime pageViews perfumesViewed bounced } nextCursor } featureVector {"
+                                + " schemaVersion names values } segment { id size } } }",
                         Map.of("u", user))
                 .get("user");
 
@@ -150,6 +182,48 @@ class GraphQLGatewayIT {
             }
             assertThat(Instant.parse(items.get(i).get("startTime").asText()))
                     .isEqualTo(Instant.parse(sessions.get(i).get("startTime").asText()));
+        }
+
+        // profile-service's feature vector and segment, as REST answers them (absent: REST's 404 / no segmentId)
+        Http.Response vector = Http.get(system.url(RunningSystem.PROFILES) + "/v1/profiles/" + user + "/features");
+        if (vector.status() == 200) {
+            assertThat(joined.at("/featureVector/schemaVersion").asInt())
+                    .isEqualTo(vector.json().get("schemaVersion").asInt());
+            assertThat(joined.at("/featureVector/values").toString())
+                    .isEqualTo(vector.json().get("values").toString());
+        } else {
+            assertThat(vector.status()).isEqualTo(404);
+            assertThat(joined.get("featureVector").isNull()).isTrue();
+        }
+        assertThat(joined.get("segment").isNull()).isEqualTo(!profile.hasNonNull("segmentId"));
+
+        // recommendation-feedback-service's feedback rows: the impressions the user was shown
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().baseUri(system.url(RunningSystem.RECOMMENDATIONS))
+                        .queryParam("userId", user)
+                        .get("/v1/recommendations/feedback")
+                        .then()
+                        .statusCode(200)
+                        .body("items.size()", equalTo(2)));
+        JsonNode rows = Http.get(
+                        system.url(RunningSystem.RECOMMENDATIONS) + "/v1/recommendations/feedback?userId=" + user)
+                .json()
+                .get("items");
+        JsonNode feedback = Subgraphs.data(
+                        gateway,
+                        "query($u: String!) { user(userId: $u) { feedback(limit: 10) { items { recommendationId"
+                                + " item { perfumeId position clicked } } } } }",
+                        Map.of("u", user))
+                .at("/user/feedback/items");
+        assertThat(feedback).hasSize(rows.size()).hasSize(2);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(feedback.get(i).get("recommendationId").asText())
+                    .isEqualTo(rows.get(i).get("recommendationId").asText());
+            for (String field : List.of("perfumeId", "position", "clicked")) {
+                assertThat(feedback.get(i).at("/item/" + field).asText())
+                        .as("feedback " + i + " " + field)
+                        .isEqualTo(rows.get(i).get(field).asText());
+            }
         }
     }
 

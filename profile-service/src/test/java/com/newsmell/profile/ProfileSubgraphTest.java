@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.newsmell.infra.Sql;
+import com.newsmell.infra.Statements;
 import com.newsmell.infra.Subgraphs;
 import com.newsmell.infra.WireEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -82,6 +84,117 @@ class ProfileSubgraphTest {
         assertThat(entities.get(1).get("userId").asText()).isEqualTo(unknown);
         assertThat(entities.get(1).get("profile").isNull()).isTrue();
         assertThat(entities.get(2).at("/profile/userId").asText()).isEqualTo(u2);
+    }
+
+    /** Every field profile-service contributes to a User, but the paged similarUsers. */
+    private static final String ALL_FIELDS = "query($r: [_Any!]!) { _entities(representations: $r) { ... on User {"
+            + " userId profile { userId segmentId totalPageViews } featureVector { schemaVersion asOf names values }"
+            + " segment { id week number size share } } } }";
+
+    @Test
+    void theFeatureVectorAndSegmentEqualTheRestValuesAndABatchIsOneReadPerField() {
+        String run = "gq-" + UUID.randomUUID().toString().substring(0, 8);
+        String u1 = run + "-u1";
+        String u2 = run + "-u2";
+        String u3 = run + "-u3";
+        // Their profiles from the consumer; their vectors written as the vector stage would (VectorFixtures), of the
+        // newest schema version: no profiles job here, whose clock would move the feature store's other tests' state.
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
+        List<String> users = List.of(u1, u2, u3);
+        for (int i = 0; i < users.size(); i++) {
+            WireEvents.publish(List.of(WireEvents.event(PAGE_VIEW, "s-" + UUID.randomUUID(), t0.plusSeconds(i))
+                    .userId(users.get(i))
+                    .build()));
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Sql.count(
+                                ProfileTestResource.DATABASE,
+                                "select count(*) from user_behavior_profile where user_id like ?",
+                                run + "-%"))
+                        .isEqualTo(3));
+        var schema = given().get("/v1/features/schema");
+        int version = schema.statusCode() == 200
+                ? schema.jsonPath().getInt("version")
+                : given().contentType("application/json")
+                        .body("")
+                        .post("/v1/features/schema/versions")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath()
+                        .getInt("version");
+        VectorFixtures.insertVectors(
+                Map.of(u1, new double[] {0.25, 0.5, 1.0}, u3, new double[] {0.0, 0.125, 0.75}),
+                version,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        String segmentId = "2999-12-29-" + (1000 + new java.util.Random().nextInt(1_000_000));
+        Sql.query(
+                ProfileTestResource.DATABASE,
+                "insert into user_segment (segment_id, week, number, schema_version, size, centroid,"
+                        + " distinctive_features, computed_at) values (?, date '2999-12-29', ?, 1, 2, '[0.5]', '[]',"
+                        + " now())",
+                segmentId,
+                Integer.parseInt(segmentId.substring(11)));
+        try {
+            for (String u : List.of(u1, u2)) {
+                Sql.query(
+                        ProfileTestResource.DATABASE,
+                        "update user_behavior_profile set segment_id = ?, segment_week = date '2999-12-29' where"
+                                + " user_id = ?",
+                        segmentId,
+                        u);
+            }
+            Map<?, ?> restVector = VectorFixtures.json("/v1/profiles/" + u1 + "/features");
+            Map<?, ?> restSegment = ((List<?>)
+                            VectorFixtures.json("/v1/segments").get("items"))
+                    .stream()
+                            .map(Map.class::cast)
+                            .filter(m -> segmentId.equals(m.get("id")))
+                            .findFirst()
+                            .orElseThrow();
+
+            JsonNode entities = Subgraphs.data(url(), ALL_FIELDS, Map.of("r", representations(u1, u3)))
+                    .get("_entities");
+
+            JsonNode vector = entities.get(0).get("featureVector");
+            assertThat(vector.get("schemaVersion").asInt()).isEqualTo(restVector.get("schemaVersion"));
+            assertThat(vector.get("asOf").asText()).isEqualTo(restVector.get("asOf"));
+            List<?> restNames = (List<?>) restVector.get("names");
+            List<?> restValues = (List<?>) restVector.get("values");
+            assertThat(vector.get("names")).hasSize(restNames.size());
+            assertThat(vector.get("values")).hasSize(restValues.size()).isNotEmpty();
+            for (int i = 0; i < restValues.size(); i++) {
+                assertThat(vector.get("names").get(i).asText()).isEqualTo(restNames.get(i));
+                assertThat(vector.get("values").get(i).asDouble())
+                        .isEqualTo(((Number) restValues.get(i)).doubleValue());
+            }
+            JsonNode segment = entities.get(0).get("segment");
+            assertThat(segment.get("id").asText()).isEqualTo(segmentId);
+            assertThat(segment.get("week").asText()).isEqualTo(restSegment.get("week"));
+            assertThat(segment.get("size").asInt()).isEqualTo(restSegment.get("size"));
+            assertThat(segment.get("share").asDouble()).isEqualTo(((Number) restSegment.get("share")).doubleValue());
+            assertThat(entities.get(1).get("segment").isNull()).isTrue();
+            assertThat(entities.get(1).get("featureVector").isNull()).isFalse();
+
+            // batched: two users or three cost the same statements, one read per field
+            Statements.Sent two =
+                    Statements.during(() -> Subgraphs.data(url(), ALL_FIELDS, Map.of("r", representations(u1, u3))));
+            Statements.Sent three = Statements.during(
+                    () -> Subgraphs.data(url(), ALL_FIELDS, Map.of("r", representations(u1, u2, u3))));
+            for (String table :
+                    List.of("user_behavior_profile", "user_feature_vector", "feature_schema_version", "user_segment")) {
+                assertThat(three.readsOf(table)).as(table).isEqualTo(two.readsOf(table));
+                assertThat(three.readsOf(table)).as(table).isEqualTo(1);
+            }
+        } finally {
+            Sql.query(ProfileTestResource.DATABASE, "delete from user_segment where segment_id = ?", segmentId);
+        }
+    }
+
+    private static List<Map<String, String>> representations(String... userIds) {
+        return java.util.Arrays.stream(userIds)
+                .map(id -> Map.of("__typename", "User", "userId", id))
+                .toList();
     }
 
     @Test

@@ -531,6 +531,75 @@ class FeedbackConsumerTest {
     }
 
     @Test
+    void theImpressionsOfAUserAreKeysetPagedWithOrWithoutAWindowTheirStitchedSessionsIncluded() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String user = "u-" + run;
+        String own = "s-own-" + run; // the user's own identified session
+        String later = "s-later-" + run; // anonymous, identified as the user afterwards (stitched)
+        String other = "s-other-" + run; // someone else's
+        Instant t0 = Instant.parse("2025-07-01T10:00:00Z");
+        WireEvents.publish(List.of(
+                shown(own, "o-1-" + run, "p-1", t0, 0).userId(user).build(),
+                clicked(own, "o-1-" + run, "p-1", t0.plusSeconds(5))
+                        .userId(user)
+                        .build(),
+                shown(later, "o-2-" + run, "p-2", t0.plus(Duration.ofDays(30)), 1)
+                        .build(),
+                WireEvents.event(PAGE_VIEW, later, t0.plus(Duration.ofDays(30)).plusSeconds(60))
+                        .userId(user)
+                        .build(),
+                shown(own, "o-3-" + run, "p-3", t0.plus(Duration.ofDays(200)), 2)
+                        .userId(user)
+                        .build(),
+                shown(other, "o-4-" + run, "p-1", t0.plusSeconds(1), 0)
+                        .userId("someone-else-" + run)
+                        .build()));
+        String list = "/v1/recommendations/feedback?userId=" + user;
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get(list)
+                        .then()
+                        .statusCode(200)
+                        .body("items.recommendationId", contains("o-1-" + run, "o-2-" + run, "o-3-" + run)));
+
+        // without a window (a list filtered by an id, ADR 0015), 200 days apart; paged by the same keyset cursors
+        String next = given().get(list + "&limit=2")
+                .then()
+                .statusCode(200)
+                .body("items.userId", contains(user, user))
+                .body("items.identity", contains("user", "user"))
+                .body("items.clicked", contains(true, false))
+                .body("items[0].timeToClickMs", equalTo(5000))
+                .body("nextCursor", notNullValue())
+                .extract()
+                .path("nextCursor");
+        given().get(list + "&limit=2&cursor=" + next)
+                .then()
+                .statusCode(200)
+                .body("items.recommendationId", contains("o-3-" + run))
+                .body("nextCursor", nullValue());
+        // a window narrows it
+        given().get(list + "&from=2025-07-15&to=2025-08-15")
+                .then()
+                .statusCode(200)
+                .body("items.recommendationId", contains("o-2-" + run))
+                .body("from", equalTo("2025-07-15T00:00:00.000Z"));
+        given().get(list + "&algorithm=(unknown)").then().statusCode(200).body("items", hasSize(0));
+        given().get("/v1/recommendations/feedback?userId=nobody-" + run)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
+        // a blank userId is none: the window is required again
+        given().queryParam("userId", " ")
+                .get("/v1/recommendations/feedback")
+                .then()
+                .statusCode(400)
+                .body("errors[0].parameter", equalTo("from"))
+                .body("errors[0].rule", equalTo("required"));
+        problem(list + "&from=2025-08-15&to=2025-07-15", "to", "after-from");
+        problem(list + "&limit=0", "limit", "range");
+    }
+
+    @Test
     void theOpenApiTypesTheParametersAndListsCsvOnListsAndMetricsOnly() {
         String metrics = "paths.'/v1/recommendations/metrics'.get.";
         String list = "paths.'/v1/recommendations/feedback'.get.";
@@ -572,9 +641,12 @@ class FeedbackConsumerTest {
                         metrics + "responses.'200'.content.keySet()",
                         containsInAnyOrder(ApiConvention.JSON, ApiConvention.CSV))
                 .body(metrics + "responses.'400'.content.keySet()", contains("application/problem+json"))
-                .body(list + "parameters.name", containsInAnyOrder("from", "to", "tz", "algorithm", "limit", "cursor"))
-                .body(list + "parameters.find { it.name == 'from' }.required", equalTo(true))
-                .body(list + "parameters.find { it.name == 'to' }.required", equalTo(true))
+                .body(
+                        list + "parameters.name",
+                        containsInAnyOrder("from", "to", "tz", "algorithm", "userId", "limit", "cursor"))
+                // from and to: required without userId (a list bounded by time alone), optional with it
+                .body(list + "parameters.find { it.name == 'from' }.description", startsWith("Required without userId"))
+                .body(list + "parameters.find { it.name == 'userId' }.schema.type", equalTo("string"))
                 .body(list + "parameters.find { it.name == 'to' }.schema.format", equalTo("date-time"))
                 .body(list + "parameters.find { it.name == 'limit' }.schema.maximum", equalTo(1000))
                 .body(

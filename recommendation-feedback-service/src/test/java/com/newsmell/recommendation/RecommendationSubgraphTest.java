@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.newsmell.infra.Statements;
 import com.newsmell.infra.Subgraphs;
 import com.newsmell.infra.WireEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -87,6 +88,94 @@ class RecommendationSubgraphTest {
         assertThat(entities.get(1).get("recommendation").isNull()).isTrue();
         assertThat(entities.get(2).at("/recommendation/impressions").asInt()).isEqualTo(1);
         assertThat(entities.get(2).at("/recommendation/clicks").asInt()).isEqualTo(0);
+    }
+
+    private static final String USERS = "query($r: [_Any!]!) { _entities(representations: $r) { ... on User {"
+            + " userId feedback(limit: 2) { items { recommendationId item { userId perfumeId position clicked"
+            + " impressionTime timeToClickMs } } nextCursor } } } }";
+
+    @Test
+    void usersResolveWithTheirFeedbackRowsAsTheRestListAndABatchIsOneReadPerField() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> users = List.of("u1-" + run, "u2-" + run, "u3-" + run);
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofDays(2));
+        for (int i = 0; i < users.size(); i++) {
+            String session = "s-" + i + "-" + run;
+            String user = users.get(i);
+            WireEvents.publish(List.of(
+                    shown(session, "r-" + i + "-" + run, "p-a", t0.plusSeconds(i), 0)
+                            .userId(user)
+                            .build(),
+                    shown(session, "r-" + i + "-" + run, "p-b", t0.plusSeconds(i), 1)
+                            .userId(user)
+                            .build(),
+                    shown(session, "q-" + i + "-" + run, "p-c", t0.plusSeconds(60 + i), 0)
+                            .userId(user)
+                            .build(),
+                    clicked(session, "r-" + i + "-" + run, "p-b", t0.plusSeconds(10 + i))
+                            .userId(user)
+                            .build()));
+        }
+        for (String user : users) {
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> given().queryParam("userId", user)
+                            .get("/v1/recommendations/feedback")
+                            .then()
+                            .statusCode(200)
+                            .body("items.size()", equalTo(3))
+                            .body("items[1].clicked", equalTo(true)));
+        }
+        Map<?, ?> rest = given().queryParam("userId", users.get(0))
+                .queryParam("limit", 2)
+                .get("/v1/recommendations/feedback")
+                .then()
+                .extract()
+                .as(Map.class);
+
+        JsonNode entities = Subgraphs.data(
+                        url(), USERS, Map.of("r", representations("User", "userId", users.get(0), users.get(1))))
+                .get("_entities");
+
+        JsonNode page = entities.get(0).get("feedback");
+        List<?> restItems = (List<?>) rest.get("items");
+        assertThat(page.get("items")).hasSize(restItems.size()).hasSize(2);
+        for (int i = 0; i < restItems.size(); i++) {
+            Map<?, ?> r = (Map<?, ?>) restItems.get(i);
+            JsonNode g = page.get("items").get(i);
+            assertThat(g.get("recommendationId").asText()).isEqualTo(r.get("recommendationId"));
+            assertThat(g.at("/item/perfumeId").asText()).isEqualTo(r.get("perfumeId"));
+            assertThat(g.at("/item/userId").asText()).isEqualTo(r.get("userId"));
+            assertThat(g.at("/item/clicked").asBoolean()).isEqualTo(r.get("clicked"));
+            assertThat(Instant.parse(g.at("/item/impressionTime").asText()))
+                    .isEqualTo(Instant.parse((String) r.get("impressionTime")));
+        }
+        assertThat(page.get("nextCursor").asText()).isEqualTo(rest.get("nextCursor"));
+        assertThat(entities.get(1).at("/feedback/items/0/item/userId").asText()).isEqualTo(users.get(1));
+
+        // batched: two users or three (and two perfumes or three) cost the same statements
+        Statements.Sent two = Statements.during(() -> Subgraphs.data(
+                url(), USERS, Map.of("r", representations("User", "userId", users.get(0), users.get(1)))));
+        Statements.Sent three = Statements.during(() -> Subgraphs.data(
+                url(), USERS, Map.of("r", representations("User", "userId", users.toArray(String[]::new)))));
+        assertThat(three.readsOf("recommendation_feedback")).isEqualTo(two.readsOf("recommendation_feedback"));
+        assertThat(three.readsOf("recommendation_conversion")).isEqualTo(1);
+        String from = t0.truncatedTo(ChronoUnit.DAYS).toString();
+        String to = t0.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)).toString();
+        Statements.Sent twoPerfumes = Statements.during(() -> Subgraphs.data(
+                url(),
+                ENTITIES,
+                Map.of("from", from, "to", to, "r", representations("Perfume", "perfumeId", "p-a", "p-b"))));
+        Statements.Sent threePerfumes = Statements.during(() -> Subgraphs.data(
+                url(),
+                ENTITIES,
+                Map.of("from", from, "to", to, "r", representations("Perfume", "perfumeId", "p-a", "p-b", "p-c"))));
+        assertThat(threePerfumes.statements()).hasSameSizeAs(twoPerfumes.statements());
+    }
+
+    private static List<Map<String, String>> representations(String type, String key, String... ids) {
+        return java.util.Arrays.stream(ids)
+                .map(id -> Map.of("__typename", type, key, id))
+                .toList();
     }
 
     @Test

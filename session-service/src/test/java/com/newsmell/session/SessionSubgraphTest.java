@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.newsmell.contract.InteractionEventType;
+import com.newsmell.infra.Statements;
 import com.newsmell.infra.Subgraphs;
 import com.newsmell.infra.WireEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -78,6 +79,29 @@ class SessionSubgraphTest {
         assertThat(sessions.get(0).get("pageViews").asInt())
                 .isEqualTo(((Map<?, ?>) ((List<?>) rest.get("items")).get(0)).get("pageViews"));
         assertThat(entities.get(1).at("/sessions/items")).hasSize(1);
+
+        // batched: two users or three cost the same statements (the page's ids by row_number per user, then the rows)
+        String u3 = "u-" + UUID.randomUUID();
+        Statements.Sent two = Statements.during(() -> Subgraphs.data(
+                url(),
+                ENTITIES,
+                Map.of(
+                        "r",
+                        List.of(
+                                Map.of("__typename", "User", "userId", u1),
+                                Map.of("__typename", "User", "userId", u2)))));
+        Statements.Sent three = Statements.during(() -> Subgraphs.data(
+                url(),
+                ENTITIES,
+                Map.of(
+                        "r",
+                        List.of(
+                                Map.of("__typename", "User", "userId", u1),
+                                Map.of("__typename", "User", "userId", u2),
+                                Map.of("__typename", "User", "userId", u3)))));
+        assertThat(three.readsOf("user_session"))
+                .isEqualTo(two.readsOf("user_session"))
+                .isEqualTo(2);
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class PerfumeInteractionStatsRepository implements PanacheRepositoryBase<PerfumeInteractionStats, String> {
@@ -81,5 +83,32 @@ public class PerfumeInteractionStatsRepository implements PanacheRepositoryBase<
     @WithSession
     public Uni<List<PerfumeInteractionStats>> byIds(List<String> perfumeIds) {
         return perfumeIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("perfumeId in ?1", perfumeIds);
+    }
+
+    /**
+     * The rank of these perfumes in the trending list ({@link #trending} without a house: 1 for the highest stored
+     * score, ties by perfumeId), for those with a score above 0: one statement, each rank a count over the
+     * trending_score index.
+     */
+    @WithSession
+    public Uni<Map<String, Integer>> trendingRanks(List<String> perfumeIds) {
+        if (perfumeIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select s.perfume_id, cast(1 + (select count(*) from perfume_interaction_stats o"
+                                        + " where o.trending_score > s.trending_score or (o.trending_score ="
+                                        + " s.trending_score and o.perfume_id < s.perfume_id)) as integer)"
+                                        + " from perfume_interaction_stats s where s.perfume_id in (:ids) and"
+                                        + " s.trending_score > 0",
+                                Object[].class)
+                        .setParameter("ids", perfumeIds)
+                        .getResultList())
+                .map(rows -> {
+                    Map<String, Integer> ranks = new HashMap<>();
+                    rows.forEach(r -> ranks.put((String) r[0], ((Number) r[1]).intValue()));
+                    return ranks;
+                });
     }
 }

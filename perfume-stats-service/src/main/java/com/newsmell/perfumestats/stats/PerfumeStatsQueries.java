@@ -57,6 +57,14 @@ public class PerfumeStatsQueries {
         });
     }
 
+    /**
+     * The places of these perfumes in the trending list ({@link #trending} without a house), for those with a score:
+     * one query for all.
+     */
+    public Uni<Map<String, Integer>> trendingRanks(List<String> perfumeIds) {
+        return stats.trendingRanks(perfumeIds);
+    }
+
     /** One page of the ranking: over all time by the metric's index, or over the window's buckets. */
     public Uni<Ranking> top(TopQuery q) {
         if (q.allTime()) {

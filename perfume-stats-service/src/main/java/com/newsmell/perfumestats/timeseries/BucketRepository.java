@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -63,41 +64,42 @@ public class BucketRepository {
 
     /**
      * The query's metric per stored bucket start (UTC hours or days of its table) in [from, to), for the buckets that
-     * exist: its numerator and denominator.
+     * exist, of each of these perfumes (the query's perfumeId aside): its numerator and denominator. One statement.
      */
     @WithSession
-    public Uni<Map<Instant, TimeseriesService.Counts>> read(TimeseriesQuery q) {
+    public Uni<Map<String, Map<Instant, TimeseriesService.Counts>>> read(List<String> perfumeIds, TimeseriesQuery q) {
         String[] columns = columns(q.metric());
-        String sql = "select bucket, cast(" + columns[0] + " as numeric), cast(" + columns[1] + " as bigint) from "
-                + q.source().table + " where perfume_id = :perfume and bucket >= cast(:from as timestamptz)"
-                + " and bucket < cast(:to as timestamptz)";
+        String sql = "select perfume_id, bucket, cast(" + columns[0] + " as numeric), cast(" + columns[1]
+                + " as bigint) from " + q.source().table + " where perfume_id in (:perfumes) and bucket >= cast(:from"
+                + " as timestamptz) and bucket < cast(:to as timestamptz)";
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(sql, Object[].class)
-                        .setParameter("perfume", q.perfumeId())
+                        .setParameter("perfumes", perfumeIds)
                         .setParameter("from", q.window().from().atOffset(ZoneOffset.UTC))
                         .setParameter("to", q.window().to().atOffset(ZoneOffset.UTC))
                         .getResultList())
                 .map(rows -> {
-                    Map<Instant, TimeseriesService.Counts> values = new HashMap<>();
+                    Map<String, Map<Instant, TimeseriesService.Counts>> values = new HashMap<>();
                     for (Object[] r : rows) {
-                        values.put(
-                                SqlTimes.instant(r[0]),
-                                new TimeseriesService.Counts((BigDecimal) r[1], ((Number) r[2]).longValue()));
+                        values.computeIfAbsent((String) r[0], id -> new HashMap<>())
+                                .put(
+                                        SqlTimes.instant(r[1]),
+                                        new TimeseriesService.Counts((BigDecimal) r[2], ((Number) r[3]).longValue()));
                     }
                     return values;
                 });
     }
 
-    /** Whether the service has seen the perfume: it has a statistics row (any non-bot interaction). */
+    /** Which of these perfumes the service has seen: those with a statistics row (any non-bot interaction). */
     @WithSession
-    public Uni<Boolean> perfumeExists(String perfumeId) {
+    public Uni<Set<String>> perfumesSeen(List<String> perfumeIds) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
-                                "select count(*) from perfume_interaction_stats where perfume_id = :perfume",
-                                Long.class)
-                        .setParameter("perfume", perfumeId)
-                        .getSingleResult())
-                .map(n -> n > 0);
+                                "select perfume_id from perfume_interaction_stats where perfume_id in (:perfumes)",
+                                String.class)
+                        .setParameter("perfumes", perfumeIds)
+                        .getResultList())
+                .map(Set::copyOf);
     }
 
     /** One perfume's metric over a window: the summed numerator and denominator of its buckets in the window. */

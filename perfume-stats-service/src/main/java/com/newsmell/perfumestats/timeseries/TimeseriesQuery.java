@@ -2,6 +2,7 @@ package com.newsmell.perfumestats.timeseries;
 
 import com.newsmell.contract.Violation;
 import com.newsmell.toolkit.api.TimeWindow;
+import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Problem;
 import com.newsmell.toolkit.http.ProblemException;
 import com.newsmell.toolkit.http.QueryParams;
@@ -88,6 +89,22 @@ public record TimeseriesQuery(String perfumeId, Metric metric, TimeWindow window
             }
             return map;
         }
+    }
+
+    /**
+     * The request from the API's parameters (GET /v1/perfumes/{perfumeId}/timeseries and the GraphQL field): metric
+     * (default views), granularity (default day) and the window, each checked with the API's rules, at now.
+     */
+    public static TimeseriesQuery parse(
+            String perfumeId, String metric, String granularity, WindowParams window, int retentionDays) {
+        Metric m = QueryParams.oneOf("metric", metric, Metric.byParameter(), Metric.VIEWS);
+        TimeWindow.Granularity g = TimeWindow.Granularity.parse(granularity, TimeWindow.Granularity.DAY);
+        return of(perfumeId, m, window.metrics(g), Instant.now(), retentionDays);
+    }
+
+    /** The same request for another perfume. */
+    public TimeseriesQuery forPerfume(String otherPerfumeId) {
+        return new TimeseriesQuery(otherPerfumeId, metric, window, source);
     }
 
     /**

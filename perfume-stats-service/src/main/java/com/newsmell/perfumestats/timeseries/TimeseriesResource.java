@@ -3,9 +3,7 @@ package com.newsmell.perfumestats.timeseries;
 import com.newsmell.perfumestats.config.PerfumeStatsConfig;
 import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.ApiDocs;
-import com.newsmell.toolkit.api.TimeWindow;
 import com.newsmell.toolkit.api.WindowParams;
-import com.newsmell.toolkit.http.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -91,9 +88,7 @@ public class TimeseriesResource {
                     @QueryParam("granularity")
                     String granularity,
             @BeanParam WindowParams window) {
-        var m = QueryParams.oneOf("metric", metric, TimeseriesQuery.Metric.byParameter(), TimeseriesQuery.Metric.VIEWS);
-        TimeWindow.Granularity g = TimeWindow.Granularity.parse(granularity, TimeWindow.Granularity.DAY);
-        return series.read(TimeseriesQuery.of(
-                perfumeId, m, window.metrics(g), Instant.now(), config.jobs().hourlyRetentionDays()));
+        return series.read(TimeseriesQuery.parse(
+                perfumeId, metric, granularity, window, config.jobs().hourlyRetentionDays()));
     }
 }

@@ -9,11 +9,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The weekly trend analysis' reads and writes ({@code perfume_weekly_trend}, V7): the perfumes to analyse, their
- * counts of two weeks from the daily buckets, the upsert of a chunk's trends, and a perfume's latest analysed week.
+ * counts of two weeks from the daily buckets, the upsert of a chunk's trends, and the perfumes' latest analysed weeks.
  */
 @ApplicationScoped
 public class WeeklyTrendRepository {
@@ -58,11 +60,12 @@ public class WeeklyTrendRepository {
                    excluded.wishlist_adds, excluded.previous_wishlist_adds, excluded.wishlist_growth)
             """;
 
+    /** Per perfume of {@code :ids}, its latest analysed week (the primary key's index). */
     private static final String LATEST = """
-            select week_start, views, previous_views, view_growth, wishlist_adds, previous_wishlist_adds,
-                   wishlist_growth
-            from perfume_weekly_trend where perfume_id = :id
-            order by week_start desc limit 1
+            select distinct on (perfume_id) week_start, views, previous_views, view_growth, wishlist_adds,
+                   previous_wishlist_adds, wishlist_growth, perfume_id
+            from perfume_weekly_trend where perfume_id in (:ids)
+            order by perfume_id, week_start desc
             """;
 
     /**
@@ -125,14 +128,21 @@ public class WeeklyTrendRepository {
                         .executeUpdate());
     }
 
-    /** The perfume's latest analysed week, or null before the job analysed it. */
+    /** The latest analysed week of each of these perfumes (those the job analysed), by perfumeId: one statement. */
     @WithSession
-    public Uni<StoredTrend> latest(String perfumeId) {
+    public Uni<Map<String, StoredTrend>> latestAll(List<String> perfumeIds) {
+        if (perfumeIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(LATEST, Object[].class)
-                        .setParameter("id", perfumeId)
+                        .setParameter("ids", perfumeIds)
                         .getResultList())
-                .map(rows -> rows.isEmpty() ? null : stored(perfumeId, rows.get(0)));
+                .map(rows -> {
+                    Map<String, StoredTrend> byId = new HashMap<>();
+                    rows.forEach(r -> byId.put((String) r[7], stored((String) r[7], r)));
+                    return byId;
+                });
     }
 
     private static StoredTrend stored(String perfumeId, Object[] r) {

@@ -1,7 +1,10 @@
 package com.newsmell.profile.graphql;
 
 import com.newsmell.profile.behavior.ProfileService;
+import com.newsmell.profile.features.api.UserFeatureView;
+import com.newsmell.profile.features.store.FeatureStoreService;
 import com.newsmell.profile.segments.SegmentService;
+import com.newsmell.profile.segments.SegmentView;
 import com.newsmell.profile.similarity.SimilarUsersResource;
 import com.newsmell.profile.similarity.SimilarityService;
 import com.newsmell.toolkit.api.PageParams;
@@ -20,6 +23,7 @@ import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -28,7 +32,9 @@ import org.eclipse.microprofile.graphql.Source;
 
 /**
  * profile-service's subgraph (issue 14, ADR 0025): thin, over the services and resources' reads the REST API uses.
- * A batch of User keys is resolved with one query ({@link ProfileService#findAll}).
+ * A batch of User keys is resolved with one query ({@link ProfileService#findAll}); featureVector and segment read
+ * once per batch (@Source List). similarUsers is paged per user (offset cursor over the stored ranks): one read per
+ * user asked.
  */
 @GraphQLApi
 @Link(
@@ -39,13 +45,19 @@ public class ProfileGraphQL {
     private final ProfileService profiles;
     private final SimilarityService similarity;
     private final SegmentService segments;
+    private final FeatureStoreService store;
     private final JobsService jobs;
 
     public ProfileGraphQL(
-            ProfileService profiles, SimilarityService similarity, SegmentService segments, JobsService jobs) {
+            ProfileService profiles,
+            SimilarityService similarity,
+            SegmentService segments,
+            FeatureStoreService store,
+            JobsService jobs) {
         this.profiles = profiles;
         this.similarity = similarity;
         this.segments = segments;
+        this.store = store;
         this.jobs = jobs;
     }
 
@@ -69,6 +81,34 @@ public class ProfileGraphQL {
             throw QueryParams.bad("userId", "not-blank", "userId must not be blank.");
         }
         return users(List.of(userId)).map(list -> list.get(0));
+    }
+
+    @Description("The user's current feature vector of the newest schema version (GET /v1/profiles/{userId}/features):"
+            + " names and values 0-1; absent before the profiles job computed it. One read per batch of users.")
+    public Uni<List<FeatureVector>> featureVector(@Source List<User> users) {
+        List<String> ids = users.stream().map(User::userId).toList();
+        return Isolated.run(() -> store.currentVectors(ids)).map(found -> {
+            List<FeatureVector> views = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                views.add(found.get(i) == null ? null : FeatureVector.of(UserFeatureView.of(ids.get(i), found.get(i))));
+            }
+            return views;
+        });
+    }
+
+    @Description("The user's segment in the latest weekly segmentation, as GET /v1/segments lists it (size, share,"
+            + " centroid, distinctive features); absent when that segmentation did not include them. One read per"
+            + " batch of users.")
+    public Uni<List<SegmentView>> segment(@Source List<User> users) {
+        List<String> segmentIds = users.stream()
+                .map(u -> u.profile() == null ? null : u.profile().segmentId())
+                .toList();
+        List<String> distinct =
+                segmentIds.stream().filter(Objects::nonNull).distinct().toList();
+        return Isolated.run(() -> segments.byIds(distinct))
+                .map(found -> segmentIds.stream()
+                        .map(id -> id == null ? null : found.get(id))
+                        .toList());
     }
 
     @Description("The most similar users by their feature vectors (GET /v1/profiles/{userId}/similar).")

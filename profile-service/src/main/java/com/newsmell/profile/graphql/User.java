@@ -8,7 +8,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 /** The User entity as profile-service contributes it: the behaviour profile, its segment and similar users. */
 @Key(fields = @FieldSet("userId"))
-@Description("A signed-in user (entity, key userId). profile-service: profile, segment, similar users.")
+@Description(
+        "A signed-in user (entity, key userId). profile-service: profile, feature vector, segment, similar" + " users.")
 public record User(
         @NonNull @Description("The user.") String userId,
 

@@ -131,6 +131,27 @@ public class SegmentRepository {
                 .map(rows -> rows.isEmpty() ? null : segment(rows.get(0)));
     }
 
+    /** A stored segment with the number of users its week's segmentation put in any segment. */
+    public record WithWeekTotal(StoredSegment segment, long weekTotal) {}
+
+    /** These segments (those that still exist), each with its week's total: one statement. */
+    public Uni<List<WithWeekTotal>> segments(List<String> segmentIds) {
+        if (segmentIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "select g.segment_id, g.week, g.number, g.schema_version, g.size, g.centroid,"
+                                        + " g.distinctive_features, g.computed_at, (select sum(w.size) from user_segment"
+                                        + " w where w.week = g.week) from user_segment g where g.segment_id in (:ids)",
+                                Object[].class)
+                        .setParameter("ids", segmentIds)
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .map(r -> new WithWeekTotal(segment(r), ((Number) r[8]).longValue()))
+                        .toList());
+    }
+
     /** A segment's users after {@code afterUserId} (null: from the first) in userId order (the index's). */
     public Uni<List<String>> users(String segmentId, String afterUserId, int limit) {
         return Panache.getSession()

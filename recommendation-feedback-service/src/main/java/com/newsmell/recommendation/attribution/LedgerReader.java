@@ -59,32 +59,50 @@ public class LedgerReader {
      */
     @WithSession
     public Uni<List<AttributedRow>> recommendation(String recommendationId) {
-        Duration w = window();
-        return ledger.recommendation(recommendationId).chain(rows -> {
-            List<Instant> shown = rows.stream()
-                    .map(LedgerRow::impressionTime)
-                    .filter(t -> t != null)
-                    .sorted()
-                    .toList();
-            if (shown.isEmpty()) {
-                return Uni.createFrom().item(sorted(rows, Map.of()));
-            }
-            Instant first = shown.get(0);
-            Instant last = shown.get(shown.size() - 1);
-            List<String> perfumes =
-                    rows.stream().map(LedgerRow::perfumeId).distinct().toList();
-            return ledger.impressionsOf(perfumes, first.minus(w), last.plus(w))
-                    .chain(candidates -> ledger.conversions(first, last.plus(w), first, last.plusMillis(1))
-                            .map(conversions -> sorted(rows, Attribution.attribute(candidates, conversions, w))));
-        });
+        return ledger.recommendation(recommendationId)
+                .chain(rows -> attribute(rows)
+                        .map(outcomes -> rows.stream()
+                                .sorted(Comparator.comparing(
+                                                LedgerRow::position,
+                                                Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
+                                        .thenComparing(LedgerRow::perfumeId))
+                                .map(r -> new AttributedRow(r, outcomes.getOrDefault(r.id(), Outcome.NONE)))
+                                .toList()));
     }
 
-    private static List<AttributedRow> sorted(List<LedgerRow> rows, Map<Long, Outcome> outcomes) {
-        return rows.stream()
-                .sorted(Comparator.comparing(
-                                LedgerRow::position, Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
-                        .thenComparing(LedgerRow::perfumeId))
-                .map(r -> new AttributedRow(r, outcomes.getOrDefault(r.id(), Outcome.NONE)))
+    /**
+     * The impressions of users (GET /v1/recommendations/feedback?userId=, the GraphQL User's feedback), attributed,
+     * in (impressionTime, id) order: three statements for any number of users.
+     */
+    @WithSession
+    public Uni<List<AttributedRow>> ofUsers(LedgerRepository.UserRows query) {
+        return ledger.ofUsers(query)
+                .chain(rows -> attribute(rows)
+                        .map(outcomes -> rows.stream()
+                                .map(r -> new AttributedRow(r, outcomes.getOrDefault(r.id(), Outcome.NONE)))
+                                .toList()));
+    }
+
+    /**
+     * The outcomes credited to these rows: the competing impressions of their perfumes within a window of theirs and
+     * the conversions that can be credited to them (two statements), by the attribution rule.
+     */
+    private Uni<Map<Long, Outcome>> attribute(List<LedgerRow> rows) {
+        Duration w = window();
+        List<Instant> shown = rows.stream()
+                .map(LedgerRow::impressionTime)
+                .filter(t -> t != null)
+                .sorted()
                 .toList();
+        if (shown.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Instant first = shown.get(0);
+        Instant last = shown.get(shown.size() - 1);
+        List<String> perfumes =
+                rows.stream().map(LedgerRow::perfumeId).distinct().toList();
+        return ledger.impressionsOf(perfumes, first.minus(w), last.plus(w))
+                .chain(candidates -> ledger.conversions(first, last.plus(w), first, last.plusMillis(1))
+                        .map(conversions -> Attribution.attribute(candidates, conversions, w)));
     }
 }

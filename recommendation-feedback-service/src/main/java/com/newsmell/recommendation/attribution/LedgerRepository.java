@@ -1,5 +1,6 @@
 package com.newsmell.recommendation.attribution;
 
+import com.newsmell.toolkit.api.ApiConvention;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,12 +18,76 @@ import java.util.UUID;
 @ApplicationScoped
 public class LedgerRepository {
 
-    private static final String ROW_COLUMNS = "select f.id, f.recommendation_id, f.perfume_id,"
+    private static final String COLUMNS = "f.id, f.recommendation_id, f.perfume_id,"
             + " coalesce(f.user_id, vs.user_id), f.anonymous_id, f.impression_time, f.source, f.algorithm,"
             + " f.algorithm_version, f.position, f.confidence, f.similarity_score, f.randomized, f.clicked,"
             + " f.click_time, f.thumbs_up, f.thumbs_down, f.hid_perfume, f.reported_irrelevant, f.report_reason,"
-            + " f.feedback_time from recommendation_feedback f left join viewer_session vs on vs.session_id ="
-            + " f.anonymous_id";
+            + " f.feedback_time";
+    private static final String FROM =
+            " from recommendation_feedback f left join viewer_session vs on vs.session_id = f.anonymous_id";
+    private static final String ROW_COLUMNS = "select " + COLUMNS + FROM;
+
+    /**
+     * Which impressions of which viewers to list: the users (their own rows and those of the sessions stitched to
+     * them), an optional window [from, to) of impressionTime, an optional algorithm ({@code (unknown)}: none), after
+     * the keyset position (afterTime, afterId) when given, at most {@code perUser} rows per user.
+     */
+    public record UserRows(
+            List<String> userIds,
+            Instant from,
+            Instant to,
+            String algorithm,
+            Instant afterTime,
+            Long afterId,
+            int perUser) {}
+
+    /**
+     * The first {@code perUser} impressions of each user (in (impressionTime, id) order) that match: one statement
+     * for any number of users (indexes (user_id, impression_time), (anonymous_id) and viewer_session (user_id)).
+     */
+    public Uni<List<LedgerRow>> ofUsers(UserRows q) {
+        StringBuilder where = new StringBuilder(" where f.impression_time is not null and (f.user_id in (:users) or"
+                + " (f.user_id is null and f.anonymous_id in (select v.session_id from viewer_session v where"
+                + " v.user_id in (:users))))");
+        if (q.from() != null) {
+            where.append(" and f.impression_time >= cast(:from as timestamptz)");
+        }
+        if (q.to() != null) {
+            where.append(" and f.impression_time < cast(:to as timestamptz)");
+        }
+        if (ApiConvention.UNKNOWN.equals(q.algorithm())) {
+            where.append(" and f.algorithm is null");
+        } else if (q.algorithm() != null) {
+            where.append(" and f.algorithm = :algorithm");
+        }
+        if (q.afterTime() != null) {
+            where.append(" and (f.impression_time > cast(:afterTime as timestamptz) or (f.impression_time ="
+                    + " cast(:afterTime as timestamptz) and f.id > :afterId))");
+        }
+        String sql = "select * from (select " + COLUMNS + ", row_number() over (partition by coalesce(f.user_id,"
+                + " vs.user_id) order by f.impression_time, f.id) as n" + FROM + where
+                + ") x where x.n <= :perUser order by x.impression_time, x.id";
+        return Panache.getSession()
+                .chain(s -> {
+                    var query = s.createNativeQuery(sql, Object[].class)
+                            .setParameter("users", q.userIds())
+                            .setParameter("perUser", q.perUser());
+                    if (q.from() != null) {
+                        query.setParameter("from", utc(q.from()));
+                    }
+                    if (q.to() != null) {
+                        query.setParameter("to", utc(q.to()));
+                    }
+                    if (q.algorithm() != null && !ApiConvention.UNKNOWN.equals(q.algorithm())) {
+                        query.setParameter("algorithm", q.algorithm());
+                    }
+                    if (q.afterTime() != null) {
+                        query.setParameter("afterTime", utc(q.afterTime())).setParameter("afterId", q.afterId());
+                    }
+                    return query.getResultList();
+                })
+                .map(LedgerRepository::toRows);
+    }
 
     /** The rows whose impression is in [from, to) (index (impression_time, id)). */
     public Uni<List<LedgerRow>> impressions(Instant from, Instant to) {

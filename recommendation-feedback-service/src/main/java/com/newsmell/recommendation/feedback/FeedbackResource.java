@@ -65,14 +65,16 @@ public class FeedbackResource {
     @Path("/feedback")
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
-            summary = "The recommendation impressions of a time window, oldest first, keyset-paged",
+            summary = "The recommendation impressions of a time window or of a user, oldest first, keyset-paged",
             description = "Every ledger row whose impressionTime (its earliest non-bot RECOMMENDATION_SHOWN) falls in"
-                    + " [from, to), optionally of one algorithm, in (impressionTime, row) order, attributed as in"
+                    + " [from, to), optionally of one algorithm and of one user (userId: the rows whose viewer is the"
+                    + " user, stitched sessions included), in (impressionTime, row) order, attributed as in"
                     + " GET /v1/recommendations/{recommendationId}/feedback; rows still waiting for their impression"
-                    + " are not listed. A list bounded by time alone: from and to are required, at most 93 days"
-                    + " apart. Definitions: docs/metrics.md, recommendation-feedback-service.")
-    @Parameter(name = "from", style = ParameterStyle.FORM, required = true)
-    @Parameter(name = "to", style = ParameterStyle.FORM, required = true)
+                    + " are not listed. Without userId a list bounded by time alone: from and to are required, at most"
+                    + " 93 days apart; with userId both are optional. Definitions: docs/metrics.md,"
+                    + " recommendation-feedback-service.")
+    @Parameter(name = "from", style = ParameterStyle.FORM, description = "Required without userId")
+    @Parameter(name = "to", style = ParameterStyle.FORM, description = "Required without userId")
     public Uni<Page<FeedbackListItem>> list(
             @BeanParam WindowParams window,
             @QueryParam("algorithm")
@@ -80,20 +82,33 @@ public class FeedbackResource {
                             description = "Only the impressions of this algorithm; (unknown) for those without one",
                             schema = @Schema(type = SchemaType.STRING))
                     String algorithm,
+            @QueryParam("userId")
+                    @Parameter(
+                            description = "Only the impressions this user saw (the rows' viewer, stitched sessions"
+                                    + " included); from and to become optional",
+                            schema = @Schema(type = SchemaType.STRING))
+                    String userId,
             @BeanParam PageParams page) {
         FeedbackListQuery query =
-                FeedbackListQuery.of(window.from, window.to, window.tz, algorithm, page.limit, page.cursor);
-        return feedback.page(query)
-                .map(rows -> Page.<AttributedRow, FeedbackListItem>of(
-                                rows,
-                                query.limit(),
-                                a -> new FeedbackListItem(a.row().recommendationId(), FeedbackItem.of(a)),
-                                a -> FeedbackListQuery.Cursor.of(
-                                        a.row().impressionTime(), a.row().id()))
-                        .window(
-                                query.window().from(),
-                                query.window().to(),
-                                query.window().tz()));
+                FeedbackListQuery.of(window.from, window.to, window.tz, algorithm, userId, page.limit, page.cursor);
+        Uni<List<AttributedRow>> rows = query.userId() == null
+                ? feedback.page(query)
+                : feedback.pagesOf(List.of(query.userId()), query).map(pages -> pages.get(query.userId()));
+        return rows.map(found -> page(query, found));
+    }
+
+    /** A page of the list from the rows fetched (limit + 1): the items and the cursor after the last. */
+    public static Page<FeedbackListItem> page(FeedbackListQuery query, List<AttributedRow> rows) {
+        return Page.<AttributedRow, FeedbackListItem>of(
+                        rows,
+                        query.limit(),
+                        a -> new FeedbackListItem(a.row().recommendationId(), FeedbackItem.of(a)),
+                        a -> FeedbackListQuery.Cursor.of(
+                                a.row().impressionTime(), a.row().id()))
+                .window(
+                        query.window().from(),
+                        query.window().to(),
+                        query.window().tz());
     }
 
     /** The API's view of a recommendation's ledger rows. */

@@ -99,6 +99,21 @@ public class FeedbackService {
         });
     }
 
+    /**
+     * One page of each of these users' impressions (the query's window, algorithm and cursor), attributed, in
+     * (impressionTime, id) order: limit + 1 rows per user, so that the caller knows whether there is a next page.
+     * Three statements for any number of users (the GraphQL subgraph's batches).
+     */
+    public Uni<Map<String, List<AttributedRow>>> pagesOf(List<String> userIds, FeedbackListQuery query) {
+        return ledger.ofUsers(query.userRows(userIds)).map(rows -> {
+            Map<String, List<AttributedRow>> byUser = new HashMap<>();
+            userIds.forEach(u -> byUser.put(u, new ArrayList<>()));
+            rows.forEach(a -> byUser.computeIfAbsent(a.row().userId(), u -> new ArrayList<>())
+                    .add(a));
+            return byUser;
+        });
+    }
+
     private Uni<Void> fold(List<UserInteractionEvent> fresh, Instant now) {
         SortedMap<FeedbackKey, List<UserInteractionEvent>> byKey = FeedbackFold.byKey(fresh);
         if (byKey.isEmpty()) {

@@ -4,6 +4,9 @@ import com.newsmell.recommendation.api.Windows;
 import com.newsmell.recommendation.compare.AlgorithmComparison;
 import com.newsmell.recommendation.compare.CompareQuery;
 import com.newsmell.recommendation.compare.CompareService;
+import com.newsmell.recommendation.feedback.FeedbackListQuery;
+import com.newsmell.recommendation.feedback.FeedbackResource;
+import com.newsmell.recommendation.feedback.FeedbackService;
 import com.newsmell.recommendation.metrics.PositionBiasReport;
 import com.newsmell.recommendation.metrics.RecommendationBucket;
 import com.newsmell.recommendation.metrics.RecommendationFigures;
@@ -12,9 +15,11 @@ import com.newsmell.recommendation.metrics.RecommendationMetricsService;
 import com.newsmell.recommendation.stats.Proportions;
 import com.newsmell.toolkit.api.Metrics;
 import com.newsmell.toolkit.graphql.Federation;
+import com.newsmell.toolkit.graphql.GraphQLArgs;
 import com.newsmell.toolkit.graphql.Isolated;
 import com.newsmell.toolkit.graphql.JobStatus;
 import com.newsmell.toolkit.graphql.JobStatusQuery;
+import com.newsmell.toolkit.http.Page;
 import com.newsmell.toolkit.http.QueryParams;
 import com.newsmell.toolkit.jobs.JobsService;
 import io.smallrye.graphql.api.federation.Resolver;
@@ -34,7 +39,8 @@ import org.eclipse.microprofile.graphql.Source;
 /**
  * recommendation-feedback-service's subgraph (issue 14, ADR 0025): thin, over the metrics, position-bias and
  * comparison services the REST API uses. The figures of a batch of perfumes are one metrics read, broken down by
- * perfumeId and filtered to the batch (GET /v1/recommendations/metrics?breakdown=perfumeId&filters=perfumeId==…).
+ * perfumeId and filtered to the batch (GET /v1/recommendations/metrics?breakdown=perfumeId&filters=perfumeId==…); the
+ * feedback rows of a batch of users are one ledger read (GET /v1/recommendations/feedback?userId=, each user's page).
  */
 @GraphQLApi
 @Link(
@@ -47,17 +53,49 @@ public class RecommendationGraphQL {
 
     private final RecommendationMetricsService metrics;
     private final CompareService compare;
+    private final FeedbackService feedback;
     private final JobsService jobs;
 
-    public RecommendationGraphQL(RecommendationMetricsService metrics, CompareService compare, JobsService jobs) {
+    public RecommendationGraphQL(
+            RecommendationMetricsService metrics, CompareService compare, FeedbackService feedback, JobsService jobs) {
         this.metrics = metrics;
         this.compare = compare;
+        this.feedback = feedback;
         this.jobs = jobs;
     }
 
     @Resolver
     public List<Perfume> perfumes(@NonNull List<@NonNull String> perfumeId) {
         return perfumeId.stream().map(Perfume::new).toList();
+    }
+
+    @Resolver
+    public List<User> users(@NonNull List<@NonNull String> userId) {
+        return userId.stream().map(User::new).toList();
+    }
+
+    @Description("The user's recommendation feedback rows (GET /v1/recommendations/feedback?userId=, same arguments"
+            + " and rules): every impression they were shown, with its click, explicit feedback and credited"
+            + " conversions, oldest first, keyset-paged; from and to optional. One read per batch of users.")
+    public Uni<List<FeedbackPage>> feedback(
+            @Source List<User> users,
+            String from,
+            String to,
+            String tz,
+            String algorithm,
+            @Description("1-1000, default 100") Integer limit,
+            String cursor) {
+        List<String> ids = users.stream().map(User::userId).distinct().toList();
+        FeedbackListQuery query = FeedbackListQuery.of(
+                from, to, tz, algorithm, ids.isEmpty() ? null : ids.get(0), GraphQLArgs.text(limit), cursor);
+        return Isolated.run(() -> feedback.pagesOf(ids, query))
+                .map(pages -> users.stream()
+                        .map(u -> {
+                            Page<FeedbackResource.FeedbackListItem> page =
+                                    FeedbackResource.page(query, pages.getOrDefault(u.userId(), List.of()));
+                            return new FeedbackPage(page.items(), page.nextCursor());
+                        })
+                        .toList());
     }
 
     @Description("The perfume's figures as a recommended item over [from, to) (GET /v1/recommendations/metrics"

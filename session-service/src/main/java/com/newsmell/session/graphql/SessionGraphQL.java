@@ -26,8 +26,8 @@ import org.eclipse.microprofile.graphql.Source;
 
 /**
  * session-service's subgraph (issue 14, ADR 0025): thin, over the services the REST resources use, with the same
- * parameter rules (a bad argument fails naming it). A batch of User keys needs no read: their fields page the
- * user's sessions and searches with the REST lists' keyset cursors.
+ * parameter rules (a bad argument fails naming it). A batch of User keys needs no read: their sessions are paged
+ * with the REST list's keyset cursors, one read for the whole batch; their searches one read per user.
  */
 @GraphQLApi
 @Link(
@@ -53,16 +53,21 @@ public class SessionGraphQL {
         return userId.stream().map(User::new).toList();
     }
 
-    @Description("The user's sessions, newest first (GET /v1/sessions?userId=).")
-    public Uni<@NonNull SessionPage> sessions(
-            @Source User user,
+    @Description("The user's sessions, oldest first, keyset-paged (GET /v1/sessions?userId=). One read per batch of"
+            + " users.")
+    public Uni<List<SessionPage>> sessions(
+            @Source List<User> users,
             @Description("1-1000, default 100") Integer limit,
             String cursor,
             String from,
             String to) {
+        List<String> ids = users.stream().map(User::userId).distinct().toList();
         return Isolated.run(() ->
-                        sessions.list(user.userId(), new WindowParams(from, to, null), GraphQLArgs.page(limit, cursor)))
-                .map(page -> new SessionPage(page.items(), page.nextCursor()));
+                        sessions.listOfUsers(ids, new WindowParams(from, to, null), GraphQLArgs.page(limit, cursor)))
+                .map(pages -> users.stream()
+                        .map(u -> pages.get(u.userId()))
+                        .map(page -> new SessionPage(page.items(), page.nextCursor()))
+                        .toList());
     }
 
     @Description("The user's search queries (GET /v1/search/queries?userId=).")

@@ -79,4 +79,47 @@ public class UserSessionRepository implements PanacheRepositoryBase<UserSession,
                 .page(Page.ofSize(limit + 1))
                 .list();
     }
+
+    /**
+     * The first {@code limit + 1} sessions of each of these users in (startTime, sessionId) order, within [from, to)
+     * when given and after the keyset position when given: two statements for any number of users (the ids by
+     * {@code row_number()} per user over the index (user_id, start_time), then the rows).
+     */
+    @WithSession
+    public Uni<List<UserSession>> pagesOfUsers(
+            List<String> userIds, Instant from, Instant to, Instant afterStart, String afterId, int limit) {
+        StringBuilder where = new StringBuilder(" where user_id in (:users)");
+        if (from != null) {
+            where.append(" and start_time >= cast(:from as timestamptz)");
+        }
+        if (to != null) {
+            where.append(" and start_time < cast(:to as timestamptz)");
+        }
+        if (afterStart != null) {
+            where.append(" and (start_time > cast(:afterStart as timestamptz) or (start_time = cast(:afterStart as"
+                    + " timestamptz) and session_id > :afterId))");
+        }
+        String sql = "select session_id from (select session_id, row_number() over (partition by user_id order by"
+                + " start_time, session_id) as n from user_session" + where + ") x where x.n <= :perUser";
+        return getSession()
+                .chain(session -> {
+                    var query = session.createNativeQuery(sql, String.class)
+                            .setParameter("users", userIds)
+                            .setParameter("perUser", limit + 1);
+                    if (from != null) {
+                        query.setParameter("from", from.atOffset(java.time.ZoneOffset.UTC));
+                    }
+                    if (to != null) {
+                        query.setParameter("to", to.atOffset(java.time.ZoneOffset.UTC));
+                    }
+                    if (afterStart != null) {
+                        query.setParameter("afterStart", afterStart.atOffset(java.time.ZoneOffset.UTC))
+                                .setParameter("afterId", afterId);
+                    }
+                    return query.getResultList();
+                })
+                .chain(ids -> ids.isEmpty()
+                        ? Uni.createFrom().item(List.<UserSession>of())
+                        : list("sessionId in ?1", Sort.by("startTime").and("sessionId"), ids));
+    }
 }

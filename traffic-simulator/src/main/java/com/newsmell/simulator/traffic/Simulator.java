@@ -6,6 +6,7 @@ import com.newsmell.simulator.world.Catalog;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -36,6 +37,7 @@ public final class Simulator {
     private final SimulatorOptions options;
     private final PrintStream out;
     private final EventStream stream;
+    private final JourneyGenerator generator;
     private final Catalog catalog;
     private final CollectorClient client;
 
@@ -59,6 +61,7 @@ public final class Simulator {
         this.out = out;
         JourneyGenerator generator = JourneyGenerator.create(options.seed(), options.users(), options.botShare())
                 .randomizedShare(options.randomizedShare());
+        this.generator = generator;
         this.stream = new EventStream(generator, options.concurrentSessions(), Clock.systemUTC());
         this.catalog = generator.catalog();
         this.client = new CollectorClient(options.url(), options.requestTimeout(), options.maxAttempts());
@@ -93,6 +96,7 @@ public final class Simulator {
         }
         publishCatalog();
         startNanos = System.nanoTime();
+        sendBackfill();
         deadlineNanos = options.duration() == null
                 ? Long.MAX_VALUE
                 : startNanos + options.duration().toNanos();
@@ -173,33 +177,69 @@ public final class Simulator {
                     return;
                 }
             }
-            List<UserInteractionEvent> events = batch.events();
-            if (options.padToBytes() > 0) {
-                events = events.stream()
-                        .map(e -> EventPadder.pad(e, options.padToBytes()))
-                        .toList();
-            }
-            CollectorClient.BatchOutcome outcome = client.send(events);
-            if (samples != null && outcome.accepted() == events.size()) {
-                samples.accepted(events);
-            }
-            batches.incrementAndGet();
-            retries.addAndGet(outcome.retries());
-            sent.addAndGet(batch.events().size());
-            accepted.addAndGet(outcome.accepted());
-            rejected.addAndGet(outcome.rejected());
-            failed.addAndGet(outcome.failed());
-            if (outcome.latencyNanos() >= 0) {
-                synchronized (latencies) {
-                    latencies.add(outcome.latencyNanos());
-                }
-            }
-            if (!outcome.errors().isEmpty() && (outcome.rejected() > 0 || outcome.failed() > 0)) {
-                reportErrors(outcome.errors());
-            }
+            send(batch.events());
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
+        }
+    }
+
+    /** Sends one batch (padded if asked) and counts its outcome. */
+    private void send(List<UserInteractionEvent> batch) {
+        List<UserInteractionEvent> events = batch;
+        if (options.padToBytes() > 0) {
+            events = events.stream()
+                    .map(e -> EventPadder.pad(e, options.padToBytes()))
+                    .toList();
+        }
+        CollectorClient.BatchOutcome outcome = client.send(events);
+        if (samples != null && outcome.accepted() == events.size()) {
+            samples.accepted(events);
+        }
+        batches.incrementAndGet();
+        retries.addAndGet(outcome.retries());
+        sent.addAndGet(batch.size());
+        accepted.addAndGet(outcome.accepted());
+        rejected.addAndGet(outcome.rejected());
+        failed.addAndGet(outcome.failed());
+        if (outcome.latencyNanos() >= 0) {
+            synchronized (latencies) {
+                latencies.add(outcome.latencyNanos());
+            }
+        }
+        if (!outcome.errors().isEmpty() && (outcome.rejected() > 0 || outcome.failed() > 0)) {
+            reportErrors(outcome.errors());
+        }
+    }
+
+    /**
+     * History before the live traffic ({@code --backfill D}): 4 × the interleaved sessions, generated as of instants
+     * spread evenly over [now - D, now - D/2], so each ended at least D/2 ago (a demo's sessions can be closed, and its
+     * bounce rate shown, at once), sent in order as fast as the collector accepts them.
+     */
+    private void sendBackfill() {
+        if (options.backfill().isZero()) {
+            return;
+        }
+        int sessions = 4 * options.concurrentSessions();
+        Instant now = Instant.now();
+        Instant first = now.minus(options.backfill());
+        long step = options.backfill().toMillis() / 2 / sessions;
+        List<UserInteractionEvent> events = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            events.addAll(generator.nextSession(first.plusMillis(i * step)).events());
+        }
+        for (int from = 0; from < events.size(); from += options.batchSize()) {
+            send(events.subList(from, Math.min(events.size(), from + options.batchSize())));
+        }
+        if (!options.quiet()) {
+            out.printf(
+                    Locale.ROOT,
+                    "traffic-simulator: backfill of %d sessions (%d events) ending %s to %s ago sent%n",
+                    sessions,
+                    events.size(),
+                    options.backfill(),
+                    options.backfill().dividedBy(2));
         }
     }
 

@@ -30,6 +30,8 @@ import java.util.function.Consumer;
  * @param progressInterval how often progress is printed
  * @param concurrentSessions how many sessions are interleaved in the traffic
  * @param requestTimeout timeout of one HTTP request
+ * @param backfill history sent before the live traffic: sessions that ended between {@code backfill} and
+ *     {@code backfill / 2} ago (their events as old as that), as fast as accepted; zero for none
  */
 public record SimulatorOptions(
         URI url,
@@ -47,7 +49,8 @@ public record SimulatorOptions(
         int maxAttempts,
         Duration progressInterval,
         int concurrentSessions,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        Duration backfill) {
 
     /** The collector's batch limit. */
     public static final int MAX_BATCH_SIZE = 500;
@@ -72,6 +75,8 @@ public record SimulatorOptions(
         require(!progressInterval.isNegative() && !progressInterval.isZero(), "--progress must be positive");
         require(concurrentSessions >= 1, "--concurrent-sessions must be >= 1");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(backfill, "backfill");
+        require(!backfill.isNegative(), "--backfill must not be negative");
     }
 
     private static void require(boolean condition, String message) {
@@ -101,7 +106,13 @@ public record SimulatorOptions(
                 5,
                 Duration.ofSeconds(5),
                 50,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                Duration.ZERO);
+    }
+
+    /** History before the live traffic (zero: none). */
+    public SimulatorOptions withBackfill(Duration backfill) {
+        return with(b -> b.backfill = backfill);
     }
 
     public SimulatorOptions withUrl(URI url) {
@@ -202,6 +213,7 @@ public record SimulatorOptions(
         private Duration progressInterval;
         private int concurrentSessions;
         private Duration requestTimeout;
+        private Duration backfill;
 
         private Builder(SimulatorOptions o) {
             url = o.url;
@@ -220,6 +232,7 @@ public record SimulatorOptions(
             progressInterval = o.progressInterval;
             concurrentSessions = o.concurrentSessions;
             requestTimeout = o.requestTimeout;
+            backfill = o.backfill;
         }
 
         private SimulatorOptions build() {
@@ -239,7 +252,8 @@ public record SimulatorOptions(
                     maxAttempts,
                     progressInterval,
                     concurrentSessions,
-                    requestTimeout);
+                    requestTimeout,
+                    backfill);
         }
     }
 
@@ -309,6 +323,7 @@ public record SimulatorOptions(
                     case "--progress" -> o = o.withProgressInterval(parseDuration(value));
                     case "--concurrent-sessions" -> o = o.withConcurrentSessions(Integer.parseInt(value));
                     case "--timeout" -> o = o.withRequestTimeout(parseDuration(value));
+                    case "--backfill" -> o = o.withBackfill(parseDuration(value));
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             } catch (NumberFormatException e) {
@@ -378,6 +393,7 @@ public record SimulatorOptions(
                   --concurrent-sessions N   sessions interleaved in the traffic (default 50)
                   --progress D              progress interval (default 5s)
                   --timeout D               HTTP request timeout (default 30s)
+                  --backfill D              first send history: sessions that ended D to D/2 ago (default 0)
                   --quiet, -q               no progress output (the summary line is still printed)
                   --help, -h                this help
 

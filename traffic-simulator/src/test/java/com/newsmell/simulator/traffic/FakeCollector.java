@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,6 +44,7 @@ final class FakeCollector implements AutoCloseable {
     private final AtomicInteger acceptedCount = new AtomicInteger();
     private final AtomicInteger rejectedCount = new AtomicInteger();
     private final List<String> catalogPerfumeIds = Collections.synchronizedList(new ArrayList<>());
+    private final List<Instant> timestamps = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger catalogRequests = new AtomicInteger();
     private volatile long catalogBeforeEvents = -1;
 
@@ -69,6 +71,13 @@ final class FakeCollector implements AutoCloseable {
     FakeCollector rejecting(IntPredicate index) {
         rejectIndex = index;
         return this;
+    }
+
+    /** Every event's timestamp, in the order received. */
+    List<Instant> timestamps() {
+        synchronized (timestamps) {
+            return List.copyOf(timestamps);
+        }
     }
 
     List<Request> requests() {
@@ -146,6 +155,7 @@ final class FakeCollector implements AutoCloseable {
             JsonNode events = body.get("events");
             List<String> ids = new ArrayList<>();
             events.forEach(e -> ids.add(e.path("eventId").asText(null)));
+            events.forEach(e -> timestamps.add(Instant.parse(e.path("timestamp").asText())));
             if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 requests.add(new Request(503, ids, contentType));
                 exchange.getResponseHeaders().add("Retry-After", "0");

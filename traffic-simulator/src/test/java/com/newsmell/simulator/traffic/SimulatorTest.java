@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +55,26 @@ class SimulatorTest {
             List<String> ids = collector.catalogPerfumeIds();
             assertEquals(Catalog.DEFAULT_PERFUMES, ids.size(), "every perfume, each valid by the contract");
             assertEquals(Catalog.DEFAULT_PERFUMES, new HashSet<>(ids).size());
+        }
+    }
+
+    @Test
+    void aBackfillSendsSessionsThatEndedHalfItsLengthAgoOrEarlierBeforeTheLiveTraffic() throws Exception {
+        try (FakeCollector collector = new FakeCollector()) {
+            Instant started = Instant.now();
+            RunReport report = Simulator.run(
+                    options(collector).withEvents(0).withConcurrentSessions(5).withBackfill(Duration.ofHours(1)));
+
+            List<Instant> times = collector.timestamps();
+            assertTrue(times.size() >= 20, "20 sessions of at least one event each: " + times.size());
+            assertEquals(times.size(), report.sent());
+            assertEquals(times.size(), report.accepted());
+            assertTrue(
+                    times.stream()
+                            .allMatch(t -> t.isBefore(
+                                    started.minus(Duration.ofMinutes(30)).plusSeconds(1))),
+                    "every event at least 30 minutes old: " + times);
+            assertTrue(times.stream().allMatch(t -> t.isAfter(started.minus(Duration.ofHours(2)))), times.toString());
         }
     }
 

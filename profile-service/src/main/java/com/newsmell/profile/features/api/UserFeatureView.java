@@ -1,5 +1,7 @@
 package com.newsmell.profile.features.api;
 
+import com.newsmell.profile.features.VectorText;
+import com.newsmell.profile.features.store.FeatureStoreService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,4 +35,19 @@ public record UserFeatureView(
         List<String> names,
 
         @Schema(description = "The features' values, each in [0,1], in the same order.")
-        double[] values) {}
+        double[] values) {
+
+    /** The view of a vector found (with its schema) for the user. */
+    public static UserFeatureView of(String userId, FeatureStoreService.Lookup.Found found) {
+        var v = found.vector();
+        return new UserFeatureView(
+                userId,
+                v.schemaVersion(),
+                v.asOf(),
+                v.computedAt(),
+                v.accountAgeDays(),
+                v.accountAgeSource(),
+                found.schema().names(),
+                VectorText.read(v.vector()));
+    }
+}

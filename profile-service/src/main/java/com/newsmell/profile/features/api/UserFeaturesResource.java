@@ -1,6 +1,5 @@
 package com.newsmell.profile.features.api;
 
-import com.newsmell.profile.features.VectorText;
 import com.newsmell.profile.features.store.FeatureStoreService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -51,17 +50,7 @@ public class UserFeaturesResource {
                     if (lookup instanceof FeatureStoreService.Lookup.Missing missing) {
                         throw FeatureParams.notFound(missing);
                     }
-                    var found = (FeatureStoreService.Lookup.Found) lookup;
-                    var v = found.vector();
-                    return new UserFeatureView(
-                            userId,
-                            v.schemaVersion(),
-                            v.asOf(),
-                            v.computedAt(),
-                            v.accountAgeDays(),
-                            v.accountAgeSource(),
-                            found.schema().names(),
-                            VectorText.read(v.vector()));
+                    return UserFeatureView.of(userId, (FeatureStoreService.Lookup.Found) lookup);
                 });
     }
 }

@@ -18,6 +18,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -124,6 +125,28 @@ public class FeatureStoreService {
                 });
             });
         });
+    }
+
+    /**
+     * The current vectors of these users of the newest schema version, in the order asked (null for a user without
+     * one: unknown, not computed yet, or computed with an older version only): two statements whatever the number
+     * (the GraphQL subgraph's batches; GET /v1/profiles/{userId}/features answers the same for each).
+     */
+    @WithSession
+    public Uni<List<Lookup.Found>> currentVectors(List<String> userIds) {
+        return versions.latest()
+                .chain(latest -> latest == null
+                        ? Uni.createFrom().item(Collections.nCopies(userIds.size(), (Lookup.Found) null))
+                        : vectors.current(userIds)
+                                .map(current -> userIds.stream()
+                                        .map(current::get)
+                                        .map(v -> v != null
+                                                        && v.schemaVersion()
+                                                                == latest.schema()
+                                                                        .version()
+                                                ? new Lookup.Found(latest.schema(), v)
+                                                : null)
+                                        .toList()));
     }
 
     private static String reasonDetail(

@@ -272,12 +272,24 @@ public class FeatureVectorRepository {
 
     /** The user's current vector, or null. */
     public Uni<StoredVector> current(String userId) {
+        return current(List.of(userId)).map(found -> found.get(userId));
+    }
+
+    /** The current vectors of these users (those that have one), by userId: one statement. */
+    public Uni<Map<String, StoredVector>> current(List<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
-                                "select " + COLUMNS + " from user_feature_vector where user_id = :u", Object[].class)
-                        .setParameter("u", userId)
+                                "select " + COLUMNS + " from user_feature_vector where user_id in (:u)", Object[].class)
+                        .setParameter("u", userIds)
                         .getResultList())
-                .map(rows -> rows.isEmpty() ? null : stored(rows.get(0), 0));
+                .map(rows -> {
+                    Map<String, StoredVector> byUser = new HashMap<>();
+                    rows.forEach(r -> byUser.put((String) r[0], stored(r, 0)));
+                    return byUser;
+                });
     }
 
     /** The user's latest snapshot of this version with an as-of day at or before {@code day} (null: any), or null. */
