@@ -92,7 +92,11 @@ data:
   SESSION_SUMMARIES_TOPIC: "session-summaries"
   PRIVACY_REQUESTS_TOPIC: "privacy-requests"
   PRIVACY_ACKS_TOPIC: "privacy-acks"
+  REPLAY_TOPIC_PREFIX: "interaction-replay."
+  REPLAY_ACKS_TOPIC: "replay-acks"
   QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: "$OTLP_ENDPOINT"
+  # prod settings plus the kubernetes profile: JSON logs with trace and span ids (ADR 0058)
+  QUARKUS_PROFILE: "prod,kubernetes"
   NEWSMELL_CORS_ORIGINS: "http://localhost:3000,http://localhost:5173"
 ${extra}---
 apiVersion: v1

@@ -83,7 +83,8 @@ class MonitoringTest {
             assertTrue(name.matches("[a-z_][a-z0-9_]*"), name + " is snake_case");
             if (name.startsWith("newsmell_")) {
                 assertTrue(
-                        name.matches(".*_(total|seconds(_bucket|_count|_sum)?|bytes|records|open|active|max)"),
+                        name.matches(
+                                ".*_(total|seconds(_bucket|_count|_sum)?|bytes|records|connections|open|active|max)"),
                         name + " ends with its unit or _total");
             }
         });
