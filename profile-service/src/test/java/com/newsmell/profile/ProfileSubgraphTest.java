@@ -86,13 +86,14 @@ class ProfileSubgraphTest {
         assertThat(entities.get(2).at("/profile/userId").asText()).isEqualTo(u2);
     }
 
-    /** Every field profile-service contributes to a User, but the paged similarUsers. */
+    /** Every field profile-service contributes to a User (similarUsers: a first page of one). */
     private static final String ALL_FIELDS = "query($r: [_Any!]!) { _entities(representations: $r) { ... on User {"
             + " userId profile { userId segmentId totalPageViews } featureVector { schemaVersion asOf names values }"
-            + " segment { id week number size share } } } }";
+            + " segment { id week number size share } similarUsers(limit: 1) { userId schemaVersion asOf nextCursor"
+            + " items { rank userId similarity } } } } }";
 
     @Test
-    void theFeatureVectorAndSegmentEqualTheRestValuesAndABatchIsOneReadPerField() {
+    void theFeatureVectorSegmentAndSimilarUsersEqualTheRestValuesAndABatchIsOneReadPerField() {
         String run = "gq-" + UUID.randomUUID().toString().substring(0, 8);
         String u1 = run + "-u1";
         String u2 = run + "-u2";
@@ -123,10 +124,23 @@ class ProfileSubgraphTest {
                         .extract()
                         .jsonPath()
                         .getInt("version");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         VectorFixtures.insertVectors(
-                Map.of(u1, new double[] {0.25, 0.5, 1.0}, u3, new double[] {0.0, 0.125, 0.75}),
-                version,
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+                Map.of(u1, new double[] {0.25, 0.5, 1.0}, u3, new double[] {0.0, 0.125, 0.75}), version, today);
+        // their similar users as the similar-users job writes them (u2 has no vector: REST 404, GraphQL null)
+        for (Object[] row : List.of(
+                new Object[] {u1, 1, u3, 0.9375}, new Object[] {u1, 2, u2, 0.5}, new Object[] {u3, 1, u1, 0.9375})) {
+            Sql.query(
+                    ProfileTestResource.DATABASE,
+                    "insert into user_similar (user_id, rank, other_user_id, similarity, schema_version, as_of)"
+                            + " values (?, ?, ?, ?, ?, ?)",
+                    row[0],
+                    row[1],
+                    row[2],
+                    row[3],
+                    version,
+                    today);
+        }
         String segmentId = "2999-12-29-" + (1000 + new java.util.Random().nextInt(1_000_000));
         Sql.query(
                 ProfileTestResource.DATABASE,
@@ -175,19 +189,57 @@ class ProfileSubgraphTest {
             assertThat(segment.get("share").asDouble()).isEqualTo(((Number) restSegment.get("share")).doubleValue());
             assertThat(entities.get(1).get("segment").isNull()).isTrue();
             assertThat(entities.get(1).get("featureVector").isNull()).isFalse();
+            for (int i = 0; i < 2; i++) {
+                String user = List.of(u1, u3).get(i);
+                Map<?, ?> restSimilar = VectorFixtures.json("/v1/profiles/" + user + "/similar?limit=1");
+                JsonNode similar = entities.get(i).get("similarUsers");
+                assertThat(similar.get("userId").asText()).isEqualTo(user);
+                assertThat(similar.get("schemaVersion").asInt()).isEqualTo(restSimilar.get("schemaVersion"));
+                assertThat(similar.get("asOf").asText()).isEqualTo(restSimilar.get("asOf"));
+                assertThat(
+                                similar.get("nextCursor").isNull()
+                                        ? null
+                                        : similar.get("nextCursor").asText())
+                        .isEqualTo(restSimilar.get("nextCursor"));
+                List<?> restItems = (List<?>) restSimilar.get("items");
+                assertThat(similar.get("items")).hasSize(restItems.size()).hasSize(1);
+                Map<?, ?> restFirst = (Map<?, ?>) restItems.get(0);
+                assertThat(similar.at("/items/0/rank").asInt()).isEqualTo(restFirst.get("rank"));
+                assertThat(similar.at("/items/0/userId").asText()).isEqualTo(restFirst.get("userId"));
+                assertThat(similar.at("/items/0/similarity").asDouble())
+                        .isEqualTo(((Number) restFirst.get("similarity")).doubleValue());
+            }
+            assertThat(entities.get(0).at("/similarUsers/nextCursor").isNull()).isFalse();
+            assertThat(entities.get(0).at("/similarUsers/items/0/userId").asText())
+                    .isEqualTo(u3);
+            given().get("/v1/profiles/" + u2 + "/similar").then().statusCode(404);
 
-            // batched: two users or three cost the same statements, one read per field
+            JsonNode threeUsers = Subgraphs.data(url(), ALL_FIELDS, Map.of("r", representations(u1, u2, u3)))
+                    .get("_entities");
+            assertThat(threeUsers.get(1).get("similarUsers").isNull()).isTrue();
+            assertThat(threeUsers.get(2).get("similarUsers"))
+                    .isEqualTo(entities.get(1).get("similarUsers"));
+
+            // batched: two users or three cost the same statements, one read per field (the vectors twice: the
+            // featureVector field's and similarUsers', which answers null for a user without one)
             Statements.Sent two =
                     Statements.during(() -> Subgraphs.data(url(), ALL_FIELDS, Map.of("r", representations(u1, u3))));
             Statements.Sent three = Statements.during(
                     () -> Subgraphs.data(url(), ALL_FIELDS, Map.of("r", representations(u1, u2, u3))));
-            for (String table :
-                    List.of("user_behavior_profile", "user_feature_vector", "feature_schema_version", "user_segment")) {
+            assertThat(three.statements()).hasSameSizeAs(two.statements());
+            Map<String, Long> readsPerTable = Map.of(
+                    "user_behavior_profile", 1L,
+                    "user_feature_vector", 2L,
+                    "feature_schema_version", 1L,
+                    "user_segment", 1L,
+                    "user_similar", 1L);
+            readsPerTable.forEach((table, reads) -> {
                 assertThat(three.readsOf(table)).as(table).isEqualTo(two.readsOf(table));
-                assertThat(three.readsOf(table)).as(table).isEqualTo(1);
-            }
+                assertThat(three.readsOf(table)).as(table).isEqualTo(reads);
+            });
         } finally {
             Sql.query(ProfileTestResource.DATABASE, "delete from user_segment where segment_id = ?", segmentId);
+            Sql.query(ProfileTestResource.DATABASE, "delete from user_similar where user_id like ?", run + "-%");
         }
     }
 

@@ -33,8 +33,7 @@ import org.eclipse.microprofile.graphql.Source;
 /**
  * profile-service's subgraph (issue 14, ADR 0025): thin, over the services and resources' reads the REST API uses.
  * A batch of User keys is resolved with one query ({@link ProfileService#findAll}); featureVector and segment read
- * once per batch (@Source List). similarUsers is paged per user (offset cursor over the stored ranks): one read per
- * user asked.
+ * once per batch (@Source List), and so does similarUsers (each user's page of the stored ranks by row_number()).
  */
 @GraphQLApi
 @Link(
@@ -111,9 +110,10 @@ public class ProfileGraphQL {
                         .toList());
     }
 
-    @Description("The most similar users by their feature vectors (GET /v1/profiles/{userId}/similar).")
-    public Uni<SimilarUsersResource.SimilarUsers> similarUsers(
-            @Source User user, @Description("1-1000, default 10") Integer limit, String cursor) {
+    @Description("The most similar users by their feature vectors (GET /v1/profiles/{userId}/similar); absent when"
+            + " the user has no feature vector (REST: 404). One read per batch of users.")
+    public Uni<List<SimilarUsersResource.SimilarUsers>> similarUsers(
+            @Source List<User> users, @Description("1-1000, default 10") Integer limit, String cursor) {
         int size = QueryParams.integer(
                 "limit",
                 GraphQLArgs.text(limit),
@@ -121,8 +121,17 @@ public class ProfileGraphQL {
                 1,
                 SimilarUsersResource.MAX_LIMIT);
         int offset = Paging.offset(cursor);
-        return Isolated.run(() -> similarity.similar(user.userId(), offset, size))
-                .map(r -> SimilarUsersResource.SimilarUsers.of(user.userId(), r));
+        List<String> ids = users.stream().map(User::userId).toList();
+        return Isolated.run(() -> similarity.similar(ids, offset, size)).map(rankings -> {
+            List<SimilarUsersResource.SimilarUsers> pages = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                pages.add(
+                        rankings.get(i) == null
+                                ? null
+                                : SimilarUsersResource.SimilarUsers.of(ids.get(i), rankings.get(i)));
+            }
+            return pages;
+        });
     }
 
     @Query

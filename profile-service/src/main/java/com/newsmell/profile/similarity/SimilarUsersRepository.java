@@ -5,7 +5,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Each user's precomputed most similar users ({@code user_similar}, V11). Callers hold the session. */
 @ApplicationScoped
@@ -53,24 +56,34 @@ public class SimilarUsersRepository {
                         .executeUpdate());
     }
 
-    /** The user's neighbours ranked after {@code offset}, at most {@code limit}, best first. */
-    public Uni<List<Ranked>> ranked(String userId, int offset, int limit) {
+    /**
+     * Each of these users' neighbours ranked after {@code offset}, at most {@code limit} each, best first, by user (a
+     * user without rows is absent): one statement for any number of users ({@code row_number()} per user).
+     */
+    public Uni<Map<String, List<Ranked>>> ranked(List<String> userIds, int offset, int limit) {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
-                                "select rank, other_user_id, similarity, schema_version, as_of from user_similar"
-                                        + " where user_id = :user and rank > :offset order by rank limit :limit",
+                                "select user_id, rank, other_user_id, similarity, schema_version, as_of from (select"
+                                        + " s.*, row_number() over (partition by user_id order by rank) as n from"
+                                        + " user_similar s where user_id = any(" + JsonParams.textArray("users")
+                                        + ") and rank > :offset) x where x.n <= :limit order by user_id, rank",
                                 Object[].class)
-                        .setParameter("user", userId)
+                        .setParameter("users", JsonParams.array(userIds))
                         .setParameter("offset", offset)
                         .setParameter("limit", limit)
                         .getResultList())
-                .map(rows -> rows.stream()
-                        .map(r -> new Ranked(
-                                ((Number) r[0]).intValue(),
-                                (String) r[1],
-                                ((Number) r[2]).doubleValue(),
-                                ((Number) r[3]).intValue(),
-                                FeatureVectorRepository.localDate(r[4])))
-                        .toList());
+                .map(rows -> {
+                    Map<String, List<Ranked>> byUser = new HashMap<>();
+                    for (Object[] r : rows) {
+                        byUser.computeIfAbsent((String) r[0], u -> new ArrayList<>())
+                                .add(new Ranked(
+                                        ((Number) r[1]).intValue(),
+                                        (String) r[2],
+                                        ((Number) r[3]).doubleValue(),
+                                        ((Number) r[4]).intValue(),
+                                        FeatureVectorRepository.localDate(r[5])));
+                    }
+                    return byUser;
+                });
     }
 }

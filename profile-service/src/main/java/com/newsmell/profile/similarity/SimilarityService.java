@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -229,20 +230,41 @@ public class SimilarityService {
      * empty list.
      */
     public Uni<Ranking> similar(String userId, int offset, int limit) {
-        return Panache.withSession(() -> vectors.of(List.of(userId)).chain(own -> {
-            if (own.isEmpty()) {
-                return Uni.createFrom().<Ranking>failure(noVector(userId));
+        return similar(List.of(userId), offset, limit).map(rankings -> {
+            if (rankings.get(0) == null) {
+                throw noVector(userId);
             }
-            return similar.ranked(userId, offset, limit + 1).map(rows -> {
-                List<SimilarUsersRepository.Ranked> items =
-                        rows.stream().limit(limit).toList();
-                String next = rows.size() > limit ? Paging.offsetCursor(offset + limit) : null;
-                if (items.isEmpty()) {
-                    return new Ranking(own.get(0).schemaVersion(), null, items, null);
-                }
-                return new Ranking(items.get(0).schemaVersion(), items.get(0).asOf(), items, next);
-            });
+            return rankings.get(0);
+        });
+    }
+
+    /**
+     * The same page of each of these users' most similar users, in the users' order, null for a user without a vector
+     * (GET /v1/profiles/{userId}/similar and the GraphQL User's similarUsers, batched): two statements for any number
+     * of users (their vectors, then their ranks).
+     */
+    public Uni<List<Ranking>> similar(List<String> userIds, int offset, int limit) {
+        return Panache.withSession(() -> vectors.of(userIds).chain(own -> {
+            Map<String, FeatureVectorRepository.VectorRow> vectorOf = new HashMap<>();
+            own.forEach(row -> vectorOf.put(row.userId(), row));
+            return similar.ranked(List.copyOf(vectorOf.keySet()), offset, limit + 1)
+                    .map(ranked -> userIds.stream()
+                            .map(u -> vectorOf.containsKey(u)
+                                    ? ranking(vectorOf.get(u), ranked.getOrDefault(u, List.of()), offset, limit)
+                                    : null)
+                            .toList());
         }));
+    }
+
+    /** A page of {@code limit} of the rows read (at most limit + 1: one more says there is a next page). */
+    private static Ranking ranking(
+            FeatureVectorRepository.VectorRow own, List<SimilarUsersRepository.Ranked> rows, int offset, int limit) {
+        List<SimilarUsersRepository.Ranked> items = rows.stream().limit(limit).toList();
+        if (items.isEmpty()) {
+            return new Ranking(own.schemaVersion(), null, items, null);
+        }
+        String next = rows.size() > limit ? Paging.offsetCursor(offset + limit) : null;
+        return new Ranking(items.get(0).schemaVersion(), items.get(0).asOf(), items, next);
     }
 
     private static FeatureVectorRepository.VectorRow find(List<FeatureVectorRepository.VectorRow> rows, String user) {

@@ -26,8 +26,8 @@ import org.eclipse.microprofile.graphql.Source;
 
 /**
  * session-service's subgraph (issue 14, ADR 0025): thin, over the services the REST resources use, with the same
- * parameter rules (a bad argument fails naming it). A batch of User keys needs no read: their sessions are paged
- * with the REST list's keyset cursors, one read for the whole batch; their searches one read per user.
+ * parameter rules (a bad argument fails naming it). A batch of User keys needs no read: their sessions and searches are paged
+ * with the REST lists' keyset cursors, one read for the whole batch each.
  */
 @GraphQLApi
 @Link(
@@ -70,21 +70,20 @@ public class SessionGraphQL {
                         .toList());
     }
 
-    @Description("The user's search queries (GET /v1/search/queries?userId=).")
-    public Uni<@NonNull SearchPage> searches(
-            @Source User user,
+    @Description("The user's search queries, oldest first, keyset-paged (GET /v1/search/queries?userId=). One read"
+            + " per batch of users.")
+    public Uni<List<SearchPage>> searches(
+            @Source List<User> users,
             @Description("1-1000, default 100") Integer limit,
             String cursor,
             String from,
             String to) {
-        return Isolated.run(() -> searches.list(
-                        null,
-                        user.userId(),
-                        null,
-                        null,
-                        new WindowParams(from, to, null),
-                        GraphQLArgs.page(limit, cursor)))
-                .map(page -> new SearchPage(page.items(), page.nextCursor()));
+        List<String> ids = users.stream().map(User::userId).toList();
+        return Isolated.run(() ->
+                        searches.listOfUsers(ids, new WindowParams(from, to, null), GraphQLArgs.page(limit, cursor)))
+                .map(pages -> pages.stream()
+                        .map(page -> new SearchPage(page.items(), page.nextCursor()))
+                        .toList());
     }
 
     @Query

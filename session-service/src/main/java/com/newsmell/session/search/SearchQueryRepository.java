@@ -42,7 +42,10 @@ public class SearchQueryRepository implements PanacheRepositoryBase<SearchQuery,
                                 .toList()));
     }
 
-    /** One page in (timestamp, sessionId, searchId) order, keyset-paged; fetches limit + 1 rows. */
+    /**
+     * One page in (timestamp, sessionId, searchId) order, keyset-paged; fetches limit + 1 rows (of each user, when the
+     * filter names users: one statement for any number of them).
+     */
     @WithSession
     public Uni<List<SearchQuery>> page(SearchFilter filter, String[] after, int limit) {
         Statement statement = pageStatement(filter, after, limit + 1);
@@ -57,7 +60,8 @@ public class SearchQueryRepository implements PanacheRepositoryBase<SearchQuery,
 
     /**
      * The statement of one page: the filter's conditions, the keyset after the previous page's last row, at most
-     * {@code rows} rows. Public so that a test can EXPLAIN exactly what the API runs.
+     * {@code rows} rows, or {@code rows} of each user when the filter names users ({@code row_number()} per user over
+     * the index (user_id, timestamp), ordered by user). Public so that a test can EXPLAIN exactly what the API runs.
      */
     public static Statement pageStatement(SearchFilter filter, String[] after, int rows) {
         List<String> where = new ArrayList<>();
@@ -65,8 +69,8 @@ public class SearchQueryRepository implements PanacheRepositoryBase<SearchQuery,
         if (filter.sessionId() != null) {
             where.add("session_id = " + param(params, filter.sessionId()));
         }
-        if (filter.userId() != null) {
-            where.add("user_id = " + param(params, filter.userId()));
+        if (filter.userIds() != null) {
+            where.add("user_id in (" + param(params, filter.userIds()) + ")");
         }
         if (filter.from() != null) {
             where.add("timestamp >= cast(" + param(params, utc(filter.from())) + " as timestamptz)");
@@ -84,9 +88,14 @@ public class SearchQueryRepository implements PanacheRepositoryBase<SearchQuery,
             where.add("(timestamp, session_id, search_id) > (cast(" + param(params, utc(Instant.parse(after[0])))
                     + " as timestamptz), " + param(params, after[1]) + ", " + param(params, after[2]) + ")");
         }
-        String sql = "select * from search_query"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by timestamp, session_id, search_id limit " + param(params, rows);
+        String conditions = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        String order = "timestamp, session_id, search_id";
+        String sql = filter.userIds() == null
+                ? "select * from search_query" + conditions + " order by " + order + " limit " + param(params, rows)
+                : "select * from search_query where (session_id, search_id) in (select session_id, search_id from"
+                        + " (select session_id, search_id, row_number() over (partition by user_id order by " + order
+                        + ") as n from search_query" + conditions + ") x where x.n <= " + param(params, rows)
+                        + ") order by user_id, " + order;
         return new Statement(sql, List.copyOf(params));
     }
 
