@@ -39,6 +39,13 @@ class TraceFollowingIT {
         String sessionId = "traced-" + UUID.randomUUID();
         given().baseUri(system.url(RunningSystem.COLLECTOR))
                 .header("traceparent", "00-" + traceId + "-" + clientSpan + "-01")
+                // a browser's: an HTTP client's agent marks the event a bot's, which recommendation-feedback-service
+                // skips without touching its database (no database span to follow unless another event shares the
+                // batch)
+                .header(
+                        "User-Agent",
+                        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+                                + " Chrome/131.0.0.0 Safari/537.36")
                 .contentType(ContentType.JSON)
                 .body(pageView(sessionId))
                 .post("/v1/events")
