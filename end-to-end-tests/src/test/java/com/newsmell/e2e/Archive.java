@@ -1,15 +1,14 @@
 package com.newsmell.e2e;
 
-import com.newsmell.infra.Infra;
 import com.newsmell.infra.ParquetRows;
-import com.newsmell.infra.PostgresServer;
+import com.newsmell.infra.ServiceProcess;
 import com.newsmell.infra.Sql;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -23,20 +22,35 @@ final class Archive {
     static final String MONTH = "2025-01-01";
     static final String PARTITION = "user_interaction_event_2025_01";
 
+    private static Archive shared;
+
     private final Path repo;
     final Path dir;
 
-    /** An empty archive directory under target/ (a former run's files go). */
-    Archive(Path repo) throws IOException {
+    private Archive(Path repo, Path dir) {
         this.repo = repo;
-        this.dir = Path.of("target", "archive").toAbsolutePath();
-        if (Files.exists(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+        this.dir = dir;
+    }
+
+    /**
+     * The archive of the shared system's collector (ErasureIT and ReplayEqualityIT both archive into it, in any
+     * order): a directory of this run under target/, as the CronJob's object store is one for the deployment.
+     */
+    static synchronized Archive shared() throws IOException {
+        if (shared == null) {
+            Path dir = Path.of(
+                            "target",
+                            "archive-" + java.util.UUID.randomUUID().toString().substring(0, 8))
+                    .toAbsolutePath();
+            Files.createDirectories(dir);
+            shared = new Archive(RunningSystem.repo(), dir);
         }
+        return shared;
+    }
+
+    /** Where event-archiver stages its files (beside the archive, so that no staging file is read as archived). */
+    Path workDir() {
+        return dir.resolveSibling(dir.getFileName() + "-work");
     }
 
     /** {@code perUser} page views of each user in January 2025, its month made cold (the partitions job's mark). */
@@ -64,33 +78,23 @@ final class Archive {
         Sql.query(db, "select set_interaction_partition_tier(?, 'cold')", PARTITION);
     }
 
-    /** Runs event-archiver once, now, to its end; fails when it does not exit 0 within three minutes. */
-    void run() throws IOException, InterruptedException {
-        Path jar = repo.resolve("event-archiver/target/quarkus-app/quarkus-run.jar");
-        PostgresServer pg = Infra.shared().postgres();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-Dquarkus.datasource.jdbc.url=" + pg.jdbcUrl(Infra.shared().database("collector")),
-                "-Dquarkus.datasource.username=" + pg.user(),
-                "-Dquarkus.datasource.password=" + pg.password(),
-                "-Dnewsmell.archiver.local-dir=" + dir,
-                "-Dnewsmell.archiver.work-dir=" + dir.resolveSibling("archive-work"),
-                "-jar",
-                jar.toString()));
-        Path log = Path.of("target", "services", "event-archiver.log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("event-archiver did not finish within 3 minutes; see " + log);
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("event-archiver exited " + process.exitValue() + "; see " + log);
-        }
+    /**
+     * Runs event-archiver against the shared collector's database with these arguments (none: the archive run, as
+     * its CronJob runs it; {@code replay}: the replays' archived months; {@code --now=...}: as of that instant) to its
+     * end; fails when it does not exit 0 within three minutes.
+     */
+    void run(String... args) {
+        ServiceProcess.runToEnd(
+                repo,
+                "event-archiver",
+                RunningSystem.database(RunningSystem.COLLECTOR),
+                Map.of(
+                        "newsmell.archiver.local-dir",
+                        dir.toString(),
+                        "newsmell.archiver.work-dir",
+                        workDir().toString()),
+                List.of(args),
+                Duration.ofMinutes(3));
     }
 
     /** The archive's rows, every file, for which the test holds (given each row's every value as text). */

@@ -63,7 +63,7 @@ class ErasureIT {
                         .statusCode(200));
         // the past: a cold month of both users, archived as Parquet and dropped from PostgreSQL
         Archive.writeColdMonth(java.util.List.of(s.userA, s.userB), 5);
-        Archive archive = new Archive(RunningSystem.repo());
+        Archive archive = Archive.shared();
         archive.run();
         assertThat(archive.rows(row -> row.contains(s.userA))).isEqualTo(5);
         long archivedOfB = archive.rows(row -> row.contains(s.userB));

@@ -8,11 +8,10 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.newsmell.infra.Infra;
 import com.newsmell.infra.KafkaBroker;
+import com.newsmell.infra.ServiceConfig;
 import com.newsmell.infra.ServiceProcess;
 import com.newsmell.infra.TopicReader;
 import io.restassured.http.ContentType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,20 +19,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue #15, ADR 0045: replay equality for perfume-stats-service, from PostgreSQL and from the Parquet archive. A
- * collector that accepts events 200 days late takes two scripted streams, one of today and one of about 150 days ago,
- * which the live perfume-stats-service consumes; the old month is archived by event-archiver and dropped from
- * PostgreSQL. A replay of the whole range is requested; the collector publishes today's events from PostgreSQL and
- * event-archiver's replay command the old ones from Parquet, to a fresh perfume-stats-service on an empty database.
- * Once the replay is done, every perfume's numbers equal the live ones.
- *
- * <p>Its own processes on topics of its own (not the shared system, which must not see these events): the collector,
- * the live and the rebuilt perfume-stats-service, and two runs of event-archiver.
+ * Issue #15, ADR 0045 and 0059: replay equality for perfume-stats-service, from PostgreSQL and from the Parquet
+ * archive, in the shared system. The shared collector (which accepts events 200 days late) takes two scripted streams,
+ * one of 40 days ago and one of 150 days ago, which the shared perfume-stats-service consumes (the live numbers); the
+ * old month is archived by event-archiver and dropped from PostgreSQL. Two replays, one per stream's window, go to a
+ * second deployment of perfume-stats-service on an empty database (the replay's target
+ * {@code perfume-stats-service-rebuild-<run>}, a topic of its own): the collector publishes the recent window from
+ * PostgreSQL, event-archiver's replay command the old one from Parquet. Once both are done, every perfume's numbers
+ * equal the live ones.
  */
 class ReplayEqualityIT {
 
@@ -58,48 +54,27 @@ class ReplayEqualityIT {
 
     @Test
     void aReplayIntoAnEmptyDatabaseFromPostgresAndParquetGivesTheLiveNumbers() throws Exception {
-        Path repo = Path.of("").toAbsolutePath().getParent();
+        RunningSystem system = RunningSystem.shared();
+        String collector = system.url(RunningSystem.COLLECTOR);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String live = "replay-it-" + run;
-        String prefix = "replay-it-" + run + ".";
-        String acks = "replay-it-acks-" + run;
-        KafkaBroker.createTopics(
-                Infra.shared().kafkaBootstrapServers(), Map.of(live, 4, prefix + "perfume-stats-service", 4, acks, 4));
-        Path archive = Files.createTempDirectory("replay-it-archive");
-        Map<String, String> archiveDirs = Map.of(
-                "newsmell.archiver.local-dir", archive.toString(),
-                "newsmell.archiver.work-dir", archive.resolve("work").toString());
+        String target = "perfume-stats-service-rebuild-" + run;
+        String bootstrap = Infra.shared().kafkaBootstrapServers();
+        KafkaBroker.createTopics(bootstrap, Map.of(ServiceConfig.replayPrefix(Infra.shared()) + target, 4));
         Instant now = Instant.now();
-        ScriptedStream today = new ScriptedStream();
+        ScriptedStream recent = new ScriptedStream(now.minus(40, ChronoUnit.DAYS));
         ScriptedStream old = new ScriptedStream(now.minus(150, ChronoUnit.DAYS));
 
-        // The rebuilt service is a fresh deployment on an empty database, started with the others (it reads only its
-        // replay topic, empty until the replay), so that the three start in parallel.
-        ServiceProcess collector = ServiceProcess.start(
-                repo,
-                "event-collector",
-                "collector_replay",
-                topics(live, prefix, acks, Map.of("newsmell.collector.accepted-lateness", "P200D")),
-                "event-collector-replay");
-        ServiceProcess stats = ServiceProcess.start(
-                repo,
-                "perfume-stats-service",
-                "perfume_stats_live",
-                topics(live, prefix + "unused.", acks, Map.of()),
-                "perfume-stats-live");
+        // The rebuilt service: a second deployment on an empty database that reads only its replay topic (and the
+        // catalog, erasures), in consumer groups of its own; started first, so that it starts while the rest runs.
         ServiceProcess rebuilt = ServiceProcess.start(
-                repo,
+                RunningSystem.repo(),
                 "perfume-stats-service",
-                "perfume_stats_rebuilt",
-                topics("replay-it-none-" + run, prefix, acks, Map.of()),
-                "perfume-stats-rebuilt");
+                "perfume_stats_rebuilt_" + run,
+                rebuildConfig(run, target),
+                target);
         try {
-            CompletableFuture.allOf(Stream.of(collector, stats, rebuilt)
-                            .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(Duration.ofMinutes(4))))
-                            .toArray(CompletableFuture[]::new))
-                    .join();
-            for (ScriptedStream stream : List.of(today, old)) {
-                given().baseUri(collector.baseUrl())
+            for (ScriptedStream stream : List.of(recent, old)) {
+                given().baseUri(collector)
                         .contentType(ContentType.JSON)
                         .body(stream.batchBody())
                         .post("/v1/events/batch")
@@ -107,68 +82,81 @@ class ReplayEqualityIT {
                         .statusCode(202);
             }
             await().atMost(WAIT)
-                    .untilAsserted(() -> given().baseUri(collector.baseUrl())
+                    .untilAsserted(() -> given().baseUri(collector)
                             .queryParam("sessionId", old.sessionA1)
                             .get("/v1/events")
                             .then()
                             .statusCode(200)
                             .body("items", hasSize((int) old.eventsOf(old.sessionA1))));
-            // The old month: its partition made and marked cold by the collector's job, archived and dropped.
-            given().baseUri(collector.baseUrl())
+            // The old month: its partition marked cold by the collector's job, archived and dropped.
+            given().baseUri(collector)
                     .queryParam("now", now.toString())
                     .post("/v1/jobs/partitions/runs")
                     .then()
                     .statusCode(200);
-            ServiceProcess.runToEnd(
-                    repo,
-                    "event-archiver",
-                    "collector_replay",
-                    archiveDirs,
-                    List.of("--now=" + now),
-                    Duration.ofMinutes(3));
-            given().baseUri(collector.baseUrl())
+            Archive archive = Archive.shared();
+            archive.run("--now=" + now);
+            given().baseUri(collector)
                     .queryParam("sessionId", old.sessionA1)
                     .get("/v1/events")
                     .then()
                     .statusCode(200)
                     .body("items", hasSize(0));
 
+            String interactions = Infra.shared().topic(ServiceConfig.INTERACTIONS);
             await().atMost(WAIT)
-                    .until(() -> TopicReader.committedOffsets("perfume-stats-service", live)
-                            == TopicReader.endOffsets(live));
-            Map<String, Map<String, Object>> liveNumbers = numbers(stats.baseUrl(), today, old);
+                    .until(() -> TopicReader.committedOffsets("perfume-stats-service", interactions)
+                            == TopicReader.endOffsets(interactions));
+            Map<String, Map<String, Object>> liveNumbers =
+                    numbers(system.url(RunningSystem.PERFUME_STATS), recent, old);
 
-            String replay = given().baseUri(collector.baseUrl())
-                    .contentType(ContentType.JSON)
-                    .body(Map.of(
-                            "service",
-                            "perfume-stats-service",
-                            "from",
-                            now.minus(200, ChronoUnit.DAYS).toString(),
-                            "to",
-                            Instant.now().toString()))
-                    .post("/v1/replays")
-                    .then()
-                    .statusCode(202)
-                    .extract()
-                    .path("replayId");
-            ServiceProcess.runToEnd(
-                    repo, "event-archiver", "collector_replay", archiveDirs, List.of("replay"), Duration.ofMinutes(3));
-            await().atMost(WAIT)
-                    .untilAsserted(() -> given().baseUri(collector.baseUrl())
-                            .get("/v1/replays/" + replay)
-                            .then()
-                            .statusCode(200)
-                            .body("status", equalTo("done"))
-                            .body("sources.find { it.source == 'postgres' }.published", equalTo(today.size()))
-                            .body("sources.find { it.source == 'parquet' }.published", equalTo(old.size()))
-                            .body("consumed.received", equalTo(today.size() + old.size()))
-                            .body("consumed.deadLettered", equalTo(0)));
+            String fromPostgres = replay(collector, target, recent);
+            String fromParquet = replay(collector, target, old);
+            archive.run("replay");
+            rebuilt.awaitReady(Duration.ofMinutes(4));
+            for (var replay : Map.of(fromPostgres, recent, fromParquet, old).entrySet()) {
+                String source = replay.getKey().equals(fromPostgres) ? "postgres" : "parquet";
+                await().atMost(WAIT)
+                        .untilAsserted(() -> given().baseUri(collector)
+                                .get("/v1/replays/" + replay.getKey())
+                                .then()
+                                .statusCode(200)
+                                .body("status", equalTo("done"))
+                                .body("published", equalTo(replay.getValue().size()))
+                                .body(
+                                        "sources.find { it.source == '" + source + "' }.published",
+                                        equalTo(replay.getValue().size()))
+                                .body(
+                                        "consumed.received",
+                                        equalTo(replay.getValue().size()))
+                                .body("consumed.deadLettered", equalTo(0)));
+            }
 
-            assertThat(numbers(rebuilt.baseUrl(), today, old)).isEqualTo(liveNumbers);
+            assertThat(numbers(rebuilt.baseUrl(), recent, old)).isEqualTo(liveNumbers);
         } finally {
-            Stream.of(collector, stats, rebuilt).parallel().forEach(ServiceProcess::close);
+            rebuilt.close();
         }
+    }
+
+    /** Replays the stream's window to the target; answers the replay's id. */
+    private static String replay(String collector, String target, ScriptedStream stream) {
+        return given().baseUri(collector)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "service",
+                        "perfume-stats-service",
+                        "target",
+                        target,
+                        "from",
+                        stream.start.minus(1, ChronoUnit.MINUTES).toString(),
+                        "to",
+                        stream.start.plus(2, ChronoUnit.HOURS).toString()))
+                .post("/v1/replays")
+                .then()
+                .statusCode(202)
+                .body("topic", equalTo(ServiceConfig.replayPrefix(Infra.shared()) + target))
+                .extract()
+                .path("replayId");
     }
 
     /** Every perfume's figures of both streams, as the service answers them. */
@@ -193,11 +181,19 @@ class ReplayEqualityIT {
         return numbers;
     }
 
-    private static Map<String, String> topics(String live, String prefix, String acks, Map<String, String> more) {
-        Map<String, String> config = new LinkedHashMap<>(more);
-        config.put("newsmell.topics.interactions", live);
-        config.put("newsmell.topics.replay-prefix", prefix);
-        config.put("newsmell.topics.replay-acks", acks);
+    /**
+     * The rebuilding deployment's configuration: its replay target; no live topics (an interaction topic and a view
+     * audit of its own, empty); consumer groups of its own for what it shares with the live service (the catalog and
+     * the erasure requests, each read whole).
+     */
+    private static Map<String, String> rebuildConfig(String run, String target) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("newsmell.replay.target", target);
+        config.put("newsmell.topics.interactions", "replay-it-none-" + run);
+        config.put("newsmell.topics.perfume-view-audit", "replay-it-none-audit-" + run);
+        for (String channel : List.of("interactions", "perfume-view-audit", "perfume-catalog", "privacy-requests")) {
+            config.put("mp.messaging.incoming." + channel + ".group.id", target + "-" + channel);
+        }
         return config;
     }
 }

@@ -121,6 +121,35 @@ class ArchiverTest {
     }
 
     @Test
+    void aMonthThatAReplayPublishesFromPostgresIsDroppedOnlyAfterIt() throws Exception {
+        ArchiveDatabase db = new ArchiveDatabase("archiver");
+        List<LocalDate> months = MONTHS.subList(0, 1);
+        SimulatedMonths.insert(db.dataSource, months, 60);
+        ObjectStore store = new LocalObjectStore(dir.resolve("archive"));
+        execute(
+                db,
+                "insert into replay (replay_id, service, topic, from_time, to_time) values"
+                        + " ('00000000-0000-0000-0000-0000000000a1', 'session-service', 't',"
+                        + " '2025-01-20T00:00:00Z', '2025-02-10T00:00:00Z')");
+        execute(
+                db,
+                "insert into replay_source (replay_id, source, status) values"
+                        + " ('00000000-0000-0000-0000-0000000000a1', 'postgres', 'running')");
+
+        Archiver.Outcome during = archiver(db, store, (p, k) -> {}).run(CLOCK);
+
+        assertThat(during.files()).isEqualTo(6);
+        assertThat(during.dropped()).isEmpty();
+        assertThat(exists(db, SimulatedMonths.partition(months.get(0)))).isTrue();
+        assertThat(dropOutcome(db, months.get(0))).isEqualTo("replaying");
+
+        execute(db, "update replay_source set status = 'done'");
+        Archiver.Outcome after = archiver(db, store, (p, k) -> {}).run(CLOCK);
+
+        assertThat(after.dropped()).containsExactly(SimulatedMonths.partition(months.get(0)));
+    }
+
+    @Test
     void filesOlderThanTheRetentionAreDeleted() throws Exception {
         ArchiveDatabase db = new ArchiveDatabase("archiver");
         SimulatedMonths.insert(db.dataSource, MONTHS.subList(0, 1), 60);
@@ -216,6 +245,12 @@ class ArchiverTest {
                 var rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    private static void execute(ArchiveDatabase db, String sql) throws SQLException {
+        try (Connection c = db.dataSource.getConnection()) {
+            c.createStatement().execute(sql);
         }
     }
 

@@ -117,6 +117,10 @@ public interface CollectorConfig {
         @WithDefault("P30D")
         Duration backupRetention();
 
+        /** How often the open and stalled erasure requests are counted for their gauges. */
+        @WithDefault("30s")
+        Duration openRefresh();
+
         /** Re-publishing a request whose acknowledgements are missing: {@code newsmell.collector.privacy.retry.*}. */
         Retry retry();
 

@@ -66,11 +66,18 @@ public class ReplayRepository {
 
     /**
      * The months of [from, to) that left PostgreSQL after being archived (their partition's tier is 'archived', ADR
-     * 0030): the parquet source reads them, the postgres source the rest.
+     * 0030): the parquet source reads them, the postgres source the rest. Holds the advisory lock that the archive's
+     * drop takes until the replay's transaction ends (V56, ADR 0059), so that no month of the range is dropped between
+     * this answer and the replay's record.
      */
     @WithSession
     public Uni<List<LocalDate>> archivedMonths(Instant from, Instant to) {
         return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "select cast(pg_advisory_xact_lock(hashtext('newsmell.replay-vs-archive'))"
+                                        + " as text)")
+                        .getResultList())
+                .chain(locked -> Panache.getSession())
                 .chain(s -> s.createNativeQuery(
                                 "select cast(month as text) from interaction_partition_tier where tier = 'archived'"
                                         + " and month >= cast(date_trunc('month', :from at time zone 'UTC') as date)"
@@ -136,8 +143,10 @@ public class ReplayRepository {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
                                 "select coalesce(sum(received), 0), coalesce(sum(applied), 0), coalesce(sum(dropped), 0),"
-                                        + " coalesce(sum(dead_lettered), 0) from replay_ack where replay_id = cast(:id"
-                                        + " as uuid)",
+                                        + " coalesce(sum(dead_lettered), 0) from (select received, applied, dropped,"
+                                        + " dead_lettered from replay_ack where replay_id = cast(:id as uuid) union all"
+                                        + " select received, applied, dropped, dead_lettered from replay_ack_partition"
+                                        + " where replay_id = cast(:id as uuid)) acks",
                                 Object[].class)
                         .setParameter("id", id.toString())
                         .getSingleResult())
@@ -148,9 +157,28 @@ public class ReplayRepository {
                         ((Number) r[3]).longValue()));
     }
 
-    /** Stores a service's acknowledgement of one batch; a redelivered one changes nothing. */
+    /**
+     * Stores a service's acknowledgement of one batch: by offset when it gives each record's outcome (ADR 0059, an
+     * offset counted once however a redelivery splits the batches), else once per batch; a redelivered one changes
+     * nothing.
+     */
     @WithSession
     public Uni<Void> insertAck(ReplayAck ack) {
+        if (!ack.partitions().isEmpty()) {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ReplayAck.PartitionOutcomes p : ack.partitions()) {
+                chain = chain.chain(() -> Panache.getSession()
+                        .chain(s -> s.createNativeQuery("select cast(replay_ack_offsets(cast(:id as uuid), :partition,"
+                                        + " :first, :outcomes) as text)")
+                                .setParameter("id", ack.replayId())
+                                .setParameter("partition", p.partition())
+                                .setParameter("first", p.first())
+                                .setParameter("outcomes", p.outcomes())
+                                .getResultList())
+                        .replaceWithVoid());
+            }
+            return chain;
+        }
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery("insert into replay_ack (replay_id, batch, received, applied, dropped,"
                                 + " dead_lettered) select cast(:id as uuid), :batch, :received, :applied, :dropped,"

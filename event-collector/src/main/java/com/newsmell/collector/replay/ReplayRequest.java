@@ -9,13 +9,20 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * A replay's request body (ADR 0045), {@code {"service", "from", "to"}}: a service that reads a replay topic, and the
- * window [from, to) of event times, ISO-8601 instants, from before to, to not in the future, at most {@code maxRange}
- * long. Anything else is a 400 problem naming each field and its rule.
+ * A replay's request body (ADR 0045), {@code {"service", "from", "to", "target"}}: a service that reads a replay topic,
+ * the window [from, to) of event times, ISO-8601 instants, from before to, to not in the future, at most
+ * {@code maxRange} long, and optionally the deployment of that service to replay to ({@code target}: the service's
+ * name, the default, or the name followed by {@code -} and lower-case letters, digits and dashes, such as
+ * {@code perfume-stats-service-rebuild}: a second deployment rebuilding into an empty database beside the live one,
+ * which reads the replay topic of that name). Anything else is a 400 problem naming each field and its rule.
  */
-public record ReplayRequest(String service, Instant from, Instant to) {
+public record ReplayRequest(String service, String target, Instant from, Instant to) {
+
+    private static final Pattern TARGET_SUFFIX = Pattern.compile("(-[a-z0-9]+)+");
+    private static final int TARGET_MAX = 100;
 
     public static ReplayRequest of(JsonNode body, List<String> services, Duration maxRange, Instant now) {
         if (body == null || !body.isObject()) {
@@ -30,6 +37,22 @@ public record ReplayRequest(String service, Instant from, Instant to) {
         } else if (!services.contains(service)) {
             violations.add(
                     new Violation("/service", "enum", "service must be one of " + services + ", not " + service));
+        }
+        String target = text(body, "target");
+        if (target == null) {
+            target = service;
+        } else if (service != null
+                && (target.length() > TARGET_MAX
+                        || !(target.equals(service)
+                                || (target.startsWith(service)
+                                        && TARGET_SUFFIX
+                                                .matcher(target.substring(service.length()))
+                                                .matches())))) {
+            violations.add(new Violation(
+                    "/target",
+                    "pattern",
+                    "target must be the service's name, or it followed by '-' and lower-case letters, digits and"
+                            + " dashes (at most " + TARGET_MAX + " characters), such as " + service + "-rebuild"));
         }
         Instant from = instant(body, "from", violations);
         Instant to = instant(body, "to", violations);
@@ -47,7 +70,7 @@ public record ReplayRequest(String service, Instant from, Instant to) {
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.invalid("The replay request is invalid.", violations));
         }
-        return new ReplayRequest(service, from, to);
+        return new ReplayRequest(service, target, from, to);
     }
 
     private static String text(JsonNode body, String field) {

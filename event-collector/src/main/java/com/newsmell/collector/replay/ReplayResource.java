@@ -40,15 +40,18 @@ public class ReplayResource {
                     + " which the service consumes into its tables by its live processing path (idempotent; events"
                     + " of erased users dropped): the months still in PostgreSQL are published by the collector at"
                     + " once, the archived months by event-archiver's replay command. Rebuilds a service's tables into"
-                    + " an empty database, or backfills a service added later. Answered 202 with the replay's"
+                    + " an empty database, or backfills a service added later; with a target (the service's name followed by a"
+                    + " suffix, such as perfume-stats-service-rebuild) the events go to that deployment's replay topic,"
+                    + " so that a second deployment rebuilds into an empty database beside the live one. Answered 202 with the replay's"
                     + " progress; follow it at Location.")
     @RequestBody(
             description = "{\"service\": \"perfume-stats-service\", \"from\": \"2026-08-01T00:00:00Z\", \"to\":"
-                    + " \"2026-12-01T00:00:00Z\"}")
+                    + " \"2026-12-01T00:00:00Z\"}, optionally with \"target\": \"perfume-stats-service-rebuild\"")
     @APIResponse(responseCode = "202", description = "Accepted: the replay as it stands")
     @APIResponse(
             responseCode = "400",
-            description = "Unknown service, a missing or malformed instant, from not before to, to in the future, a"
+            description = "Unknown service, a target not of the service's name,"
+                    + " a missing or malformed instant, from not before to, to in the future, a"
                     + " range over the maximum (problem+json)")
     public Uni<Response> request(JsonNode body) {
         return replays.request(body)

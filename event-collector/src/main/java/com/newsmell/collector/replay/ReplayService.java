@@ -40,7 +40,7 @@ public class ReplayService {
         ReplayRepository.Replay replay = new ReplayRepository.Replay(
                 UUID.randomUUID(),
                 request.service(),
-                config.topicPrefix() + request.service(),
+                config.topicPrefix() + request.target(),
                 request.from(),
                 request.to(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));

@@ -59,7 +59,8 @@ class OperationalMetricsTest {
                         .contains("newsmell_db_pool_connections{service=\"event-collector\",state=\"idle\"}")
                         .contains("newsmell_db_pool_connections{service=\"event-collector\",state=\"waiting\"}")
                         .contains("newsmell_rate_limited_requests_total{limit=\"api\",service=\"event-collector\"} 0.0")
-                        .contains("newsmell_erasure_requests_open{service=\"event-collector\"}")
+                        .contains("newsmell_erasure_requests_open{service=\"event-collector\",state=\"stalled\"}")
+                        .contains("newsmell_erasure_requests_open{service=\"event-collector\",state=\"waiting\"}")
                         .contains("http_server_requests_seconds_count{")
                         .contains("http_server_requests_seconds_bucket{")
                         .contains("jvm_memory_used_bytes{"));

@@ -128,6 +128,29 @@ class ErasureRetryTest {
         assertThat(publications(requestId)).isEqualTo(2);
     }
 
+    @Test
+    void aRequestWhosePublicationsAreUsedUpIsCountedAsStalled() {
+        String user = "stalled-" + UUID.randomUUID();
+        String requestId = given().delete("/v1/users/" + user + "/data")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("requestId");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> receipt(requestId).body("nextAttemptAt", notNullValue()));
+        Instant requestedAt = Instant.parse(receipt(requestId).extract().path("requestedAt"));
+        // the services never acknowledge here: 5 more publications (6 in all) use the attempts up
+        for (int day = 1; day <= 5; day++) {
+            runRetries(requestedAt.plus(Duration.ofDays(day)));
+        }
+        receipt(requestId).body("attempts", equalTo(6)).body("nextAttemptAt", nullValue());
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                given().get("/q/metrics").then().extract().asString())
+                        .containsPattern("(?m)^newsmell_erasure_requests_open\\{[^}]*state=\"stalled\"} [1-9]"));
+    }
+
     private static io.restassured.response.ValidatableResponse receipt(String requestId) {
         return given().get("/v1/privacy/requests/" + requestId).then().statusCode(200);
     }

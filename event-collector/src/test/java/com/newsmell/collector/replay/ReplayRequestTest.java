@@ -33,8 +33,26 @@ class ReplayRequestTest {
         assertThat(of(body("session-service", "2026-01-01T00:00:00Z", "2026-12-06T12:00:00Z")))
                 .isEqualTo(new ReplayRequest(
                         "session-service",
+                        "session-service",
                         Instant.parse("2026-01-01T00:00:00Z"),
                         Instant.parse("2026-12-06T12:00:00Z")));
+    }
+
+    @Test
+    void aTargetIsTheServicesNameWithASuffix() {
+        ObjectNode body = body("session-service", "2026-01-01T00:00:00Z", "2026-12-01T00:00:00Z");
+        body.put("target", "session-service-rebuild-2");
+        assertThat(of(body).target()).isEqualTo("session-service-rebuild-2");
+        for (String wrong : List.of(
+                "perfume-stats-service-rebuild",
+                "session-service-",
+                "session-serviceX",
+                "session-service-Rebuild",
+                "session-service-../x",
+                "session-service-" + "a".repeat(90))) {
+            body.put("target", wrong);
+            assertThat(rules(body)).as(wrong).containsExactly("/target pattern");
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.newsmell.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,6 +65,7 @@ class ReplayResourceTest {
                 .then()
                 .statusCode(202)
                 .body("service", equalTo("perfume-stats-service"))
+                .body("topic", equalTo(ServiceConfig.replayPrefix(Infra.shared()) + "perfume-stats-service"))
                 .extract()
                 .path("replayId");
         String topic = ServiceConfig.replayPrefix(Infra.shared()) + "perfume-stats-service";
@@ -85,8 +87,13 @@ class ReplayResourceTest {
                         .isTrue());
 
         String acks = Infra.shared().topic(ServiceConfig.REPLAY_ACKS);
-        String ack = new ReplayAck(id, "perfume-stats-service", "0@0", published, published - 1, 1, 0).toJson();
-        TopicReader.write(acks, List.of(Map.entry(id, ack), Map.entry(id, ack)));
+        // acknowledged by offset (ADR 0059): a redelivery that splits the records otherwise counts every offset once
+        TopicReader.write(
+                acks,
+                List.of(
+                        ack(id, 0, "a".repeat(published - 2)),
+                        ack(id, 0, "a".repeat(published - 3)),
+                        ack(id, published - 3, "a-ad")));
         await().atMost(WAIT)
                 .untilAsserted(() -> given().get("/v1/replays/" + id)
                         .then()
@@ -102,6 +109,67 @@ class ReplayResourceTest {
                 .body("items.replayId", hasItem(id));
     }
 
+    @Inject
+    ReplayPublisher publisher;
+
+    @Test
+    void aReplayCutShortResumesFromItsCursorWhenTheCollectorStarts() {
+        // three events in a window of their own, two days ago
+        Instant at = Instant.now()
+                .minus(2, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .plusMillis((long) (Math.random() * 3_600_000));
+        String session = TestEvents.sessionId("resume");
+        List<ObjectNode> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ObjectNode event = TestEvents.pageView(session);
+            event.put("timestamp", at.plusMillis(i).toString());
+            events.add(event);
+        }
+        given().contentType(ContentType.JSON)
+                .body(TestEvents.batch(events.toArray(ObjectNode[]::new)))
+                .post("/v1/events/batch")
+                .then()
+                .statusCode(202);
+        await().atMost(WAIT)
+                .until(() -> Sql.count(DB, "select count(*) from user_interaction_event where session_id = ?", session)
+                        == 3);
+        // a collector stopped after publishing the first page (of one event): the source is running, its cursor on
+        // the first event
+        String id = UUID.randomUUID().toString();
+        String topic = ServiceConfig.replayPrefix(Infra.shared()) + "session-service-resume";
+        Sql.query(
+                DB,
+                "insert into replay (replay_id, service, topic, from_time, to_time) values (cast(? as uuid),"
+                        + " 'session-service', ?, cast(? as timestamptz), cast(? as timestamptz))",
+                id,
+                topic,
+                at.toString(),
+                at.plusMillis(3).toString());
+        Sql.query(
+                DB,
+                "insert into replay_source (replay_id, source, status, published, cursor_time, cursor_event_id,"
+                        + " started_at) select cast(? as uuid), 'postgres', 'running', 1, timestamp, event_id, now()"
+                        + " from user_interaction_event where session_id = ? order by timestamp, event_id limit 1",
+                id,
+                session);
+
+        publisher.resumeUnfinished(null);
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().get("/v1/replays/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body("sources.find { it.source == 'postgres' }.status", equalTo("done"))
+                        .body("published", equalTo(3)));
+        assertThat(TopicReader.readAll(topic).stream()
+                        .filter(r -> id.equals(r.headers().get("replay-id")))
+                        .map(TopicReader.Read::value))
+                .hasSize(2)
+                .allSatisfy(v -> assertThat(v)
+                        .doesNotContain(events.get(0).get("eventId").asText()));
+    }
+
     @Test
     void anArchivedMonthOfTheRangeIsLeftToTheParquetSource() {
         Sql.query(
@@ -110,11 +178,19 @@ class ReplayResourceTest {
                         + " ('user_interaction_event_2025_02', date '2025-02-01', 'archived') on conflict do nothing");
         String id = given().contentType(ContentType.JSON)
                 .body(Map.of(
-                        "service", "session-service", "from", "2025-01-15T00:00:00Z", "to", "2025-03-01T00:00:00Z"))
+                        "service",
+                        "session-service",
+                        "target",
+                        "session-service-rebuild",
+                        "from",
+                        "2025-01-15T00:00:00Z",
+                        "to",
+                        "2025-03-01T00:00:00Z"))
                 .post("/v1/replays")
                 .then()
                 .statusCode(202)
                 .header("Location", notNullValue())
+                .body("topic", equalTo(ServiceConfig.replayPrefix(Infra.shared()) + "session-service-rebuild"))
                 .extract()
                 .path("replayId");
         await().atMost(WAIT)
@@ -143,6 +219,17 @@ class ReplayResourceTest {
         problem(Map.of("service", "session-service", "from", "2026-01-01T00:00:00Z", "to", "2999-01-01T00:00:00Z"))
                 .body("errors.rule", hasItem("not-future"));
         problem(Map.of()).body("errors.pointer", hasItem("/service"));
+        problem(Map.of(
+                        "service",
+                        "session-service",
+                        "target",
+                        "profile-service",
+                        "from",
+                        "2026-01-01T00:00:00Z",
+                        "to",
+                        "2026-01-02T00:00:00Z"))
+                .body("errors[0].pointer", equalTo("/target"))
+                .body("errors[0].rule", equalTo("pattern"));
         given().contentType(ContentType.JSON)
                 .body("[1, 2]")
                 .post("/v1/replays")
@@ -168,6 +255,21 @@ class ReplayResourceTest {
                 .contentType("application/problem+json");
         assertThat(Sql.count(DB, "select count(*) from replay where service = 'nope-service'"))
                 .isZero();
+    }
+
+    private static Map.Entry<String, String> ack(String replay, long first, String outcomes) {
+        return Map.entry(
+                replay,
+                new ReplayAck(
+                                replay,
+                                "perfume-stats-service",
+                                "0@" + first,
+                                outcomes.replace("-", "").length(),
+                                0,
+                                0,
+                                0,
+                                List.of(new ReplayAck.PartitionOutcomes(0, first, outcomes)))
+                        .toJson());
     }
 
     private static io.restassured.response.ValidatableResponse problem(Map<String, String> body) {

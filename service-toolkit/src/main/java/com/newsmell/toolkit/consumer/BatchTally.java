@@ -1,11 +1,12 @@
 package com.newsmell.toolkit.consumer;
 
+import com.newsmell.contract.ReplayAck.PartitionOutcomes;
 import com.newsmell.contract.UserInteractionEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,33 +17,57 @@ import java.util.stream.Collectors;
 /**
  * What one consumed batch came to for one tag (a replay, ADR 0045): records received, applied (through the live path,
  * already-claimed ones included), dropped as an erased user's, dead-lettered; {@code batch} names the batch by each
- * partition's first offset ({@code "2@140,3@97"}), so that a redelivered batch is recognised.
+ * partition's first offset ({@code "2@140,3@97"}); {@code partitions} gives each record's outcome by its offset, so
+ * that a redelivery, however its batches are split, is counted once (ADR 0059).
  */
-public record BatchTally(String tag, String batch, long received, long applied, long dropped, long deadLettered) {
+public record BatchTally(
+        String tag,
+        String batch,
+        long received,
+        long applied,
+        long dropped,
+        long deadLettered,
+        List<PartitionOutcomes> partitions) {
 
     /** Counts a batch's records per tag while it is processed (one batch, one thread of the chain at a time). */
     static final class Counter {
 
-        private final Map<String, long[]> counts = new LinkedHashMap<>(); // received, dropped, deadLettered
-        private final Map<String, Map<Integer, Long>> firstOffsets = new HashMap<>();
-        private final Map<String, String> tagOfEvent = new HashMap<>();
-        private final Set<String> dropped = new HashSet<>();
-        private final Set<String> rejected = new HashSet<>();
+        /** One received record: its tag, where it was read, its outcome so far. */
+        private static final class Received {
+            final String tag;
+            final int partition;
+            final long offset;
+            char outcome = PartitionOutcomes.APPLIED;
 
-        void received(String tag, KafkaRecord<String, String> record) {
-            counts.computeIfAbsent(tag, t -> new long[3])[0]++;
-            record.getMetadata(IncomingKafkaRecordMetadata.class)
-                    .ifPresent(m -> firstOffsets
-                            .computeIfAbsent(tag, t -> new TreeMap<>())
-                            .merge(m.getPartition(), m.getOffset(), Math::min));
+            Received(String tag, int partition, long offset) {
+                this.tag = tag;
+                this.partition = partition;
+                this.offset = offset;
+            }
         }
 
-        void deadLettered(String tag) {
-            counts.get(tag)[2]++;
+        private final List<Received> records = new ArrayList<>();
+        private final Map<String, List<Received>> recordsOfEvent = new HashMap<>();
+
+        /** Counts a record; the returned handle marks what becomes of it. */
+        int received(String tag, KafkaRecord<String, String> record) {
+            IncomingKafkaRecordMetadata<?, ?> where =
+                    record.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+            return received(tag, where == null ? -1 : where.getPartition(), where == null ? -1 : where.getOffset());
         }
 
-        void event(String eventId, String tag) {
-            tagOfEvent.put(eventId, tag);
+        /** Counts a record read at that partition and offset (-1 when unknown). */
+        int received(String tag, int partition, long offset) {
+            records.add(new Received(tag, partition, offset));
+            return records.size() - 1;
+        }
+
+        void deadLettered(int handle) {
+            records.get(handle).outcome = PartitionOutcomes.DEAD_LETTERED;
+        }
+
+        void event(String eventId, int handle) {
+            recordsOfEvent.computeIfAbsent(eventId, id -> new ArrayList<>()).add(records.get(handle));
         }
 
         /** The events of {@code batch} not {@code kept} were an erased user's (an attempt may be repeated). */
@@ -55,27 +80,59 @@ public record BatchTally(String tag, String batch, long received, long applied, 
             batch.stream()
                     .map(UserInteractionEvent::eventId)
                     .filter(id -> !keptIds.contains(id))
-                    .forEach(dropped::add);
+                    .forEach(id -> mark(id, PartitionOutcomes.DROPPED));
         }
 
         void rejected(String eventId) {
-            rejected.add(eventId);
+            mark(eventId, PartitionOutcomes.DEAD_LETTERED);
+        }
+
+        private void mark(String eventId, char outcome) {
+            recordsOfEvent.getOrDefault(eventId, List.of()).forEach(r -> r.outcome = outcome);
         }
 
         Collection<BatchTally> tallies() {
-            Map<String, long[]> byTag = new LinkedHashMap<>();
-            counts.forEach((tag, c) -> byTag.put(tag, c.clone()));
-            dropped.forEach(id -> byTag.get(tagOfEvent.get(id))[1]++);
-            rejected.forEach(id -> byTag.get(tagOfEvent.get(id))[2]++);
+            Map<String, List<Received>> byTag = new LinkedHashMap<>();
+            records.forEach(
+                    r -> byTag.computeIfAbsent(r.tag, t -> new ArrayList<>()).add(r));
             return byTag.entrySet().stream()
-                    .map(e -> {
-                        long[] c = e.getValue();
-                        String batch = firstOffsets.getOrDefault(e.getKey(), Map.of()).entrySet().stream()
-                                .map(p -> p.getKey() + "@" + p.getValue())
-                                .collect(Collectors.joining(","));
-                        return new BatchTally(e.getKey(), batch, c[0], c[0] - c[1] - c[2], c[1], c[2]);
-                    })
+                    .map(e -> tally(e.getKey(), e.getValue()))
                     .toList();
+        }
+
+        private static BatchTally tally(String tag, List<Received> ofTag) {
+            long dropped = ofTag.stream()
+                    .filter(r -> r.outcome == PartitionOutcomes.DROPPED)
+                    .count();
+            long deadLettered = ofTag.stream()
+                    .filter(r -> r.outcome == PartitionOutcomes.DEAD_LETTERED)
+                    .count();
+            Map<Integer, TreeMap<Long, Character>> byPartition = new TreeMap<>();
+            ofTag.stream()
+                    .filter(r -> r.offset >= 0)
+                    .forEach(r -> byPartition
+                            .computeIfAbsent(r.partition, p -> new TreeMap<>())
+                            .put(r.offset, r.outcome));
+            List<PartitionOutcomes> partitions = new ArrayList<>();
+            byPartition.forEach((partition, outcomes) -> {
+                long first = outcomes.firstKey();
+                StringBuilder chars = new StringBuilder();
+                for (long offset = first; offset <= outcomes.lastKey(); offset++) {
+                    chars.append(outcomes.getOrDefault(offset, PartitionOutcomes.NOT_OURS));
+                }
+                partitions.add(new PartitionOutcomes(partition, first, chars.toString()));
+            });
+            String batch = partitions.stream()
+                    .map(p -> p.partition() + "@" + p.first())
+                    .collect(Collectors.joining(","));
+            return new BatchTally(
+                    tag,
+                    batch,
+                    ofTag.size(),
+                    ofTag.size() - dropped - deadLettered,
+                    dropped,
+                    deadLettered,
+                    List.copyOf(partitions));
         }
     }
 }

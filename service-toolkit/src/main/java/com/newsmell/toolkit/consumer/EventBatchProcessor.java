@@ -129,19 +129,19 @@ public class EventBatchProcessor {
         List<Uni<Void>> poison = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
             String tag = tagOf.apply(record);
-            tally.received(tag, record);
+            int received = tally.received(tag, record);
             try {
                 UserInteractionEvent event = EventCodec.fromJson(record.getPayload());
                 if (event.eventId() == null) {
-                    tally.deadLettered(tag);
+                    tally.deadLettered(received);
                     poison.add(deadLetters.publish(
                             record.getKey(), record.getPayload(), "invalid event: no eventId on the topic", source));
                 } else {
-                    tally.event(event.eventId(), tag);
+                    tally.event(event.eventId(), received);
                     events.add(event);
                 }
             } catch (InvalidEventException | IllegalArgumentException e) {
-                tally.deadLettered(tag);
+                tally.deadLettered(received);
                 poison.add(deadLetters.publish(record.getKey(), record.getPayload(), reason(e), source));
             }
         }

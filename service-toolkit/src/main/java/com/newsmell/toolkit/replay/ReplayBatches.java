@@ -54,7 +54,8 @@ public class ReplayBatches {
                                         t.received(),
                                         t.applied(),
                                         t.dropped(),
-                                        t.deadLettered())
+                                        t.deadLettered(),
+                                        t.partitions())
                                 .toJson())
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                                 .withKey(t.tag())
