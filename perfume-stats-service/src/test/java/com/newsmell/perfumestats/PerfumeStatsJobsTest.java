@@ -47,7 +47,6 @@ class PerfumeStatsJobsTest {
     @TestHTTPResource(value = "/metrics", management = true)
     URL metricsUrl;
 
-
     private static final String DB = PerfumeStatsTestResource.DATABASE;
 
     @Test
