@@ -26,7 +26,9 @@ SERVICES=(
 
 # Where the platform is (k8s/base/kafka.yaml, postgres.yaml; the OpenTelemetry collector is the operator's).
 PG_SERVICE="postgres-rw"
-KAFKA_BOOTSTRAP="kafka-kafka-bootstrap:9092"
+KAFKA_BOOTSTRAP="kafka-kafka-bootstrap:9093"
+# The management interface (ADR 0075): /q/health for the probes and /q/metrics for Prometheus, not on the API port.
+MANAGEMENT_PORT=9000
 OTLP_ENDPOINT="http://otel-collector.observability.svc:4317"
 
 # Service-specific variables on top of the common ones: "KEY=value" pairs separated by spaces.
@@ -43,7 +45,10 @@ declare -A EXTRA_ENV=(
 # create them, in docs/operations.md; the dev overlay generates placeholders, prod expects them to exist.
 # The JWT public key bearer tokens are verified with (issue 16), and the key of the user hash in erasure receipts
 # (newsmell.privacy.hash-key, ADR 0032): one of each for the whole suite.
+# Kafka (ADR 0076): the service's SCRAM-SHA-512 credentials from the Secret the User Operator creates for its KafkaUser
+# (k8s/base/kafka-users.yaml, named as the service), and the cluster CA's certificate as its trust store (PEM).
 COMMON_SECRET_ENV="MP_JWT_VERIFY_PUBLICKEY=newsmell-jwt/public-key NEWSMELL_PRIVACY_HASH_KEY=newsmell-privacy/hash-key"
+COMMON_SECRET_ENV+=" KAFKA_SASL_JAAS_CONFIG=@service/sasl.jaas.config KAFKA_SSL_TRUSTSTORE_CERTIFICATES=kafka-cluster-ca-cert/ca.crt"
 declare -A SECRET_ENV=(
   # the write keys are stored hashed with this pepper (issue 16)
   [event-collector]="NEWSMELL_WRITE_KEY_PEPPER=collector-write-keys/pepper"
@@ -63,6 +68,7 @@ for row in "${SERVICES[@]}"; do
   secret_env=""
   for pair in $COMMON_SECRET_ENV ${SECRET_ENV[$name]}; do
     ref="${pair#*=}"
+    ref="${ref/@service/$name}"
     secret_env+="            - name: ${pair%%=*}"$'\n'
     secret_env+="              valueFrom:"$'\n'
     secret_env+="                secretKeyRef:"$'\n'
@@ -95,7 +101,7 @@ data:
   REPLAY_TOPIC_PREFIX: "interaction-replay."
   REPLAY_ACKS_TOPIC: "replay-acks"
   QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: "$OTLP_ENDPOINT"
-  # prod settings plus the kubernetes profile: JSON logs with trace and span ids (ADR 0058)
+  # prod settings plus the kubernetes profile: JSON logs with trace and span ids (ADR 0058), Kafka over SASL_SSL (ADR 0076)
   QUARKUS_PROFILE: "prod,kubernetes"
   NEWSMELL_CORS_ORIGINS: "http://localhost:3000,http://localhost:5173"
 ${extra}---
@@ -113,6 +119,10 @@ spec:
     - name: http
       port: $port
       targetPort: http
+      protocol: TCP
+    - name: management
+      port: $MANAGEMENT_PORT
+      targetPort: management
       protocol: TCP
 ---
 apiVersion: apps/v1
@@ -134,7 +144,7 @@ spec:
       annotations:
         prometheus.io/scrape: "true"
         prometheus.io/path: /q/metrics
-        prometheus.io/port: "$port"
+        prometheus.io/port: "$MANAGEMENT_PORT"
     spec:
       automountServiceAccountToken: false
       securityContext:
@@ -152,6 +162,9 @@ spec:
             - name: http
               containerPort: $port
               protocol: TCP
+            - name: management
+              containerPort: $MANAGEMENT_PORT
+              protocol: TCP
           envFrom:
             - configMapRef:
                 name: $name-config
@@ -164,20 +177,20 @@ spec:
 ${secret_env}          startupProbe:
             httpGet:
               path: /q/health/started
-              port: http
+              port: management
             periodSeconds: 5
             failureThreshold: 36
           livenessProbe:
             httpGet:
               path: /q/health/live
-              port: http
+              port: management
             periodSeconds: 10
             timeoutSeconds: 3
             failureThreshold: 3
           readinessProbe:
             httpGet:
               path: /q/health/ready
-              port: http
+              port: management
             periodSeconds: 5
             timeoutSeconds: 3
             failureThreshold: 3
@@ -237,8 +250,8 @@ spec:
     scaleDown:
       stabilizationWindowSeconds: 300
 ---
-# In: the gateway and the ingress controller on the API port, Prometheus on the port serving /q/metrics and /q/health
-# (the same port until the services move them to the management interface, ADR 0055). Out: DNS, Kafka, PostgreSQL
+# In: the gateway and the ingress controller on the API port, Prometheus on the management port only (/q/metrics;
+# the kubelet's probes are not subject to NetworkPolicies, ADR 0075). Out: DNS, Kafka (its TLS listener), PostgreSQL
 # and the OpenTelemetry collector only.
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -267,7 +280,7 @@ spec:
             matchLabels:
               kubernetes.io/metadata.name: monitoring
       ports:
-        - port: http
+        - port: management
           protocol: TCP
   egress:
     - to:
@@ -288,7 +301,7 @@ spec:
               strimzi.io/cluster: kafka
               strimzi.io/kind: Kafka
       ports:
-        - port: 9092
+        - port: 9093
           protocol: TCP
     - to:
         - podSelector:
@@ -318,7 +331,7 @@ spec:
     matchLabels:
       app.kubernetes.io/name: $name
   endpoints:
-    - port: http
+    - port: management
       path: /q/metrics
       interval: 30s
       scrapeTimeout: 10s

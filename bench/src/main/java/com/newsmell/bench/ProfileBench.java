@@ -993,12 +993,14 @@ public final class ProfileBench {
 
         private final Process process;
         private final int port;
+        private final int managementPort;
         final Path log;
         private final HttpClient http = HttpClient.newHttpClient();
 
-        private ServiceJvm(Process process, int port, Path log) {
+        private ServiceJvm(Process process, int port, int managementPort, Path log) {
             this.process = process;
             this.port = port;
+            this.managementPort = managementPort;
             this.log = log;
         }
 
@@ -1044,8 +1046,13 @@ public final class ProfileBench {
                 throw new IllegalStateException(jar + " does not exist: build profile-service first");
             }
             int port = freePort();
+            int managementPort = freePort();
+            while (managementPort == port) {
+                managementPort = freePort();
+            }
             Map<String, String> config = new LinkedHashMap<>(extraConfig);
             config.put("quarkus.http.port", Integer.toString(port));
+            config.put("quarkus.management.port", Integer.toString(managementPort));
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(memory);
@@ -1058,13 +1065,18 @@ public final class ProfileBench {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            ServiceJvm service = new ServiceJvm(process, port, log);
+            ServiceJvm service = new ServiceJvm(process, port, managementPort, log);
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "profile-service-stop"));
             return service;
         }
 
         String baseUrl() {
             return "http://127.0.0.1:" + port;
+        }
+
+        /** /q/health and /q/metrics are on the management interface (ADR 0075). */
+        String managementUrl() {
+            return "http://127.0.0.1:" + managementPort;
         }
 
         long pid() {
@@ -1080,7 +1092,7 @@ public final class ProfileBench {
                 }
                 try {
                     HttpResponse<Void> r = http.send(
-                            HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                            HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                                     .timeout(Duration.ofSeconds(2))
                                     .build(),
                             HttpResponse.BodyHandlers.discarding());
@@ -1100,7 +1112,7 @@ public final class ProfileBench {
         /** One scrape of /q/metrics: heap used (every heap pool), the old generation, live data, GC pauses. */
         Metrics metrics() throws IOException, InterruptedException {
             HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl() + "/q/metrics"))
+                    HttpRequest.newBuilder(URI.create(managementUrl() + "/q/metrics"))
                             .timeout(Duration.ofSeconds(10))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -69,11 +69,14 @@ class DockerComposeTest {
         assertTrue(
                 ports.contains(service.port() + ":" + service.port()),
                 "publishes " + service.port() + " (ports " + ports + ")");
+        assertTrue(
+                ports.contains((service.port() + 1000) + ":" + Service.MANAGEMENT_PORT),
+                "publishes the management interface as " + (service.port() + 1000) + " (ports " + ports + ")");
 
         String healthcheck = healthcheckCommand(svc);
         assertTrue(
-                healthcheck.contains("localhost:" + service.port() + "/q/health/ready"),
-                "healthcheck on /q/health/ready: " + healthcheck);
+                healthcheck.contains("localhost:" + Service.MANAGEMENT_PORT + "/q/health/ready"),
+                "healthcheck on the management interface's /q/health/ready: " + healthcheck);
 
         Map<String, Object> dependsOn = mapAt(svc, "depends_on");
         assertEquals("service_healthy", string(at(map(dependsOn, "depends_on"), KAFKA + ".condition")));

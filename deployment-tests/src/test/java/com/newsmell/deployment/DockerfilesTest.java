@@ -36,7 +36,9 @@ class DockerfilesTest {
                     withKeyword(lines, "COPY").stream().anyMatch(c -> c.endsWith("target/quarkus-app/" + part)),
                     "copies target/quarkus-app/" + part);
         }
-        assertTrue(lines.contains("EXPOSE " + service.port()), "EXPOSE " + service.port());
+        assertTrue(
+                lines.contains("EXPOSE " + service.port() + " " + Service.MANAGEMENT_PORT),
+                "EXPOSE " + service.port() + " " + Service.MANAGEMENT_PORT + " (the API, the management interface)");
         assertEquals("USER 185", last(withKeyword(lines, "USER")), "runs as 185");
         assertTrue(
                 withKeyword(lines, "ENTRYPOINT").stream().anyMatch(e -> e.contains("run-java.sh")),
@@ -64,7 +66,9 @@ class DockerfilesTest {
                 withKeyword(lines, "COPY").stream()
                         .anyMatch(c -> c.contains("--from=") && c.contains("/" + service.name() + "/target/*-runner")),
                 "copies the native runner from the builder stage");
-        assertTrue(lines.contains("EXPOSE " + service.port()), "EXPOSE " + service.port());
+        assertTrue(
+                lines.contains("EXPOSE " + service.port() + " " + Service.MANAGEMENT_PORT),
+                "EXPOSE " + service.port() + " " + Service.MANAGEMENT_PORT + " (the API, the management interface)");
         String user =
                 last(withKeyword(lines, "USER")).substring("USER ".length()).strip();
         assertFalse(user.equals("root") || user.equals("0") || user.startsWith("0:"), "non-root user: " + user);

@@ -72,7 +72,8 @@ class KustomizeRenderTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}: {1} Deployment has its image, port and the three probes")
+    @ParameterizedTest(
+            name = "{0}: {1} Deployment has its image, its API port and the three probes on its management port")
     @MethodSource("overlaysAndServices")
     void deploymentHasProbesAndPort(String dir, Service service) {
         Map<String, Object> deployment = deploymentOf(render(dir), service.name());
@@ -84,9 +85,10 @@ class KustomizeRenderTest {
                 string(container.get("image")).contains("newsmell/" + service.name() + ":"),
                 "image " + container.get("image"));
         assertEquals(service.port(), containerPort(container, "http"), "containerPort named http");
-        assertProbe(container, "startupProbe", "/q/health/started", service);
-        assertProbe(container, "livenessProbe", "/q/health/live", service);
-        assertProbe(container, "readinessProbe", "/q/health/ready", service);
+        assertEquals(Service.MANAGEMENT_PORT, containerPort(container, "management"), "containerPort named management");
+        assertProbe(container, "startupProbe", "/q/health/started");
+        assertProbe(container, "livenessProbe", "/q/health/live");
+        assertProbe(container, "readinessProbe", "/q/health/ready");
     }
 
     @ParameterizedTest(
@@ -131,7 +133,7 @@ class KustomizeRenderTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}: {1} Service selects the pods and targets the http port")
+    @ParameterizedTest(name = "{0}: {1} Service selects the pods and targets the http and management ports")
     @MethodSource("overlaysAndServices")
     void serviceRoutesToDeployment(String dir, Service service) {
         List<Map<String, Object>> docs = render(dir);
@@ -143,8 +145,14 @@ class KustomizeRenderTest {
         assertEquals(selector, mapAt(deployment, "spec.selector.matchLabels"), "Deployment selector");
 
         Map<String, Object> port = map(listAt(svc, "spec.ports").get(0), "Service port");
+        assertEquals("http", port.get("name"), "the API is the Service's first port (the Ingress and gateway use it)");
         assertEquals(service.port(), port.get("port"), "Service port");
         assertEquals(service.port(), resolvePort(singleContainer(deployment), port.get("targetPort")), "targetPort");
+        Map<String, Object> management = servicePort(svc, "management");
+        assertEquals(
+                Service.MANAGEMENT_PORT,
+                resolvePort(singleContainer(deployment), management.get("targetPort")),
+                "management targetPort");
     }
 
     @ParameterizedTest(name = "{0}: {1} has a PodDisruptionBudget, an HPA on CPU and a ServiceMonitor on /q/metrics")
@@ -172,10 +180,17 @@ class KustomizeRenderTest {
                 .forEach((k, v) -> assertEquals(v, mapAt(svc, "metadata.labels").get(k), "ServiceMonitor selector"));
         Map<String, Object> endpoint = map(listAt(monitor, "spec.endpoints").get(0), "endpoint");
         assertEquals("/q/metrics", endpoint.get("path"));
-        assertEquals(at(map(listAt(svc, "spec.ports").get(0), "port"), "name"), endpoint.get("port"), "named port");
+        assertEquals("management", endpoint.get("port"), "scraped on the management port (ADR 0075)");
+        servicePort(svc, "management");
+        assertEquals(
+                String.valueOf(Service.MANAGEMENT_PORT),
+                string(mapAt(deployment, "spec.template.metadata.annotations").get("prometheus.io/port")),
+                "prometheus.io/port annotation");
     }
 
-    @ParameterizedTest(name = "{0}: {1} NetworkPolicy lets in only the gateway, the ingress controller and Prometheus")
+    @ParameterizedTest(
+            name = "{0}: {1} NetworkPolicy lets in only the gateway and the ingress controller on the API port and"
+                    + " Prometheus on the management port")
     @MethodSource("overlaysAndServices")
     void networkPolicyIsTight(String dir, Service service) {
         Map<String, Object> policy = labelled(render(dir), "NetworkPolicy", service.name());
@@ -184,11 +199,17 @@ class KustomizeRenderTest {
         Set<String> sources = new TreeSet<>();
         for (Object rule : listAt(policy, "spec.ingress")) {
             Map<String, Object> r = map(rule, "ingress rule");
-            listAt(r, "ports").forEach(p -> assertEquals("http", at(map(p, "port"), "port"), "ingress port"));
-            listAt(r, "from").forEach(from -> sources.add(peer(map(from, "peer"))));
+            Set<String> ports = new TreeSet<>();
+            listAt(r, "ports").forEach(p -> ports.add(string(at(map(p, "port"), "port"))));
+            listAt(r, "from").forEach(from -> sources.add(peer(map(from, "peer")) + " on " + ports));
         }
         assertEquals(
-                Set.of("pod:" + GATEWAY, "namespace:ingress-nginx", "namespace:monitoring"), sources, "ingress from");
+                Set.of(
+                        "pod:" + GATEWAY + " on [http]",
+                        "namespace:ingress-nginx on [http]",
+                        "namespace:monitoring on [management]"),
+                sources,
+                "ingress from");
         Set<String> destinations = new TreeSet<>();
         for (Object rule : listAt(policy, "spec.egress")) {
             listAt(map(rule, "egress rule"), "to").forEach(to -> destinations.add(peer(map(to, "peer"))));
@@ -230,7 +251,10 @@ class KustomizeRenderTest {
         assertEquals(service.database(), string(config.get("PG_DATABASE")), "PG_DATABASE");
         assertEquals(service.database(), string(config.get("PG_USER")), "PG_USER: the database's own role");
         assertEquals(postgres + "-rw", string(config.get("PG_HOST")), "PG_HOST: CloudNativePG's read-write Service");
-        assertEquals(kafka + "-kafka-bootstrap:9092", string(config.get("KAFKA_BOOTSTRAP_SERVERS")), "bootstrap");
+        assertEquals(
+                kafka + "-kafka-bootstrap:" + KafkaUsersTest.authenticatedListenerPort(docs),
+                string(config.get("KAFKA_BOOTSTRAP_SERVERS")),
+                "bootstrap: the listener that authenticates (ADR 0076)");
         assertFalse(config.containsKey("PG_PASSWORD"), "PG_PASSWORD must come from the Secret, not the ConfigMap");
         if (dir.equals(PROD)) {
             assertFalse(string(config.get("NEWSMELL_CORS_ORIGINS")).contains("localhost"), "prod CORS origins");
@@ -296,6 +320,14 @@ class KustomizeRenderTest {
         return result;
     }
 
+    static Map<String, Object> servicePort(Map<String, Object> svc, String name) {
+        return listAt(svc, "spec.ports").stream()
+                .map(p -> map(p, "Service port"))
+                .filter(p -> name.equals(p.get("name")))
+                .findFirst()
+                .orElseGet(() -> fail(describe(svc) + " has no port named " + name));
+    }
+
     static Map<String, Object> named(List<Map<String, Object>> docs, String kind, String name) {
         return ofKind(docs, kind).stream()
                 .filter(d -> name.equals(at(d, "metadata.name")))
@@ -347,10 +379,13 @@ class KustomizeRenderTest {
         return data;
     }
 
-    private static void assertProbe(Map<String, Object> container, String probe, String path, Service service) {
+    private static void assertProbe(Map<String, Object> container, String probe, String path) {
         Map<String, Object> httpGet = mapAt(container, probe + ".httpGet");
         assertEquals(path, httpGet.get("path"), probe + " path");
-        assertEquals(service.port(), resolvePort(container, httpGet.get("port")), probe + " port");
+        assertEquals(
+                Service.MANAGEMENT_PORT,
+                resolvePort(container, httpGet.get("port")),
+                probe + " port: the management interface (ADR 0075)");
     }
 
     /** A probe/targetPort may be a number or the name of a container port. */

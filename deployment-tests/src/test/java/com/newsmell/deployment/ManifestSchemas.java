@@ -24,6 +24,7 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,8 @@ final class ManifestSchemas {
             Map.entry("monitoring.coreos.com/v1 PrometheusRule", PrometheusRule.class),
             Map.entry("kafka.strimzi.io/v1 Kafka", Kafka.class),
             Map.entry("kafka.strimzi.io/v1 KafkaNodePool", KafkaNodePool.class),
-            Map.entry("kafka.strimzi.io/v1 KafkaTopic", KafkaTopic.class));
+            Map.entry("kafka.strimzi.io/v1 KafkaTopic", KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1 KafkaUser", KafkaUser.class));
 
     /** Packages a {@code k8s:<Kind>} of the CloudNativePG field tree is looked up in. */
     private static final List<String> CORE_PACKAGES =

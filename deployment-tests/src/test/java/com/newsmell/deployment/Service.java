@@ -21,6 +21,9 @@ record Service(String name, int port, String database) {
             new Service("perfume-stats-service", 8083, "perfume_stats"),
             new Service("recommendation-feedback-service", 8084, "recommendation_feedback"));
 
+    /** The management interface's port in a container: /q/health and /q/metrics (Quarkus' default, ADR 0075). */
+    static final int MANAGEMENT_PORT = 9000;
+
     /** Variables every service reads, whether or not its application.properties exists yet. */
     static final Set<String> COMMON_VARIABLES = Set.of(
             "PG_HOST",

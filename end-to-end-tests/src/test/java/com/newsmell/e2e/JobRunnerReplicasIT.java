@@ -171,7 +171,7 @@ class JobRunnerReplicasIT {
         try {
             HttpResponse<String> metrics = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/q/metrics"))
+                            HttpRequest.newBuilder(URI.create(replica.managementUrl() + "/q/metrics"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             // e.g. newsmell_job_runs_total{job_name="reconcile",outcome="succeeded",trigger="schedule"} 6.0

@@ -100,6 +100,22 @@ class OperationalMetricsIT {
     }
 
     @Test
+    void healthAndMetricsAreServedOnTheManagementPortOnly() {
+        for (String service : RunningSystem.ALL) {
+            given().baseUri(system.managementUrl(service))
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200);
+            for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics")) {
+                given().baseUri(system.url(service))
+                        .get(path)
+                        .then()
+                        .statusCode(404); // not on the API port, which the ingress and the gateway reach (ADR 0075)
+            }
+        }
+    }
+
+    @Test
     void theDashboardsAndAlertsNameOnlyMetricsThatARunningServiceExposes() {
         Path dir = Path.of(System.getProperty(
                 "newsmell.monitoring.dir",
@@ -166,9 +182,9 @@ class OperationalMetricsIT {
         return names;
     }
 
-    /** The sample names of the service's /q/metrics. */
+    /** The sample names of the service's /q/metrics (on its management port). */
     static Set<String> exposed(String service) {
-        String body = given().baseUri(system.url(service))
+        String body = given().baseUri(system.managementUrl(service))
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)

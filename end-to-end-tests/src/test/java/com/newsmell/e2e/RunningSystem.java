@@ -107,6 +107,11 @@ final class RunningSystem implements AutoCloseable {
         return services.get(service).baseUrl();
     }
 
+    /** The service's management interface (/q/health, /q/metrics; ADR 0075), on a port of its own. */
+    String managementUrl(String service) {
+        return services.get(service).managementUrl();
+    }
+
     /** The spans the services exported so far. */
     OtlpReceiver traces() {
         return traces;

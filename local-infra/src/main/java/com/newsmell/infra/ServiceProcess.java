@@ -10,25 +10,29 @@ import java.util.Map;
 
 /**
  * One of the five services, built by Maven (target/quarkus-app), run as its own JVM process against the
- * run's Kafka and PostgreSQL: what the end-to-end tests and the benchmarks drive through HTTP only.
+ * run's Kafka and PostgreSQL: what the end-to-end tests and the benchmarks drive through HTTP only. Each process gets
+ * two free ports: its API ({@link #baseUrl()}) and its management interface ({@link #managementUrl()}: /q/health and
+ * /q/metrics, ADR 0075), so that several replicas of one service run side by side.
  */
 public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
 
     /**
-     * Starts {@code <repo>/<module>/target/quarkus-app/quarkus-run.jar} on a free port with its own database
-     * of this run, and the run's topics.
+     * Starts {@code <repo>/<module>/target/quarkus-app/quarkus-run.jar} on a free port (and a free management port)
+     * with its own database of this run, and the run's topics.
      */
     public static ServiceProcess start(Path repo, String module, String database, Map<String, String> extraConfig) {
         return start(repo, module, database, extraConfig, module);
@@ -41,11 +45,14 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(
             Path repo, String module, String database, Map<String, String> extraConfig, String instance) {
         int port = ChildProcesses.freePort();
-        Map<String, String> config = new LinkedHashMap<>(Map.of("quarkus.http.port", Integer.toString(port)));
+        int managementPort = ChildProcesses.freePort();
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.http.port", Integer.toString(port));
+        config.put("quarkus.management.port", Integer.toString(managementPort));
         config.putAll(extraConfig);
         List<String> command = command(repo, module, database, config, List.of());
         Path log = Path.of("target", "services", instance + ".log").toAbsolutePath();
-        return new ServiceProcess(instance, port, ChildProcesses.start(command, log), log);
+        return new ServiceProcess(instance, port, managementPort, ChildProcesses.start(command, log), log);
     }
 
     /**
@@ -110,13 +117,18 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The management interface: {@code <managementUrl>/q/health/ready}, {@code <managementUrl>/q/metrics}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     public Path log() {
         return log;
     }
 
-    /** Waits until /q/health/ready answers 200. */
+    /** Waits until /q/health/ready answers 200 on the management port. */
     public ServiceProcess awaitReady(Duration timeout) {
-        ChildProcesses.awaitHttpOk(name, baseUrl() + "/q/health/ready", process, log, timeout);
+        ChildProcesses.awaitHttpOk(name, managementUrl() + "/q/health/ready", process, log, timeout);
         return this;
     }
 

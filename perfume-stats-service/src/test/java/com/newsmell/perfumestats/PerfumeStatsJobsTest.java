@@ -22,8 +22,10 @@ import com.newsmell.infra.ServiceConfig;
 import com.newsmell.infra.Sql;
 import com.newsmell.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +42,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PerfumeStatsTestResource.class)
 class PerfumeStatsJobsTest {
+
+    // Health and metrics: on the management interface, not the API port (ADR 0075).
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
 
     private static final String DB = PerfumeStatsTestResource.DATABASE;
 
@@ -268,9 +274,9 @@ class PerfumeStatsJobsTest {
                 .getList("items.perfumeId");
     }
 
-    private static double auditMismatchesMetric() {
+    private double auditMismatchesMetric() {
         String metrics =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
+                given().get(metricsUrl).then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(l -> l.startsWith("perfume_stats_window_audit_mismatches_total"))
                 .map(l -> l.split(" # ", 2)[0]) // without an exemplar (trace and span id, value, time)
@@ -313,7 +319,7 @@ class PerfumeStatsJobsTest {
                 .contains("inWishlistCount");
         assertThat(Api.mismatches(Api.stats(p), Map.of("totalViews", 2, "inWishlistCount", 1)))
                 .isEmpty();
-        given().get("/q/metrics")
+        given().get(metricsUrl)
                 .then()
                 .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("perfume_stats_reconcile_drift_total{field=\"totalViews\""));

@@ -32,6 +32,15 @@ public interface ArchiverConfig {
     @WithDefault("localhost:9092")
     String kafkaBootstrapServers();
 
+    /**
+     * The SCRAM-SHA-512 login of the archiver's KafkaUser ({@code sasl.jaas.config} of its Secret, ADR 0076); when set,
+     * the producer connects over SASL_SSL. None locally: plaintext.
+     */
+    Optional<String> kafkaSaslJaasConfig();
+
+    /** The PEM certificates the brokers' TLS certificates are checked against (the cluster CA, ADR 0076). */
+    Optional<String> kafkaTruststoreCertificates();
+
     /** S3 (AWS, MinIO or any S3-compatible server). */
     interface S3 {
         @WithDefault("newsmell-archive")

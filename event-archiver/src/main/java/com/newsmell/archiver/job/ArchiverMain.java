@@ -76,7 +76,8 @@ public class ArchiverMain implements QuarkusApplication {
 
     private int replay() throws Exception {
         ObjectStore store = store(config);
-        try (Producer<String, String> producer = ReplayProducer.create(config.kafkaBootstrapServers())) {
+        try (Producer<String, String> producer = ReplayProducer.create(
+                config.kafkaBootstrapServers(), config.kafkaSaslJaasConfig(), config.kafkaTruststoreCertificates())) {
             ArchiveReplay.Outcome outcome = new ArchiveReplay(db, store, Path.of(config.workDir()), producer).run();
             LOG.infof("replay run: %d parquet sources, %d events published", outcome.sources(), outcome.published());
             return 0;

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,8 @@ class ArchiveReplayTest {
                         + MONTH + "}')");
 
         ArchiveReplay.Outcome outcome;
-        try (var producer = ReplayProducer.create(Infra.shared().kafkaBootstrapServers())) {
+        try (var producer =
+                ReplayProducer.create(Infra.shared().kafkaBootstrapServers(), Optional.empty(), Optional.empty())) {
             outcome = new ArchiveReplay(db.dataSource, store, dir.resolve("work"), producer).run();
         }
 

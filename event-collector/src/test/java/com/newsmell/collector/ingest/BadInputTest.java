@@ -13,7 +13,9 @@ import com.newsmell.collector.TestEvents;
 import com.newsmell.infra.Sql;
 import com.newsmell.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 @QuarkusTestResource(CollectorTestResource.class)
 class BadInputTest {
+
+    // Health and metrics: on the management interface, not the API port (ADR 0075).
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readyUrl;
 
     /** Every bad request's events carry this marker in their sessionId. */
     private static final String MARKER = "bad-input-marker";
@@ -228,7 +234,7 @@ class BadInputTest {
         if (c.pointer() != null) {
             response.body("errors.pointer", hasItem(c.pointer())).body("errors.rule", hasItem(c.rule()));
         }
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(readyUrl).then().statusCode(200);
     }
 
     @Test
@@ -262,7 +268,7 @@ class BadInputTest {
                 .noneMatch(r -> r.value().contains(MARKER));
         assertThat(TopicReader.readAll(CollectorTestResource.deadLetterTopic()))
                 .noneMatch(r -> r.value().contains(MARKER));
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(readyUrl).then().statusCode(200);
     }
 
     private static Case single(String name, Function<String, String> body, String pointer, String rule) {

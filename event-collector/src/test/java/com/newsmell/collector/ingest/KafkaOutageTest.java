@@ -12,8 +12,10 @@ import com.newsmell.collector.TestPerfumes;
 import com.newsmell.infra.Infra;
 import com.newsmell.infra.KafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(CollectorTestResource.class)
 class KafkaOutageTest {
+
+    // Health and metrics: on the management interface, not the API port (ADR 0075).
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readyUrl;
+
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL liveUrl;
 
     @Test
     void answers503WhileKafkaIsDownAndAcceptsAgainWhenItIsBack() {
@@ -54,9 +63,9 @@ class KafkaOutageTest {
                     .contentType(startsWith("application/problem+json"));
             given().delete("/v1/catalog/perfumes/p-outage").then().statusCode(503);
             await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));
+                    .untilAsserted(() -> given().get(readyUrl).then().statusCode(503));
             // It keeps answering: liveness stays up and reads still work.
-            given().get("/q/health/live").then().statusCode(200);
+            given().get(liveUrl).then().statusCode(200);
             given().queryParam("sessionId", sessionId).get("/v1/events").then().statusCode(200);
         } finally {
             broker.start();
@@ -69,7 +78,7 @@ class KafkaOutageTest {
                         .then()
                         .statusCode(202));
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+                .untilAsserted(() -> given().get(readyUrl).then().statusCode(200));
         await().atMost(Duration.ofSeconds(30)).until(() -> BatchIngestTest.storedRows(sessionId) >= 1);
     }
 }

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.collector.CollectorTestResource;
 import com.newsmell.collector.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(CollectorTestResource.class)
 class OperationalMetricsTest {
+
+    // Health and metrics: on the management interface, not the API port (ADR 0075).
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
 
     @Test
     void trafficShowsUpInTheCollectorsMeters() {
@@ -81,7 +87,7 @@ class OperationalMetricsTest {
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
-    private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private String metrics() {
+        return given().get(metricsUrl).then().statusCode(200).extract().asString();
     }
 }

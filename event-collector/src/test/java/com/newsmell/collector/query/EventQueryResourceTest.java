@@ -19,9 +19,12 @@ import com.newsmell.collector.CollectorTestResource;
 import com.newsmell.collector.TestEvents;
 import com.newsmell.toolkit.api.JsonConvention;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +40,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(CollectorTestResource.class)
 class EventQueryResourceTest {
+
+    /** Health and metrics are on the management interface (its root is /q), not on the API port (ADR 0075). */
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @Test
     void pagesThroughASessionWithACursor() {
@@ -377,8 +390,13 @@ class EventQueryResourceTest {
 
     @Test
     void operationsEndpointsAnswer() {
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(live).then().statusCode(200);
+        given().get(ready).then().statusCode(200);
+        given().get(metrics).then().statusCode(200).body(containsString("newsmell_"));
+        assertThat(live.getPort()).isNotEqualTo(RestAssured.port);
+        for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics")) {
+            given().get(path).then().statusCode(404);
+        }
         given().get("/q/openapi").then().statusCode(200).body(containsString("/v1/events/batch"));
         given().get("/no/such/route").then().statusCode(404).contentType(startsWith("application/problem+json"));
         given().contentType(ContentType.JSON)
