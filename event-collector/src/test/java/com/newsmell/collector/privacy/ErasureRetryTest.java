@@ -16,6 +16,7 @@ import com.newsmell.infra.ServiceConfig;
 import com.newsmell.infra.Sql;
 import com.newsmell.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -128,6 +129,10 @@ class ErasureRetryTest {
         assertThat(publications(requestId)).isEqualTo(2);
     }
 
+    // the gauges, on the management interface (ADR 0075)
+    @TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
     @Test
     void aRequestWhosePublicationsAreUsedUpIsCountedAsStalled() {
         String user = "stalled-" + UUID.randomUUID();
@@ -147,7 +152,7 @@ class ErasureRetryTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(
-                                given().get("/q/metrics").then().extract().asString())
+                                given().get(metrics).then().extract().asString())
                         .containsPattern("(?m)^newsmell_erasure_requests_open\\{[^}]*state=\"stalled\"} [1-9]"));
     }
 
