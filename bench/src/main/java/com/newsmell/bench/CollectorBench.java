@@ -410,6 +410,20 @@ public final class CollectorBench {
     private void record(
             Machine machine, RunReport ingest, KafkaPerf kafkaPerf, RunReport latency, Drain drain, Copy copy) {
         double ratio = ingest.eventsPerSecond() / kafkaPerf.recordsPerSecond();
+        Row.ratio(
+                "collector ingest, batches (2xx = Kafka acked)",
+                ingest.eventsPerSecond(),
+                kafkaPerf.recordsPerSecond(),
+                "events/s",
+                "kafka-producer-perf-test",
+                0.5);
+        Row.limit(
+                String.format(Locale.ROOT, "collector latency p99 at %.0f events/s", latency.eventsPerSecond()),
+                String.format(Locale.ROOT, "%.1f ms", latency.p99Millis()),
+                "≤ 10 ms",
+                latency.p99Millis() <= 10);
+        Row.ratio(
+                "raw store (partitioned, indexed)", drain.rowsPerSecond(), copy.rowsPerSecond(), "rows/s", "COPY", 0.7);
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
