@@ -359,6 +359,21 @@ abstract class ConsumerBench {
 
     // ------------------------------------------------------------------ freshness
 
+    /** The eventData every field of the seed's PageViewEvent requires (ADR 0014): what a probe page view carries. */
+    static com.fasterxml.jackson.databind.node.ObjectNode pageViewData() {
+        var data = com.newsmell.contract.EventCodec.mapper().createObjectNode();
+        data.put("title", "probe")
+                .put("viewDuration", 1000.0)
+                .put("scrollDepth", 50.0)
+                .put("timeToInteraction", 500.0)
+                .put("source", "direct")
+                .put("deviceType", "desktop")
+                .putObject("viewport")
+                .put("width", 1280)
+                .put("height", 800);
+        return data;
+    }
+
     /** A probe event, the API address that shows it, and the text there that says it has arrived. */
     record Probe(UserInteractionEvent event, URI visibleAt, String arrived) {}
 

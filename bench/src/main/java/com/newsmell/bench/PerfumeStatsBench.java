@@ -76,6 +76,7 @@ public final class PerfumeStatsBench extends ConsumerBench {
                     .clientTimestamp(now)
                     .path("/perfumes/" + perfumeId)
                     .perfumeId(perfumeId)
+                    .eventData(pageViewData())
                     .deviceType("desktop")
                     .userAgent(UserAgents.HUMANS.get(0).userAgent()) // not a bot: bots are left out of the figures
                     .build();

@@ -51,6 +51,7 @@ public final class SessionBench extends ConsumerBench {
                     .timestamp(now)
                     .clientTimestamp(now)
                     .path("/bench/probe")
+                    .eventData(pageViewData())
                     .deviceType("desktop")
                     .build();
             return new Probe(probe, URI.create(sessions.baseUrl() + "/v1/sessions/" + sessionId), "\"pageViews\":1");
