@@ -89,6 +89,11 @@ public final class ArchiveBench {
         log(
                 "RESULT reference COPY (select * from %s) TO STDOUT: %,d rows in %.2f s = %,.0f rows/s",
                 partition, copied, copySeconds, copied / copySeconds);
+        Row.compared(
+                "event-archiver, a month partition to Parquet",
+                String.format("%,.0f rows/s", outcome.rows() / archiveSeconds),
+                String.format("COPY TO STDOUT %,.0f rows/s", copied / copySeconds),
+                (outcome.rows() / archiveSeconds) / (copied / copySeconds));
         log(
                 "RESULT ratio archive/COPY: %.2f; load average %s",
                 (outcome.rows() / archiveSeconds) / (copied / copySeconds), machine.loadAverage());

@@ -369,12 +369,24 @@ public final class CollectorBench {
         log("copy: exported %d rows (%,d bytes) from %s", exported, bytes, drainedDatabase);
 
         String database = infra.database("copy_reference");
-        String migration = Files.readString(options.repo.resolve(V1_MIGRATION));
+        // Every migration of the collector, in version order: the table exactly as the drained one (its later
+        // migrations add columns and indexes to V1's).
+        List<Path> migrations;
+        try (var files = Files.list(options.repo.resolve(V1_MIGRATION).getParent())) {
+            migrations = files.filter(f -> f.getFileName().toString().matches("V[0-9]+__.*\\.sql"))
+                    .sorted(java.util.Comparator.comparingInt(
+                            f -> Integer.parseInt(f.getFileName().toString().replaceAll("^V([0-9]+)__.*", "$1"))))
+                    .toList();
+        }
         try (Connection connection = connect(database);
                 Statement st = connection.createStatement()) {
-            st.execute(migration);
+            for (Path migration : migrations) {
+                st.execute(Files.readString(migration));
+            }
         }
-        log("copy: %s has the collector's V1 schema; COPY user_interaction_event FROM STDIN ...", database);
+        log(
+                "copy: %s has the collector's schema (%d migrations); COPY user_interaction_event FROM STDIN ...",
+                database, migrations.size());
         long copied;
         long start;
         long end;
@@ -410,6 +422,20 @@ public final class CollectorBench {
     private void record(
             Machine machine, RunReport ingest, KafkaPerf kafkaPerf, RunReport latency, Drain drain, Copy copy) {
         double ratio = ingest.eventsPerSecond() / kafkaPerf.recordsPerSecond();
+        Row.ratio(
+                "collector ingest, batches (2xx = Kafka acked)",
+                ingest.eventsPerSecond(),
+                kafkaPerf.recordsPerSecond(),
+                "events/s",
+                "kafka-producer-perf-test",
+                0.5);
+        Row.limit(
+                String.format(Locale.ROOT, "collector latency p99 at %.0f events/s", latency.eventsPerSecond()),
+                String.format(Locale.ROOT, "%.1f ms", latency.p99Millis()),
+                "≤ 10 ms",
+                latency.p99Millis() <= 10);
+        Row.ratio(
+                "raw store (partitioned, indexed)", drain.rowsPerSecond(), copy.rowsPerSecond(), "rows/s", "COPY", 0.7);
         System.out.println();
         System.out.printf(
                 Locale.ROOT,

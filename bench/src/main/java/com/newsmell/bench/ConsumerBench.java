@@ -50,6 +50,9 @@ abstract class ConsumerBench {
     int probes = 200;
     int loadRate = 500;
     int concurrency = 4;
+    /** Whether the consumer figure is a catch-up on a pre-filled topic (issue 17), else consumption while sending. */
+    boolean prefilledRun = true;
+
     Path repo = Path.of("..").toAbsolutePath().normalize();
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -106,6 +109,7 @@ abstract class ConsumerBench {
                 case "--probes" -> probes = Integer.parseInt(v);
                 case "--load-rate" -> loadRate = Integer.parseInt(v);
                 case "--concurrency" -> concurrency = Integer.parseInt(v);
+                case "--prefilled" -> prefilledRun = Boolean.parseBoolean(v);
                 case "--repo" -> repo = Path.of(v).toAbsolutePath().normalize();
                 default -> {
                     if (!option(args[i], v)) {
@@ -116,24 +120,35 @@ abstract class ConsumerBench {
         }
     }
 
-    private void run() throws Exception {
+    /** Starts Kafka and PostgreSQL, makes the run's work directory, and logs the machine. */
+    void startInfra() throws Exception {
         log("starting Kafka and PostgreSQL ...");
         infra = Infra.shared();
         work = Files.createDirectories(
                 Path.of("target", "bench-" + infra.runId()).toAbsolutePath());
         log("machine: %s", Machine.describe(infra).oneLine());
+    }
+
+    /** Starts Kafka, PostgreSQL, the collector and the service, then {@link #measure}s; a benchmark may run its own. */
+    void run() throws Exception {
+        startInfra();
         String topic = infra.topic(ServiceConfig.INTERACTIONS);
         try (ServiceProcess collector = ServiceProcess.start(repo, "event-collector", "collector", Map.of())
                 .awaitReady(READY)) {
             if (prefill()) {
                 fill(collector, topic, 41);
             }
+            long starting = System.nanoTime();
             try (ServiceProcess consumer =
                     ServiceProcess.start(repo, service, database, serviceConfig).awaitReady(READY)) {
+                double ready = (System.nanoTime() - starting) / 1e9;
+                Row.limit(service + ": JVM start to ready, alone", String.format("%.1f s", ready), "≤ 3 s", ready <= 3);
                 log(
                         "collector at %s, %s at %s (logs: %s, %s)",
                         collector.baseUrl(), service, consumer.baseUrl(), collector.log(), consumer.log());
                 measure(collector, consumer, topic);
+                double rss = consumer.residentBytes() / 1048576.0;
+                Row.limit(service + ": RSS after its load", String.format("%.0f MB", rss), "≤ 300 MB", rss <= 300);
             }
         }
     }
@@ -143,7 +158,17 @@ abstract class ConsumerBench {
      * the service consumes while the simulator sends ({@link #sustained}).
      */
     boolean prefill() {
-        return false;
+        return prefilledRun;
+    }
+
+    /**
+     * The consumer figure: with a pre-filled topic ({@code --prefilled true}, the default) the catch-up of
+     * {@link #drained}, else the live consumption of {@link #sustained}; printed and returned.
+     */
+    Sustained consumption(ServiceProcess collector, String topic, long seed, String stored) throws Exception {
+        Sustained s = prefill() ? drained(topic) : sustained(collector, topic, seed);
+        logSustained(s, stored);
+        return s;
     }
 
     /** Events sent to the topic by {@link #fill} before the service started. */
@@ -169,6 +194,11 @@ abstract class ConsumerBench {
      * kafka-consumer-perf-test reading the same records.
      */
     Sustained drained(String topic) throws Exception {
+        return drained(topic, service, prefilled);
+    }
+
+    /** {@link #drained(String)} by the consumer group {@code group}, of a topic that holds {@code records} records. */
+    Sustained drained(String topic, String group, long records) throws Exception {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
         long firstCommitted = -1;
@@ -187,12 +217,7 @@ abstract class ConsumerBench {
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
             while (System.nanoTime() < deadline) {
                 long committed =
-                        admin
-                                .listConsumerGroupOffsets(service)
-                                .partitionsToOffsetAndMetadata()
-                                .get()
-                                .entrySet()
-                                .stream()
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
                                 .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
                                 .mapToLong(e -> e.getValue().offset())
                                 .sum();
@@ -203,11 +228,11 @@ abstract class ConsumerBench {
                 }
                 if (committed >= end) {
                     double seconds = (now - firstAt) / 1e9;
-                    return new Sustained(end - firstCommitted, seconds, kafkaConsumerPerf(topic, prefilled));
+                    return new Sustained(end - firstCommitted, seconds, kafkaConsumerPerf(topic, records));
                 }
                 Thread.sleep(50);
             }
-            throw new IllegalStateException(service + " did not drain " + topic + " within 30 minutes");
+            throw new IllegalStateException(group + " did not drain " + topic + " within 30 minutes");
         }
     }
 
@@ -246,6 +271,13 @@ abstract class ConsumerBench {
     }
 
     void logSustained(Sustained s, String stored) {
+        Row.ratio(
+                service + (prefill() ? ": catch-up of a pre-filled topic" : ": consumption while sending"),
+                s.eventsPerSecond(),
+                s.kafkaRecordsPerSecond(),
+                "events/s",
+                "kafka-consumer-perf-test",
+                0.3);
         log(
                 "RESULT sustained: %d events in %.1f s = %.0f events/s into PostgreSQL%s"
                         + " (kafka-consumer-perf-test on the same topic: %.0f records/s)",
@@ -327,6 +359,21 @@ abstract class ConsumerBench {
 
     // ------------------------------------------------------------------ freshness
 
+    /** The eventData every field of the seed's PageViewEvent requires (ADR 0014): what a probe page view carries. */
+    static com.fasterxml.jackson.databind.node.ObjectNode pageViewData() {
+        var data = com.newsmell.contract.EventCodec.mapper().createObjectNode();
+        data.put("title", "probe")
+                .put("viewDuration", 1000.0)
+                .put("scrollDepth", 50.0)
+                .put("timeToInteraction", 500.0)
+                .put("source", "direct")
+                .put("deviceType", "desktop")
+                .putObject("viewport")
+                .put("width", 1280)
+                .put("height", 800);
+        return data;
+    }
+
     /** A probe event, the API address that shows it, and the text there that says it has arrived. */
     record Probe(UserInteractionEvent event, URI visibleAt, String arrived) {}
 
@@ -373,6 +420,12 @@ abstract class ConsumerBench {
     }
 
     void logFreshness(List<Double> freshness) {
+        double p99 = percentile(freshness, 0.99);
+        Row.limit(
+                service + ": freshness p99, " + loadRate + " events/s of load",
+                String.format("%.0f ms", p99),
+                "≤ 1000 ms",
+                p99 <= 1000);
         log(
                 "RESULT freshness (collector 202 -> visible in the API), %d probes at ~%d events/s of load:"
                         + " p50 %.0f ms, p99 %.0f ms",

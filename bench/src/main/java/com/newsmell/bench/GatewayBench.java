@@ -62,12 +62,21 @@ public final class GatewayBench {
         List<ServiceProcess> services = new ArrayList<>();
         GatewayProcess gateway = null;
         try {
+            long starting = System.nanoTime();
             for (var m : modules.entrySet()) {
                 services.add(ServiceProcess.start(repo, m.getKey(), m.getValue(), Map.of()));
             }
             for (ServiceProcess s : services) {
                 s.awaitReady(Duration.ofMinutes(4));
             }
+            double allReady = (System.nanoTime() - starting) / 1e9;
+            Row.print(
+                    "all five services: JVM start to all ready, at once",
+                    String.format("%.1f s", allReady),
+                    "—",
+                    "—",
+                    "— (recorded; 2 cores)",
+                    "—");
             String collector = services.get(0).baseUrl();
             String sessions = services.get(1).baseUrl();
             String profiles = services.get(2).baseUrl();
@@ -139,6 +148,11 @@ public final class GatewayBench {
     }
 
     private static void report(String what, double[] gateway, double[] rest) {
+        Row.compared(
+                "graphql-gateway p99, " + what,
+                String.format("%.2f ms", percentile(gateway, 99)),
+                String.format("two REST calls %.2f ms", percentile(rest, 99)),
+                percentile(gateway, 99) / percentile(rest, 99));
         System.out.printf(
                 "RESULT %s, %d sequential requests: gateway (one GraphQL query) p50 %.2f ms, p99 %.2f ms;"
                         + " direct REST (two calls, one after the other) p50 %.2f ms, p99 %.2f ms%n",

@@ -65,7 +65,7 @@ public final class PerfumeStatsBench extends ConsumerBench {
 
     @Override
     void measure(ServiceProcess collector, ServiceProcess stats, String topic) throws Exception {
-        Sustained sustained = sustained(collector, topic, 31);
+        consumption(collector, topic, 31, "");
         var freshness = freshness(collector, 47, i -> {
             String perfumeId = "probe-" + UUID.randomUUID();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -76,6 +76,7 @@ public final class PerfumeStatsBench extends ConsumerBench {
                     .clientTimestamp(now)
                     .path("/perfumes/" + perfumeId)
                     .perfumeId(perfumeId)
+                    .eventData(pageViewData())
                     .deviceType("desktop")
                     .userAgent(UserAgents.HUMANS.get(0).userAgent()) // not a bot: bots are left out of the figures
                     .build();
@@ -83,7 +84,6 @@ public final class PerfumeStatsBench extends ConsumerBench {
                     probe, URI.create(stats.baseUrl() + "/v1/perfumes/" + perfumeId + "/stats"), "\"totalViews\":1");
         });
         double jobSeconds = hourlyJob(stats);
-        logSustained(sustained, "");
         logFreshness(freshness);
         log("RESULT hourly job: %d perfumes x 30 days of buckets: %.1f s", jobPerfumes, jobSeconds);
     }

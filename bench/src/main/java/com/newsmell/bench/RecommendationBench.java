@@ -1,7 +1,5 @@
 package com.newsmell.bench;
 
-import static com.newsmell.bench.CollectorBench.log;
-
 import com.newsmell.infra.ServiceProcess;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -45,14 +43,7 @@ public final class RecommendationBench extends ConsumerBench {
                 count("select count(*) from recommendation_conversion"),
                 count("select count(*) from viewer_session"),
                 prefilled);
-        log(
-                "RESULT ledger consumer on a pre-filled topic: %d events in %.1f s = %.0f events/s into PostgreSQL%s"
-                        + " (kafka-consumer-perf-test on the same topic: %.0f records/s)",
-                drained.events(),
-                drained.seconds(),
-                drained.eventsPerSecond(),
-                stored,
-                drained.kafkaRecordsPerSecond());
+        logSustained(drained, stored);
     }
 
     private long count(String sql) throws Exception {

@@ -1,5 +1,7 @@
 package com.newsmell.bench;
 
+import static com.newsmell.bench.CollectorBench.log;
+
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.infra.ServiceProcess;
@@ -36,9 +38,9 @@ public final class SessionBench extends ConsumerBench {
 
     @Override
     void measure(ServiceProcess collector, ServiceProcess sessions, String topic) throws Exception {
-        Sustained sustained = sustained(collector, topic, 37);
-        String stored = String.format(
-                " (%d session events, %d sessions)",
+        consumption(collector, topic, 37, "");
+        log(
+                "stored: %d session events, %d sessions",
                 count("select count(*) from session_event"), count("select count(*) from user_session"));
         var freshness = freshness(collector, 53, i -> {
             String sessionId = "bench-probe-" + UUID.randomUUID();
@@ -49,11 +51,11 @@ public final class SessionBench extends ConsumerBench {
                     .timestamp(now)
                     .clientTimestamp(now)
                     .path("/bench/probe")
+                    .eventData(pageViewData())
                     .deviceType("desktop")
                     .build();
             return new Probe(probe, URI.create(sessions.baseUrl() + "/v1/sessions/" + sessionId), "\"pageViews\":1");
         });
-        logSustained(sustained, stored);
         logFreshness(freshness);
     }
 

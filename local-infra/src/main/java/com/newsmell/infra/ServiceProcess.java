@@ -126,6 +126,20 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The resident set size of the service's JVM in bytes (Linux {@code /proc/<pid>/status}), or -1 if unknown. */
+    public long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+
     /** Waits until /q/health/ready answers 200 on the management port. */
     public ServiceProcess awaitReady(Duration timeout) {
         ChildProcesses.awaitHttpOk(name, managementUrl() + "/q/health/ready", process, log, timeout);

@@ -6,6 +6,7 @@ import static com.newsmell.contract.InteractionEventType.PERFUME_VIEW;
 import static com.newsmell.contract.InteractionEventType.SEARCH_PERFORMED;
 import static com.newsmell.contract.InteractionEventType.SEARCH_RESULT_CLICKED;
 import static com.newsmell.contract.InteractionEventType.WISHLIST_ADD;
+import static com.newsmell.session.Scenarios.data;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,6 +18,7 @@ import com.newsmell.contract.EventCodec;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.infra.ConsumerChecks;
 import com.newsmell.infra.Sql;
+import com.newsmell.infra.Statements;
 import com.newsmell.infra.TopicReader;
 import com.newsmell.infra.WireEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -190,6 +192,69 @@ class SessionConsumerTest {
                                 "select count(*) from user_session where session_id = ? and page_views = 2",
                                 sessionId)
                         == 1);
+    }
+
+    /**
+     * The fast path (ADR 0070): events that come after the session's last one update its running state without
+     * reading its stored events; an event out of order re-folds it from them, with the same result as in order. A
+     * window in which the close job ran (it re-folds idle sessions of other tests) is tried again with a new session.
+     */
+    @Test
+    void eventsInOrderSkipTheRefoldAndAnEventOutOfOrderRefolds() {
+        await().atMost(Duration.ofSeconds(150)).untilAsserted(() -> {
+            String sessionId = "s-" + UUID.randomUUID();
+            WireEvents.publish(
+                    List.of(WireEvents.event(PAGE_VIEW, sessionId, T0).build()));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() ->
+                            given().get("/v1/sessions/" + sessionId).then().statusCode(200));
+            Statements.Sent inOrder = Statements.during(() -> {
+                WireEvents.publish(List.of(
+                        WireEvents.event(SEARCH_PERFORMED, sessionId, T0.plusSeconds(10))
+                                .path("/search")
+                                .eventData(data("{\"searchId\":\"q1\",\"query\":\"rose\"}"))
+                                .build(),
+                        WireEvents.event(SEARCH_RESULT_CLICKED, sessionId, T0.plusSeconds(14))
+                                .path("/search")
+                                .eventData(data("{\"searchId\":\"q1\",\"position\":2,\"perfumeId\":\"p1\"}"))
+                                .build()));
+                WireEvents.publish(List.of(WireEvents.event(PERFUME_VIEW, sessionId, T0.plusSeconds(20))
+                        .perfumeId("p1")
+                        .build()));
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> given().get("/v1/sessions/" + sessionId)
+                                .then()
+                                .body("pageViews", equalTo(2))
+                                .body(
+                                        "lastEventTime",
+                                        equalTo(T0.plusSeconds(20).toString())));
+            });
+            assertThat(inOrder.statements()).noneMatch(SessionConsumerTest::closeJob);
+            assertThat(inOrder.readsOf("session_event")).isZero();
+            given().get("/v1/search/queries?sessionId=" + sessionId)
+                    .then()
+                    .body("items[0].timeToFirstClickMs", equalTo(4000))
+                    .body("items[0].clickedPositions[0]", equalTo(2));
+
+            Statements.Sent late = Statements.during(() -> {
+                WireEvents.publish(List.of(WireEvents.event(PAGE_VIEW, sessionId, T0.minusSeconds(5))
+                        .path("/home")
+                        .build()));
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> given().get("/v1/sessions/" + sessionId)
+                                .then()
+                                .body("startTime", equalTo(T0.minusSeconds(5).toString()))
+                                .body("entryPage", equalTo("/home"))
+                                .body("pageViews", equalTo(3)));
+            });
+            assertThat(late.readsOf("session_event")).isPositive();
+        });
+    }
+
+    /** The close job's first statement: the open sessions idle long enough. */
+    private static boolean closeJob(String sql) {
+        String s = sql.toLowerCase(java.util.Locale.ROOT);
+        return s.startsWith("select") && s.contains("from user_session") && s.contains("last_event_time<=");
     }
 
     @Test

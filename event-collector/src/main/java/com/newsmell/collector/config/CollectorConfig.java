@@ -38,6 +38,17 @@ public interface CollectorConfig {
     @WithDefault("5")
     int retryAfterSeconds();
 
+    /**
+     * Most request-body bytes waiting for Kafka at once (issue 17, overload); a request beyond it is answered 503
+     * with Retry-After at once. One request is always admitted when none is in flight.
+     */
+    @WithDefault("33554432")
+    long maxInFlightBytes();
+
+    /** Retry-After, in seconds, of a request refused because the collector is at its in-flight limit. */
+    @WithDefault("1")
+    int overloadRetryAfterSeconds();
+
     /** How many months of raw-store partitions exist ahead of the current one. */
     @WithDefault("3")
     int partitionMonthsAhead();

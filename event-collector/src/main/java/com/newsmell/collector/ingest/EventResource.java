@@ -31,10 +31,12 @@ public class EventResource {
             + "\"perfumeId\":\"p-4\"}]}";
 
     private final IngestService ingest;
+    private final IngestAdmission admission;
     private final CollectorConfig config;
 
-    public EventResource(IngestService ingest, CollectorConfig config) {
+    public EventResource(IngestService ingest, IngestAdmission admission, CollectorConfig config) {
         this.ingest = ingest;
+        this.admission = admission;
         this.config = config;
     }
 
@@ -54,7 +56,10 @@ public class EventResource {
             responseCode = "400",
             description = "Invalid event (application/problem+json, one error per field: pointer and rule); nothing"
                     + " is stored")
-    @APIResponse(responseCode = "503", description = "Kafka could not take the write; retry after Retry-After")
+    @APIResponse(
+            responseCode = "503",
+            description = "Kafka could not take the write, or the collector is at its in-flight limit (overloaded);"
+                    + " nothing accepted, retry after Retry-After")
     public Uni<Response> ingest(
             @RequestBody(
                             required = true,
@@ -66,7 +71,8 @@ public class EventResource {
                     byte[] body,
             @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
-        return ingest.ingestOne(body, context(headers, request))
+        return admission
+                .admit(body.length, () -> ingest.ingestOne(body, context(headers, request)))
                 .map(result -> result.headers(
                                 Response.accepted(result.toJson(false).toString()))
                         .build());
@@ -90,7 +96,10 @@ public class EventResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BatchIngestResult")))
     @APIResponse(responseCode = "400", description = "The batch itself, or every event in it, is invalid")
     @APIResponse(responseCode = "413", description = "Body larger than the limit")
-    @APIResponse(responseCode = "503", description = "Kafka could not take the write; retry after Retry-After")
+    @APIResponse(
+            responseCode = "503",
+            description = "Kafka could not take the write, or the collector is at its in-flight limit (overloaded);"
+                    + " nothing accepted, retry after Retry-After")
     public Uni<Response> ingestBatch(
             @RequestBody(
                             required = true,
@@ -102,7 +111,8 @@ public class EventResource {
                     byte[] body,
             @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
-        return ingest.ingestBatch(body, context(headers, request))
+        return admission
+                .admit(body.length, () -> ingest.ingestBatch(body, context(headers, request)))
                 .map(result -> result.headers(
                                 Response.accepted(result.toJson(true).toString()))
                         .build());

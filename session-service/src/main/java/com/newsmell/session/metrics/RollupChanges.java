@@ -39,6 +39,17 @@ public final class RollupChanges {
         hours.add(at.truncatedTo(ChronoUnit.HOURS));
     }
 
+    /** Adds another tally's deltas and hours to this one (one write for a whole transaction: one lock order). */
+    public void include(RollupChanges other) {
+        other.deltas.forEach((key, values) -> {
+            long[] sum = deltas.computeIfAbsent(key, k -> new long[SessionContribution.COLUMNS.size()]);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += values[i];
+            }
+        });
+        hours.addAll(other.hours);
+    }
+
     /** The non-zero deltas, in key order (the order the write locks their rows in: no deadlock between replicas). */
     public List<SessionContribution> sessionDeltas() {
         return deltas.entrySet().stream()

@@ -45,14 +45,44 @@ public final class SearchFold {
     /** The searchType of a search whose event gives none. */
     public static final String INITIAL = "initial";
 
+    /** What a search event says of its search: its query, types, filters and result counts. */
+    record Made(
+            String queryText,
+            String queryType,
+            String searchType,
+            ObjectNode filters,
+            int resultsCount,
+            int resultsShown) {
+
+        static Made of(UserInteractionEvent event) {
+            SearchData data = searchData(event);
+            boolean noResults = event.eventType() == SEARCH_NO_RESULTS;
+            String queryText = data.query() == null ? "" : data.query();
+            ObjectNode filters = data.filters() == null ? JsonNodeFactory.instance.objectNode() : data.filters();
+            String queryType = queryText.isBlank() && !filters.isEmpty()
+                    ? "filter_only"
+                    : (data.queryType() == null ? "text" : data.queryType());
+            String searchType = event.eventType() == SEARCH_REFINED
+                    ? REFINEMENT
+                    : (data.searchType() == null ? INITIAL : data.searchType());
+            int shown = data.resultPerfumeIds() == null
+                    ? 0
+                    : data.resultPerfumeIds().size();
+            return new Made(
+                    queryText,
+                    queryType,
+                    searchType,
+                    filters,
+                    noResults ? 0 : count(data.resultsCount(), shown),
+                    noResults ? 0 : count(data.resultsShown(), shown));
+        }
+    }
+
     private static final class Search {
         final int index;
         final UserInteractionEvent event;
         final String searchId;
-        final String queryText;
-        final String queryType;
-        final String searchType;
-        final ObjectNode filters;
+        final Made made;
         final Search refines;
         int resultsCount;
         int resultsShown;
@@ -61,25 +91,14 @@ public final class SearchFold {
         final List<Integer> positions = new ArrayList<>();
         final List<String> perfumes = new ArrayList<>();
 
-        Search(int index, UserInteractionEvent event, String searchId, SearchData data, Search refines) {
-            boolean noResults = event.eventType() == SEARCH_NO_RESULTS;
+        Search(int index, UserInteractionEvent event, String searchId, Search refines) {
             this.index = index;
             this.event = event;
             this.searchId = searchId;
             this.refines = refines;
-            this.queryText = data.query() == null ? "" : data.query();
-            this.filters = data.filters() == null ? JsonNodeFactory.instance.objectNode() : data.filters();
-            this.queryType = queryText.isBlank() && !filters.isEmpty()
-                    ? "filter_only"
-                    : (data.queryType() == null ? "text" : data.queryType());
-            this.searchType = event.eventType() == SEARCH_REFINED
-                    ? REFINEMENT
-                    : (data.searchType() == null ? INITIAL : data.searchType());
-            int shown = data.resultPerfumeIds() == null
-                    ? 0
-                    : data.resultPerfumeIds().size();
-            this.resultsCount = noResults ? 0 : count(data.resultsCount(), shown);
-            this.resultsShown = noResults ? 0 : count(data.resultsShown(), shown);
+            this.made = Made.of(event);
+            this.resultsCount = made.resultsCount();
+            this.resultsShown = made.resultsShown();
         }
     }
 
@@ -111,7 +130,7 @@ public final class SearchFold {
             if (e.eventType() == SEARCH_REFINED) {
                 searchStarts.add(i);
             }
-            if (!startsSearch(e, performedIds, searches)) {
+            if (!startsSearch(e, performedIds, searches.isEmpty())) {
                 if (e.eventType() == SEARCH_REFINED) {
                     // Its searchId's SEARCH_PERFORMED is the search; it still refines the one before that search.
                     Search previous = latestBefore(searches, i);
@@ -126,7 +145,7 @@ public final class SearchFold {
             if (!byId.containsKey(id)) {
                 Search previous = refines(e) ? latestBefore(searches, i) : null;
                 markRefined(previous);
-                Search s = new Search(i, e, id, searchData(e), previous);
+                Search s = new Search(i, e, id, previous);
                 searches.add(s);
                 byId.put(id, s);
                 searchStarts.add(i);
@@ -194,11 +213,11 @@ public final class SearchFold {
                 sessionId,
                 userId,
                 at,
-                s.queryText,
-                s.queryType,
-                s.searchType,
+                s.made.queryText(),
+                s.made.queryType(),
+                s.made.searchType(),
                 s.refines == null ? null : s.refines.searchId,
-                s.filters,
+                s.made.filters(),
                 s.resultsCount,
                 s.resultsShown,
                 Collections.unmodifiableList(new ArrayList<>(s.positions)),
@@ -212,8 +231,13 @@ public final class SearchFold {
 
     private static boolean leavesResults(
             UserInteractionEvent e, int index, TreeSet<Integer> searchStarts, String resultsPath) {
+        return leavesResults(e, searchStarts.contains(index), resultsPath);
+    }
+
+    /** Whether the event ends the results page at {@code resultsPath}: a click, a search start, a view elsewhere. */
+    static boolean leavesResults(UserInteractionEvent e, boolean startsSearch, String resultsPath) {
         return e.eventType() == SEARCH_RESULT_CLICKED
-                || searchStarts.contains(index)
+                || startsSearch
                 || (e.eventCategory() == InteractionCategory.VIEW && !Objects.equals(e.path(), resultsPath));
     }
 
@@ -233,7 +257,7 @@ public final class SearchFold {
         return false;
     }
 
-    private static boolean desires(UserInteractionEvent e, Duration desiredView) {
+    static boolean desires(UserInteractionEvent e, Duration desiredView) {
         if (e.eventType() == WISHLIST_ADD || e.eventType() == COLLECTION_ADD || e.eventType() == RATING_COMPLETED) {
             return true;
         }
@@ -252,18 +276,18 @@ public final class SearchFold {
      * has its searchId (then that one is the search); a SEARCH_NO_RESULTS whose searchId no SEARCH_PERFORMED has, or
      * without searchId when no search came before it (else it marks that search).
      */
-    private static boolean startsSearch(UserInteractionEvent e, Set<String> performedIds, List<Search> before) {
+    static boolean startsSearch(UserInteractionEvent e, Set<String> performedIds, boolean noSearchBefore) {
         String id = searchData(e).searchId();
         return switch (e.eventType()) {
             case SEARCH_PERFORMED -> true;
             case SEARCH_REFINED -> id == null || !performedIds.contains(id);
-            case SEARCH_NO_RESULTS -> id != null ? !performedIds.contains(id) : before.isEmpty();
+            case SEARCH_NO_RESULTS -> id != null ? !performedIds.contains(id) : noSearchBefore;
             default -> false;
         };
     }
 
     /** A SEARCH_REFINED, or a search whose searchType is refinement and that names its previousQuery. */
-    private static boolean refines(UserInteractionEvent e) {
+    static boolean refines(UserInteractionEvent e) {
         SearchData d = searchData(e);
         return e.eventType() == SEARCH_REFINED || (REFINEMENT.equals(d.searchType()) && d.previousQuery() != null);
     }
@@ -284,18 +308,18 @@ public final class SearchFold {
         return latest;
     }
 
-    private static SearchData searchData(UserInteractionEvent e) {
+    static SearchData searchData(UserInteractionEvent e) {
         return e.data() instanceof SearchData d
                 ? d
                 : new SearchData(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    private static String searchIdOf(UserInteractionEvent e) {
+    static String searchIdOf(UserInteractionEvent e) {
         String id = searchData(e).searchId();
         return id != null ? id : e.eventId();
     }
 
-    private static int millis(Instant from, Instant to) {
+    static int millis(Instant from, Instant to) {
         return (int) Math.max(0, Duration.between(from, to).toMillis());
     }
 }

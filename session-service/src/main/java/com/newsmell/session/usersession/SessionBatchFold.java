@@ -78,6 +78,11 @@ public final class SessionBatchFold {
                 rollups.remove(row.view());
             }
             row.set(folded.session(), now);
+            row.foldState = closed
+                    ? null
+                    : RunningFold.of(events, rules.foundDesiredView())
+                            .map(RunningFold::toJson)
+                            .orElse(null);
             rollups.add(folded.session());
             for (SearchQueryView search : folded.searches()) {
                 searches.add(SearchQuery.of(search, folded.session().isBot()));
@@ -88,6 +93,67 @@ public final class SessionBatchFold {
             }
         });
         return new Result(created, searches, rollups, deadLetters);
+    }
+
+    /**
+     * What the fast path did (ADR 0070).
+     *
+     * @param created the rows of the sessions seen for the first time, to persist
+     * @param searches the search rows that changed: they replace the stored rows of the same key
+     * @param rollups the session-metric deltas and the hours of the changed searches
+     * @param refold the sessions the fast path could not continue: the caller re-folds them from their stored events
+     */
+    public record Appended(
+            List<UserSession> created, List<SearchQuery> searches, RollupChanges rollups, List<String> refold) {}
+
+    /**
+     * The fast path (ADR 0070): appends each session's new events to its running state when they all sort after its
+     * last event and the session is open (or new); any other session is left to the re-fold.
+     *
+     * @param locked the existing rows of the sessions, as locked
+     * @param fresh the batch's new events of each session, in fold order
+     */
+    public static Appended append(
+            List<UserSession> locked, Map<String, List<UserInteractionEvent>> fresh, Instant now, Rules rules) {
+        Map<String, UserSession> rows =
+                locked.stream().collect(Collectors.toMap(s -> s.sessionId, Function.identity()));
+        List<UserSession> created = new ArrayList<>();
+        List<SearchQuery> searches = new ArrayList<>();
+        RollupChanges rollups = new RollupChanges();
+        List<String> refold = new ArrayList<>();
+        fresh.forEach((sessionId, events) -> {
+            UserSession row = rows.get(sessionId);
+            RunningFold state = row == null
+                    ? RunningFold.start(rules.foundDesiredView())
+                    : (row.closed
+                            ? null
+                            : RunningFold.read(row.foldState, rules.foundDesiredView())
+                                    .orElse(null));
+            if (state == null || !state.appendAll(events)) {
+                refold.add(sessionId);
+                return;
+            }
+            SessionView before = null;
+            if (row == null) {
+                row = new UserSession();
+                created.add(row);
+            } else {
+                before = row.view();
+                rollups.remove(before);
+            }
+            SessionView session = state.session();
+            row.set(session, now);
+            row.foldState = state.toJson();
+            rollups.add(session);
+            var changed = state.changedSearches(before);
+            for (SearchQueryView search : state.searches()) {
+                if (changed.contains(search.searchId())) {
+                    searches.add(SearchQuery.of(search, session.isBot()));
+                    rollups.touch(search.timestamp());
+                }
+            }
+        });
+        return new Appended(created, searches, rollups, refold);
     }
 
     /** Marks the orphan clicks not dead-lettered yet, and returns them with their reason. */

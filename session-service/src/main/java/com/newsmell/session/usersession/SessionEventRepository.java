@@ -13,10 +13,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionEventRepository implements PanacheRepositoryBase<SessionEvent, UUID> {
 
-    /** Stores freshly claimed events (written now, so that the re-fold of the same transaction reads them). */
+    /**
+     * Stores freshly claimed events (written now, so that the re-fold of the same transaction reads them); returns the
+     * rows, as the fold sees them.
+     */
     @WithSession
-    public Uni<Void> store(List<UserInteractionEvent> fresh) {
-        return persist(fresh.stream().map(SessionEvent::of)).chain(this::flush);
+    public Uni<List<SessionEvent>> store(List<UserInteractionEvent> fresh) {
+        List<SessionEvent> rows = fresh.stream().map(SessionEvent::of).toList();
+        return persist(rows).chain(this::flush).replaceWith(rows);
     }
 
     /** Every stored event of these sessions, in (sessionId, timestamp, eventId) order. */

@@ -1,29 +1,21 @@
 package com.newsmell.session.usersession;
 
 import static com.newsmell.contract.InteractionEventType.BACK_BUTTON;
-import static com.newsmell.contract.InteractionEventType.COLLECTION_ADD;
 import static com.newsmell.contract.InteractionEventType.EXTERNAL_LINK;
 import static com.newsmell.contract.InteractionEventType.NAVIGATION_CLICK;
-import static com.newsmell.contract.InteractionEventType.PERFUME_VIEW;
-import static com.newsmell.contract.InteractionEventType.RATING_COMPLETED;
 import static com.newsmell.contract.InteractionEventType.RECOMMENDATION_SHOWN;
-import static com.newsmell.contract.InteractionEventType.REVIEW_SUBMITTED;
-import static com.newsmell.contract.InteractionEventType.WISHLIST_ADD;
 
 import com.newsmell.contract.InteractionCategory;
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.session.search.SearchFold;
 import com.newsmell.session.search.SearchQueryView;
-import com.newsmell.toolkit.api.TrafficSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * A session and its search queries, computed from scratch from all its events: a pure function of the set of
@@ -87,72 +79,11 @@ public final class SessionFold {
      */
     public static Folded fold(List<UserInteractionEvent> events, boolean closed, Duration foundDesiredView) {
         List<UserInteractionEvent> ordered = events.stream().sorted(ORDER).toList();
-        UserInteractionEvent first = ordered.get(0);
-        UserInteractionEvent last = ordered.get(ordered.size() - 1);
-        String sessionId = first.sessionId();
-        String userId = firstNonNull(ordered, UserInteractionEvent::userId);
-
-        int pageViews = 0;
-        int interactions = 0;
-        int engagements = 0;
-        String entryPage = null;
-        String exitPage = null;
-        for (UserInteractionEvent e : ordered) {
-            if (isPageView(e)) {
-                pageViews++;
-                if (entryPage == null) {
-                    entryPage = e.path();
-                }
-                exitPage = e.path();
-            } else if (isEngagement(e)) {
-                engagements++;
-            }
-            if (isInteraction(e)) {
-                interactions++;
-            }
-        }
-        int perfumesViewed = (int) ordered.stream()
-                .filter(e -> e.eventType() == PERFUME_VIEW && e.perfumeId() != null)
-                .map(UserInteractionEvent::perfumeId)
-                .distinct()
-                .count();
-        Instant start = first.timestamp();
-        Instant end = last.timestamp();
-        SessionView session = new SessionView(
-                sessionId,
-                userId,
-                start,
-                closed ? end : null,
-                closed ? (int) Duration.between(start, end).getSeconds() : null,
-                closed ? Duration.between(start, end).toMillis() : null,
-                end,
-                closed,
-                firstNonNull(ordered, UserInteractionEvent::deviceType),
-                firstNonNull(ordered, UserInteractionEvent::browser),
-                firstNonNull(ordered, UserInteractionEvent::os),
-                firstNonNull(ordered, UserInteractionEvent::location),
-                first.referrer(),
-                TrafficSource.of(first.referrer()),
-                pageViews,
-                perfumesViewed,
-                interactions,
-                any(ordered, WISHLIST_ADD),
-                any(ordered, COLLECTION_ADD),
-                any(ordered, RATING_COMPLETED),
-                any(ordered, REVIEW_SUBMITTED),
-                entryPage,
-                closed ? exitPage : null,
-                closed && pageViews == 1 && engagements == 0,
-                ordered.stream().anyMatch(UserInteractionEvent::isBot));
-        SearchFold.Result searches = SearchFold.fold(ordered, sessionId, userId, closed, foundDesiredView);
+        SessionTally tally = new SessionTally();
+        ordered.forEach(tally::append);
+        SessionView session = tally.view(closed);
+        SearchFold.Result searches =
+                SearchFold.fold(ordered, session.sessionId(), session.userId(), closed, foundDesiredView);
         return new Folded(session, searches.queries(), searches.orphanClicks());
-    }
-
-    private static boolean any(List<UserInteractionEvent> events, InteractionEventType type) {
-        return events.stream().anyMatch(e -> e.eventType() == type);
-    }
-
-    private static String firstNonNull(List<UserInteractionEvent> events, Function<UserInteractionEvent, String> f) {
-        return events.stream().map(f).filter(Objects::nonNull).findFirst().orElse(null);
     }
 }

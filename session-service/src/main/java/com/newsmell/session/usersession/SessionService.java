@@ -3,6 +3,7 @@ package com.newsmell.session.usersession;
 import com.newsmell.contract.SessionSummary;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.session.config.SessionConfig;
+import com.newsmell.session.metrics.RollupChanges;
 import com.newsmell.session.metrics.RollupRepository;
 import com.newsmell.session.search.SearchQueryRepository;
 import com.newsmell.session.summary.SessionSummaryOutboxRepository;
@@ -16,13 +17,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
- * Keeps every session the fold of all its events (ADR 0009, 0012): claims a batch's eventIds, stores the new
- * events, locks every session the batch touched in sessionId order, and re-folds each from scratch
- * ({@link SessionBatchFold}), with its search queries and its contribution to the rollups, in one transaction. A
+ * Keeps every session the fold of all its events (ADR 0070, 0012): claims a batch's eventIds, stores the new
+ * events, locks every session the batch touched in sessionId order, appends the new events of each open session to
+ * its running state when they come in order, and re-folds the others from scratch ({@link SessionBatchFold}), with
+ * their search queries and their contribution to the rollups, in one transaction. A
  * closed session whose summary the transaction creates or changes gets the next revision, written to the summary
  * outbox in the same transaction (ADR 0017).
  */
@@ -64,10 +66,34 @@ public class SessionService {
             if (fresh.isEmpty()) {
                 return Uni.createFrom().item(List.<Rejection>of());
             }
-            TreeSet<String> sessionIds =
-                    fresh.stream().map(UserInteractionEvent::sessionId).collect(Collectors.toCollection(TreeSet::new));
-            return events.store(fresh).chain(() -> refold(sessionIds, false, Instant.now()));
+            return events.store(fresh).chain(stored -> append(stored, Instant.now()));
         });
+    }
+
+    /**
+     * The fast path (ADR 0070): locks the batch's sessions in sessionId order, appends each one's new events to its
+     * running state, and re-folds from the stored events only the sessions it cannot continue (an event out of
+     * order, a closed session, no state).
+     */
+    private Uni<List<Rejection>> append(List<SessionEvent> stored, Instant now) {
+        Map<String, List<UserInteractionEvent>> fresh = new TreeMap<>();
+        for (SessionEvent row : stored) {
+            fresh.computeIfAbsent(row.sessionId, id -> new ArrayList<>()).add(row.toEvent());
+        }
+        fresh.values().forEach(list -> list.sort(SessionFold.ORDER));
+        return sessions.lockInOrder(List.copyOf(fresh.keySet())).chain(locked -> {
+            SessionBatchFold.Appended appended = SessionBatchFold.append(locked, fresh, now, rules());
+            return sessions.create(appended.created())
+                    .chain(() -> searches.replace(appended.searches()))
+                    .invoke(replacedHours -> replacedHours.forEach(appended.rollups()::touch))
+                    .chain(() -> appended.refold().isEmpty()
+                            ? rollups.write(appended.rollups()).replaceWith(List.<Rejection>of())
+                            : refold(new TreeSet<>(appended.refold()), false, now, appended.rollups()));
+        });
+    }
+
+    private SessionBatchFold.Rules rules() {
+        return new SessionBatchFold.Rules(config.idleTimeout(), config.foundDesiredViewDuration());
     }
 
     /** Closes (at most a batch of) the open sessions idle at {@code now}. */
@@ -76,14 +102,17 @@ public class SessionService {
         return sessions.idleSessionIds(now.minus(config.idleTimeout()), config.closeBatchSize())
                 .chain(ids -> ids.isEmpty()
                         ? Uni.createFrom().item(new Closed(0, List.of()))
-                        : refold(new TreeSet<>(ids), true, now).map(orphans -> new Closed(ids.size(), orphans)));
+                        : refold(new TreeSet<>(ids), true, now, new RollupChanges())
+                                .map(orphans -> new Closed(ids.size(), orphans)));
     }
 
-    /** Lock, fold, flush: the sessions' rows in sessionId order, then all their events folded into them. */
-    private Uni<List<Rejection>> refold(TreeSet<String> ids, boolean closing, Instant now) {
+    /**
+     * Lock, fold, flush: the sessions' rows in sessionId order, then all their events folded into them; the rollup
+     * changes are written with {@code alsoRollups} (the fast path's of the same transaction) in one statement.
+     */
+    private Uni<List<Rejection>> refold(TreeSet<String> ids, boolean closing, Instant now, RollupChanges alsoRollups) {
         List<String> sessionIds = List.copyOf(ids);
-        SessionBatchFold.Rules rules =
-                new SessionBatchFold.Rules(config.idleTimeout(), config.foundDesiredViewDuration());
+        SessionBatchFold.Rules rules = rules();
         return sessions.lockInOrder(sessionIds).chain(locked -> {
             Map<String, SessionSummary> before = summaries(locked);
             return events.ofSessions(sessionIds)
@@ -91,6 +120,7 @@ public class SessionService {
                     .chain(folded -> sessions.create(folded.created())
                             .chain(() -> searches.replaceOfSessions(sessionIds, folded.searches()))
                             .invoke(replacedHours -> replacedHours.forEach(folded.rollups()::touch))
+                            .invoke(() -> folded.rollups().include(alsoRollups))
                             .chain(() -> rollups.write(folded.rollups()))
                             .chain(() -> outbox.add(changedSummaries(before, locked, folded.created())))
                             .replaceWith(folded.deadLetters()));

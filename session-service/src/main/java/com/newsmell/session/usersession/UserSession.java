@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** The specification's UserSession: one row per sessionId, always the fold of all the session's events. */
 @Entity
@@ -81,6 +83,14 @@ public class UserSession {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /**
+     * The running state of an open session ({@link RunningFold}, ADR 0070), or null: the fast path then re-folds the
+     * session from its stored events.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "fold_state")
+    public String foldState;
 
     /** The revision of the last summary written to the outbox (ADR 0017); 0 before the session first closed. */
     @Column(name = "summary_revision")

@@ -1,0 +1,108 @@
+package com.newsmell.collector.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.newsmell.collector.CollectorTestResource;
+import com.newsmell.collector.TestEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Overload (issue 17): with an in-flight limit of one byte, only one request at a time waits for Kafka; concurrent
+ * ones are answered 503 overloaded with Retry-After at once and nothing of them is stored, while every 202 is stored
+ * exactly once.
+ */
+@QuarkusTest
+@QuarkusTestResource(CollectorTestResource.class)
+@TestProfile(OverloadTest.Tiny.class)
+class OverloadTest {
+
+    /** One request in flight at a time. */
+    public static class Tiny implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("newsmell.collector.max-in-flight-bytes", "1");
+        }
+    }
+
+    private record Sent(String sessionId, Response response) {}
+
+    @Test
+    void requestsBeyondTheLimitAre503WithRetryAfterAndEvery202IsStoredOnce() throws Exception {
+        List<Sent> sent = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                sent.addAll(burst(pool, 16));
+                return sent.stream().anyMatch(s -> s.response().statusCode() == 503);
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sent).allSatisfy(s -> assertThat(s.response().statusCode()).isIn(202, 503));
+        assertThat(sent).anySatisfy(s -> assertThat(s.response().statusCode()).isEqualTo(202));
+        Sent refused = sent.stream()
+                .filter(s -> s.response().statusCode() == 503)
+                .findFirst()
+                .orElseThrow();
+        assertThat(refused.response().header("Retry-After")).isEqualTo("1");
+        assertThat(refused.response().contentType()).startsWith("application/problem+json");
+        assertThat(refused.response().jsonPath().getString("type")).endsWith("overloaded");
+
+        String marker = TestEvents.sessionId("overload-marker");
+        given().contentType(ContentType.JSON)
+                .body(TestEvents.pageView(marker).toString())
+                .post("/v1/events")
+                .then()
+                .statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> BatchIngestTest.storedRows(marker) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(sent)
+                        .allSatisfy(s -> assertThat(BatchIngestTest.storedRows(s.sessionId()))
+                                .isEqualTo(s.response().statusCode() == 202 ? 5 : 0)));
+    }
+
+    /** {@code n} batches of five events at once, each of its own session. */
+    private static List<Sent> burst(ExecutorService pool, int n) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Sent>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String sessionId = TestEvents.sessionId("overload");
+            ObjectNode[] events = new ObjectNode[5];
+            for (int j = 0; j < events.length; j++) {
+                events[j] = TestEvents.pageView(sessionId);
+            }
+            String body = TestEvents.batch(events);
+            futures.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return new Sent(
+                                sessionId,
+                                given().contentType(ContentType.JSON).body(body).post("/v1/events/batch"));
+                    },
+                    pool));
+        }
+        start.countDown();
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
+}
