@@ -107,6 +107,7 @@ public final class EventCodec {
         put(o, "schemaVersionSent", e.schemaVersionSent());
         put(o, "userId", e.userId());
         put(o, "sessionId", e.sessionId());
+        put(o, "anonymousId", e.anonymousId());
         if (e.eventType() != null) {
             o.put("eventType", e.eventType().name());
         }
