@@ -52,6 +52,15 @@ public final class EventCodec {
         }
     }
 
+    /** The node's size in bytes as this mapper writes it (compact UTF-8); {@code Long.MAX_VALUE} if it cannot be. */
+    public static long serializedSize(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node).length;
+        } catch (JsonProcessingException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     public static String toJson(UserInteractionEvent event) {
         try {
             return MAPPER.writeValueAsString(toNode(event, false));

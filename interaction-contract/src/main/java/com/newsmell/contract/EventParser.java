@@ -1,6 +1,5 @@
 package com.newsmell.contract;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -246,7 +245,7 @@ public final class EventParser {
         EventData typed = null;
         if (eventData != null) {
             eventData = eventData.deepCopy();
-            EventDataReader.checkLimits(eventData, serializedSize(eventData), v);
+            EventDataReader.checkLimits(eventData, EventCodec.serializedSize(eventData), v);
         } else {
             eventData = JsonNodeFactory.instance.objectNode();
         }
@@ -368,14 +367,6 @@ public final class EventParser {
     private static String optionalId(FieldReader r, String field) {
         String s = r.string(field, Limits.MAX_ID_LENGTH);
         return s == null || s.isBlank() ? null : s;
-    }
-
-    private static long serializedSize(ObjectNode node) {
-        try {
-            return EventCodec.mapper().writeValueAsBytes(node).length;
-        } catch (JsonProcessingException e) {
-            return Long.MAX_VALUE;
-        }
     }
 
     private static String truncate(String s) {

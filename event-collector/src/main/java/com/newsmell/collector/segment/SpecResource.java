@@ -21,8 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * The Segment HTTP tracking API (ADR 0060): {@code /v1/batch} and the single-message endpoints, as Segment's and
- * RudderStack's libraries call them; thin, everything happens in {@link SpecService}.
+ * The Segment HTTP tracking API (ADR 0060): {@code /v1/batch}, the single-message endpoints and analytics-next's short
+ * paths ({@code /v1/t}, {@code /v1/p}, ..., {@code /v1/b}), as Segment's and RudderStack's libraries call them; thin,
+ * everything happens in {@link SpecService}.
  */
 @Path("/v1")
 @Consumes(MediaType.WILDCARD)
@@ -72,7 +73,7 @@ public class SpecResource {
                     byte[] body,
             @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
-        return receive(body, null, headers, request, spec, config);
+        return receive(body, null, headers, request);
     }
 
     @POST
@@ -101,14 +102,15 @@ public class SpecResource {
                     byte[] body,
             @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
-        return receive(body, type, headers, request, spec, config);
+        return receive(body, type, headers, request);
     }
 
     @POST
     @Path("/{letter: [tpiagsb]}")
     @Operation(
-            summary = "analytics-next's short paths under /v1 (where the settings point it): t, p, i, a, g, s, b",
-            description = "As the root's /t, /p, /i, /a, /g, /s and /b.")
+            summary = "analytics-next's short paths: t track, p page, i identify, a alias, g group, s screen, b batch",
+            description = "As /v1/{type} and /v1/batch; the body is JSON sent as text/plain (no CORS preflight), its"
+                    + " writeKey the write key. The settings point analytics-next here (apiHost <host>/v1).")
     @APIResponse(
             responseCode = "200",
             description = "Accepted, linked or rejected per message",
@@ -122,17 +124,11 @@ public class SpecResource {
             byte[] body,
             @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
-        return receive(body, SpecMapping.SHORT_PATHS.get(letter), headers, request, spec, config);
+        return receive(body, SpecMapping.SHORT_PATHS.get(letter), headers, request);
     }
 
     /** One call of any path: the body, its encoding and the write key as the request gives them. */
-    static Uni<Response> receive(
-            byte[] body,
-            String type,
-            HttpHeaders headers,
-            HttpServerRequest request,
-            SpecService spec,
-            CollectorConfig config) {
+    private Uni<Response> receive(byte[] body, String type, HttpHeaders headers, HttpServerRequest request) {
         return spec.receive(
                         body,
                         headers.getHeaderString("Content-Encoding"),

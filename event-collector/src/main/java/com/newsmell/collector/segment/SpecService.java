@@ -1,6 +1,5 @@
 package com.newsmell.collector.segment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -98,13 +97,14 @@ public class SpecService {
         ObjectNode[] results = new ObjectNode[messages.size()];
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
-            SpecMapping.Mapped mapped =
-                    batch != null && size(message) > config.segment().maxEventBytes()
-                            ? SpecMapping.Unmapped.of(
-                                    "",
-                                    SpecBody.RULE_EVENT_BYTES,
-                                    "A message is at most " + config.segment().maxEventBytes() + " bytes.")
-                            : SpecMapping.map(message, type, mapping);
+            SpecMapping.Mapped mapped = batch != null
+                            && EventCodec.serializedSize(message)
+                                    > config.segment().maxEventBytes()
+                    ? SpecMapping.Unmapped.of(
+                            "",
+                            SpecBody.RULE_EVENT_BYTES,
+                            "A message is at most " + config.segment().maxEventBytes() + " bytes.")
+                    : SpecMapping.map(message, type, mapping);
             ObjectNode result = JsonNodeFactory.instance.objectNode().put("index", i);
             String pointer = batch != null ? "/batch/" + i : "";
             results[i] = result;
@@ -178,14 +178,6 @@ public class SpecService {
         List<JsonNode> messages = new ArrayList<>();
         batch.forEach(messages::add);
         return messages;
-    }
-
-    private static int size(JsonNode message) {
-        try {
-            return EventCodec.mapper().writeValueAsBytes(message).length;
-        } catch (JsonProcessingException e) {
-            return Integer.MAX_VALUE;
-        }
     }
 
     private static ProblemException unauthorized(String detail) {
