@@ -44,7 +44,7 @@ class SchemaResourceTest {
         given().get("/v1/schemas/PERFUME_VIEW")
                 .then()
                 .statusCode(200)
-                .body("$id", equalTo(EventSchemas.id("PERFUME_VIEW", new SchemaVer(2, 1, 0))))
+                .body("$id", equalTo(EventSchemas.id("PERFUME_VIEW", new SchemaVer(2, 2, 0))))
                 .body("properties.eventType.const", equalTo("PERFUME_VIEW"))
                 .body("examples", hasSize(1));
         given().get("/v1/schemas/PERFUME_VIEW/1-0-0")
