@@ -53,8 +53,8 @@ public final class SpecMapping {
     public static final String PRODUCT_CLICKED = "Product Clicked";
 
     /**
-     * Segment's message types by their short path's letter (analytics-next); {@code b}, the batch, has none (a batch's
-     * messages say their type).
+     * Segment's message types by their short path's letter (analytics-next); {@code b}, the batch, maps to none (a
+     * batch's messages say their type).
      */
     public static final Map<String, String> SHORT_PATHS =
             Map.of("t", "track", "p", "page", "i", "identify", "a", "alias", "g", "group", "s", "screen");

@@ -17,13 +17,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The Segment HTTP tracking API (ADR 0060): {@code /v1/batch}, the single-message endpoints and analytics-next's short
- * paths ({@code /v1/t}, {@code /v1/p}, ..., {@code /v1/b}), as Segment's and RudderStack's libraries call them; thin,
- * everything happens in {@link SpecService}.
+ * paths ({@code /v1/t}, {@code /v1/p}, ..., {@code /v1/b}: one path template, as OpenAPI has no two templates that
+ * differ only by their pattern), as Segment's and RudderStack's libraries call them; thin, everything happens in
+ * {@link SpecService}.
  */
 @Path("/v1")
 @Consumes(MediaType.WILDCARD)
@@ -77,21 +79,46 @@ public class SpecResource {
     }
 
     @POST
-    @Path("/{type: track|page|screen|identify|alias|group}")
+    @Path("/{type: track|page|screen|identify|alias|group|t|p|i|a|g|s|b}")
     @Operation(
-            summary = "One Segment message: track, page, screen, identify, alias or group",
+            summary =
+                    "One Segment message (track, page, screen, identify, alias, group) or analytics-next's short path",
             description = "As /v1/batch, with one message of the path's type (at most 32 KB inflated, rule"
-                    + " max-event-bytes).")
+                    + " max-event-bytes). The short paths t, p, i, a, g, s are track, page, identify, alias, group and"
+                    + " screen, and b a batch, as analytics-next sends them: JSON as text/plain (no CORS preflight),"
+                    + " the write key in the body's writeKey; the settings point it here (apiHost <host>/v1).")
     @APIResponse(
             responseCode = "200",
             description = "The message was accepted, linked or rejected (then dead-lettered)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SpecAnswer")))
     @APIResponse(responseCode = "400", description = "Not JSON, not gzip")
     @APIResponse(responseCode = "401", description = "No write key, or an unknown one")
-    @APIResponse(responseCode = "413", description = "More than 32 KB inflated (rule max-event-bytes)")
+    @APIResponse(
+            responseCode = "413",
+            description = "More than 32 KB inflated (rule max-event-bytes), or 500 KB for b (max-batch-bytes)")
     @APIResponse(responseCode = "503", description = "Kafka could not take the write; retry after Retry-After")
     public Uni<Response> single(
-            @PathParam("type") String type,
+            @Parameter(
+                            description = "The message type, or its short path's letter (b: a batch)",
+                            schema =
+                                    @Schema(
+                                            enumeration = {
+                                                "track",
+                                                "page",
+                                                "screen",
+                                                "identify",
+                                                "alias",
+                                                "group",
+                                                "t",
+                                                "p",
+                                                "i",
+                                                "a",
+                                                "g",
+                                                "s",
+                                                "b"
+                                            }))
+                    @PathParam("type")
+                    String type,
             @RequestBody(
                             required = true,
                             content =
@@ -102,29 +129,7 @@ public class SpecResource {
                     byte[] body,
             @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
-        return receive(body, type, headers, request);
-    }
-
-    @POST
-    @Path("/{letter: [tpiagsb]}")
-    @Operation(
-            summary = "analytics-next's short paths: t track, p page, i identify, a alias, g group, s screen, b batch",
-            description = "As /v1/{type} and /v1/batch; the body is JSON sent as text/plain (no CORS preflight), its"
-                    + " writeKey the write key. The settings point analytics-next here (apiHost <host>/v1).")
-    @APIResponse(
-            responseCode = "200",
-            description = "Accepted, linked or rejected per message",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SpecAnswer")))
-    @APIResponse(responseCode = "400", description = "Not JSON, not gzip")
-    @APIResponse(responseCode = "401", description = "No write key, or an unknown one")
-    @APIResponse(responseCode = "413", description = "Over 32 KB a message or 500 KB a batch, inflated")
-    @APIResponse(responseCode = "503", description = "Kafka could not take the write; retry after Retry-After")
-    public Uni<Response> shortPath(
-            @PathParam("letter") String letter,
-            byte[] body,
-            @Context HttpHeaders headers,
-            @Context HttpServerRequest request) {
-        return receive(body, SpecMapping.SHORT_PATHS.get(letter), headers, request);
+        return receive(body, type.length() == 1 ? SpecMapping.SHORT_PATHS.get(type) : type, headers, request);
     }
 
     /** One call of any path: the body, its encoding and the write key as the request gives them. */
