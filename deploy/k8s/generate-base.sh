@@ -96,6 +96,7 @@ data:
   PERFUME_VIEW_AUDIT_TOPIC: "perfume-view-audit"
   PERFUME_CATALOG_TOPIC: "perfume-catalog"
   SESSION_SUMMARIES_TOPIC: "session-summaries"
+  IDENTITY_LINKS_TOPIC: "identity-links"
   PRIVACY_REQUESTS_TOPIC: "privacy-requests"
   PRIVACY_ACKS_TOPIC: "privacy-acks"
   REPLAY_TOPIC_PREFIX: "interaction-replay."

@@ -38,7 +38,7 @@ test('events are batched: batchSize events make one POST to /v1/events/batch', a
   assert.equal(e.sessionId, 'sess-1');
   assert.equal(e.path, '/p');
   assert.match(e.eventId, /^[0-9a-f-]{36}$/);
-  assert.equal(e.schemaVersion, '2-1-0'); // the SchemaVer the types were generated from (ADR 0040)
+  assert.equal(e.schemaVersion, '2-2-0'); // the SchemaVer the types were generated from (ADR 0040)
   assert.ok(e.sentAt && e.timestamp);
 });
 

@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Kafka (Strimzi), PostgreSQL (CloudNativePG), the Secrets, the Ingress and the archiver, as the overlays render them. */
 class PlatformManifestsTest {
 
-    /** Topics whose latest record per key is the state: compacted (ADR 0016, ADR 0017). */
-    private static final Set<String> COMPACTED = Set.of("perfume-catalog", "session-summaries");
+    /** Topics whose latest record per key is the state: compacted (ADR 0016, ADR 0017, ADR 0062). */
+    private static final Set<String> COMPACTED = Set.of("perfume-catalog", "session-summaries", "identity-links");
 
     /** The replay topics: the prefix + each consuming service's name (ADR 0045). */
     private static final Pattern REPLAY_PREFIX =

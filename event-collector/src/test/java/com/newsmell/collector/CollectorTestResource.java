@@ -26,6 +26,10 @@ public class CollectorTestResource extends InfraTestResource {
         return Infra.shared().topic(com.newsmell.infra.ServiceConfig.PRIVACY_REQUESTS);
     }
 
+    public static String identityLinksTopic() {
+        return Infra.shared().topic(com.newsmell.infra.ServiceConfig.IDENTITY_LINKS);
+    }
+
     public static String deadLetterTopic() {
         return Infra.shared().topic(InfraTestResource.Topic.DEAD_LETTER);
     }

@@ -52,6 +52,15 @@ public final class EventCodec {
         }
     }
 
+    /** The node's size in bytes as this mapper writes it (compact UTF-8); {@code Long.MAX_VALUE} if it cannot be. */
+    public static long serializedSize(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node).length;
+        } catch (JsonProcessingException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     public static String toJson(UserInteractionEvent event) {
         try {
             return MAPPER.writeValueAsString(toNode(event, false));
@@ -107,6 +116,7 @@ public final class EventCodec {
         put(o, "schemaVersionSent", e.schemaVersionSent());
         put(o, "userId", e.userId());
         put(o, "sessionId", e.sessionId());
+        put(o, "anonymousId", e.anonymousId());
         if (e.eventType() != null) {
             o.put("eventType", e.eventType().name());
         }

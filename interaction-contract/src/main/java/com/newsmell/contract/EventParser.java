@@ -1,6 +1,5 @@
 package com.newsmell.contract;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,6 +37,9 @@ import java.util.regex.Pattern;
  *   <li>the node must be an object ({@code ""} / {@code type});
  *   <li>{@code sessionId} required non-blank string, at most {@link Limits#MAX_ID_LENGTH} characters;
  *   <li>{@code path} required non-blank string, at most {@link Limits#MAX_URL_LENGTH} characters;
+ *   <li>{@code anonymousId} optional string of at most {@link Limits#MAX_ID_LENGTH} characters (ADR 0061); on a
+ *       Segment-spec event ({@link #parseSpec}) and a stored one, {@code sessionId} and {@code path} are optional
+ *       and one of {@code sessionId}, {@code anonymousId}, {@code userId} is required;
  *   <li>{@code eventType} required, a known {@link InteractionEventType} name ({@code enum});
  *   <li>{@code eventCategory} optional, derived from the type when absent; a known name ({@code enum}) equal to
  *       the type's category ({@code mismatch});
@@ -105,18 +107,41 @@ public final class EventParser {
 
     /** A client's submission: every rule of the current schema version, the seed's required fields included. */
     public static ParseResult parse(JsonNode node) {
-        return parse(node, true);
+        return parse(node, Mode.NATIVE);
+    }
+
+    /**
+     * An event mapped from a Segment-spec message (ADR 0061): the envelope's and eventData's rules of a submission,
+     * but {@code sessionId} and {@code path} are optional (Segment's spec has neither) as long as {@code sessionId},
+     * {@code anonymousId} or {@code userId} identifies the visitor, and the seed's required fields, which no Segment
+     * message carries, are not checked.
+     */
+    public static ParseResult parseSpec(JsonNode node) {
+        return parse(node, Mode.SPEC);
     }
 
     /**
      * An event as stored (topic, raw store), of any known schemaVersion: the rules without the seed's required
-     * fields, which the collector checked when it accepted the event.
+     * fields, which the collector checked when it accepted the event; on a model-2 event {@code sessionId} and {@code
+     * path} may be absent as on a Segment-spec event (ADR 0061), a model-1 event (stored before) has both.
      */
     public static ParseResult decode(JsonNode node) {
-        return parse(node, false);
+        return parse(node, Mode.STORED);
     }
 
-    private static ParseResult parse(JsonNode node, boolean submission) {
+    /** Which rules apply: a native submission, a mapped Segment-spec submission, or a stored event. */
+    private enum Mode {
+        NATIVE,
+        SPEC,
+        STORED;
+
+        boolean submission() {
+            return this != STORED;
+        }
+    }
+
+    private static ParseResult parse(JsonNode node, Mode mode) {
+        boolean submission = mode.submission();
         List<Violation> v = new ArrayList<>();
         FieldReader r = FieldReader.root(node, "event", v);
         if (r == null) {
@@ -143,8 +168,23 @@ public final class EventParser {
             eventId = null;
         }
 
-        String sessionId = requiredString(r, "sessionId", Limits.MAX_ID_LENGTH);
-        String path = requiredString(r, "path", Limits.MAX_URL_LENGTH);
+        String sessionId;
+        String path;
+        String anonymousId = optionalId(r, "anonymousId");
+        if (mode == Mode.NATIVE || schemaVersion < 2) { // a model-1 event is from before Segment-spec ingest
+            sessionId = requiredString(r, "sessionId", Limits.MAX_ID_LENGTH);
+            path = requiredString(r, "path", Limits.MAX_URL_LENGTH);
+        } else {
+            sessionId = optionalId(r, "sessionId");
+            path = r.string("path", Limits.MAX_URL_LENGTH);
+            path = path == null || path.isBlank() ? null : path;
+            if (sessionId == null && anonymousId == null && r.absentOrBlank("userId")) {
+                r.violation(
+                        "anonymousId",
+                        Violation.RULE_REQUIRED,
+                        "one of 'sessionId', 'anonymousId' or 'userId' is required");
+            }
+        }
 
         InteractionEventType eventType = null;
         if (r.require("eventType")) {
@@ -205,7 +245,7 @@ public final class EventParser {
         EventData typed = null;
         if (eventData != null) {
             eventData = eventData.deepCopy();
-            EventDataReader.checkLimits(eventData, serializedSize(eventData), v);
+            EventDataReader.checkLimits(eventData, EventCodec.serializedSize(eventData), v);
         } else {
             eventData = JsonNodeFactory.instance.objectNode();
         }
@@ -213,7 +253,7 @@ public final class EventParser {
                 && (!r.present("eventData") || r.object().get("eventData").isObject())) {
             typed = EventDataReader.read(eventType, eventData, v);
             FieldReader data = new FieldReader(eventData, EventDataReader.BASE, v);
-            if (submission) {
+            if (mode == Mode.NATIVE) {
                 RequiredFields.check(eventType, r, data);
             } else if (schemaVersion < RequiredFields.SINCE_SCHEMA_VERSION
                     && eventType.category() == InteractionCategory.ENGAGEMENT) {
@@ -283,7 +323,8 @@ public final class EventParser {
                 value,
                 pageScrollPosition,
                 timeOnPage,
-                schemaVersionSent);
+                schemaVersionSent,
+                anonymousId);
         return new ParseResult(event, v);
     }
 
@@ -326,14 +367,6 @@ public final class EventParser {
     private static String optionalId(FieldReader r, String field) {
         String s = r.string(field, Limits.MAX_ID_LENGTH);
         return s == null || s.isBlank() ? null : s;
-    }
-
-    private static long serializedSize(ObjectNode node) {
-        try {
-            return EventCodec.mapper().writeValueAsBytes(node).length;
-        } catch (JsonProcessingException e) {
-            return Long.MAX_VALUE;
-        }
     }
 
     private static String truncate(String s) {

@@ -44,6 +44,12 @@ public final class Topics {
      */
     public static final String PRIVACY_REQUESTS = "privacy-requests";
 
+    /**
+     * Identity links (ADR 0062), compacted: key the anonymousId, value {@link IdentityLink} JSON (the userId it became,
+     * from a Segment-spec {@code identify} or {@code alias}); the last link of an anonymousId wins.
+     */
+    public static final String IDENTITY_LINKS = "identity-links";
+
     /** Acknowledgements of erasure requests ({@link ErasureAck}), keyed by requestId; the collector reads them. */
     public static final String PRIVACY_ACKS = "privacy-acks";
 

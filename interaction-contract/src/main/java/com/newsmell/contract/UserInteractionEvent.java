@@ -52,6 +52,8 @@ import java.util.ArrayList;
  * @param schemaVersionSent the {@code schemaVersion} the client sent, as it sent it ({@code "2-1-0"}, or {@code "2"}
  *     for an integer), or {@code null} when it sent none (ADR 0040): the version the event was written against, kept
  *     in the raw store; readers go by {@link #schemaVersion} (the model)
+ * @param anonymousId the visitor's anonymous id before it is known as a user (Segment's {@code anonymousId}, ADR
+ *     0061); with {@code userId} it identifies the visitor of an event that has no {@code sessionId}
  */
 public record UserInteractionEvent(
         String eventId,
@@ -83,7 +85,8 @@ public record UserInteractionEvent(
         Double value,
         Double pageScrollPosition,
         Double timeOnPage,
-        String schemaVersionSent) {
+        String schemaVersionSent,
+        String anonymousId) {
 
     /**
      * The envelope schema version written by this library, and stamped by the collector on every event it accepts.
@@ -111,6 +114,14 @@ public record UserInteractionEvent(
             return new SearchClickData(c.searchId(), c.position(), perfumeId);
         }
         return d;
+    }
+
+    /**
+     * The event's Kafka key (ADR 0061): its {@code sessionId}, else its {@code anonymousId}, else its {@code userId}, so
+     * that one visitor's events stay in order on one partition.
+     */
+    public String partitionKey() {
+        return sessionId != null ? sessionId : anonymousId != null ? anonymousId : userId;
     }
 
     public static Builder builder() {
@@ -148,7 +159,8 @@ public record UserInteractionEvent(
                 .value(value)
                 .pageScrollPosition(pageScrollPosition)
                 .timeOnPage(timeOnPage)
-                .schemaVersionSent(schemaVersionSent);
+                .schemaVersionSent(schemaVersionSent)
+                .anonymousId(anonymousId);
     }
 
     /** Mutable builder; {@code schemaVersion} defaults to {@link #CURRENT_SCHEMA_VERSION}, eventData to {}. */
@@ -183,6 +195,7 @@ public record UserInteractionEvent(
         private Double pageScrollPosition;
         private Double timeOnPage;
         private String schemaVersionSent;
+        private String anonymousId;
 
         private Builder() {}
 
@@ -336,6 +349,11 @@ public record UserInteractionEvent(
             return this;
         }
 
+        public Builder anonymousId(String anonymousId) {
+            this.anonymousId = anonymousId;
+            return this;
+        }
+
         public UserInteractionEvent build() {
             return new UserInteractionEvent(
                     eventId,
@@ -367,7 +385,8 @@ public record UserInteractionEvent(
                     value,
                     pageScrollPosition,
                     timeOnPage,
-                    schemaVersionSent);
+                    schemaVersionSent,
+                    anonymousId);
         }
     }
 }

@@ -26,6 +26,9 @@ public final class ServiceConfig {
     /** Closed sessions' summaries (ADR 0017): keyed by sessionId, compacted. */
     public static final String SESSION_SUMMARIES = "session-summaries";
 
+    /** anonymousId → userId links from Segment-spec identify and alias calls (ADR 0062): keyed by anonymousId, compacted. */
+    public static final String IDENTITY_LINKS = "identity-links";
+
     /** Erasure requests and acknowledgements (ADR 0032), keyed by requestId. */
     public static final String PRIVACY_REQUESTS = "privacy-requests";
 
@@ -56,7 +59,7 @@ public final class ServiceConfig {
     }
 
     /** The base names of the topics created compacted ({@code cleanup.policy=compact}). */
-    public static final Set<String> COMPACTED = Set.of(PERFUME_CATALOG, SESSION_SUMMARIES);
+    public static final Set<String> COMPACTED = Set.of(PERFUME_CATALOG, SESSION_SUMMARIES, IDENTITY_LINKS);
 
     private ServiceConfig() {}
 
@@ -74,6 +77,7 @@ public final class ServiceConfig {
         config.put("newsmell.topics.perfume-view-audit", infra.topic(PERFUME_VIEW_AUDIT));
         config.put("newsmell.topics.perfume-catalog", infra.topic(PERFUME_CATALOG));
         config.put("newsmell.topics.session-summaries", infra.topic(SESSION_SUMMARIES));
+        config.put("newsmell.topics.identity-links", infra.topic(IDENTITY_LINKS));
         config.put("newsmell.topics.privacy-requests", infra.topic(PRIVACY_REQUESTS));
         config.put("newsmell.topics.privacy-acks", infra.topic(PRIVACY_ACKS));
         config.put("newsmell.topics.replay-acks", infra.topic(REPLAY_ACKS));

@@ -6,12 +6,13 @@ import java.util.stream.Collectors;
 /**
  * The archive's file schema, version 2 (ADR 0031): every column of the raw store's {@code user_interaction_event} (V1
  * to V3 of event-collector, and V31's {@code schema_version_sent}: the SchemaVer an event was written against, issue
- * #20; version 1 lacked it), in this order, with its DuckDB (Parquet) type. A raw store whose columns differ is
+ * #20; version 1 lacked it), and V60's {@code anonymous_id} (the visitor's Segment anonymousId, issue #16; version 2
+ * lacked it), in this order, with its DuckDB (Parquet) type. A raw store whose columns differ is
  * refused, so a new column is never silently left out of the archive: add it here and raise the version.
  */
 public final class ArchiveSchema {
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** How a column is read, written and fingerprinted. */
     public enum Kind {
@@ -62,7 +63,8 @@ public final class ArchiveSchema {
             new Column("page_scroll_position", Kind.DOUBLE),
             new Column("time_on_page", Kind.DOUBLE),
             new Column("source", Kind.TEXT),
-            new Column("schema_version_sent", Kind.TEXT));
+            new Column("schema_version_sent", Kind.TEXT),
+            new Column("anonymous_id", Kind.TEXT));
 
     private ArchiveSchema() {}
 

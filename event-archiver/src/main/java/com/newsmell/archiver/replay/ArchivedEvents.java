@@ -70,7 +70,8 @@ public final class ArchivedEvents {
                 .value((Double) row.get("value"))
                 .pageScrollPosition((Double) row.get("page_scroll_position"))
                 .timeOnPage((Double) row.get("time_on_page"))
-                .schemaVersionSent(text(row, "schema_version_sent"));
+                .schemaVersionSent(text(row, "schema_version_sent"))
+                .anonymousId(text(row, "anonymous_id"));
         if (schemaVersion != null) {
             event.schemaVersion(schemaVersion);
         }

@@ -57,6 +57,36 @@ public interface CollectorConfig {
     @WithDefault("0 5 * * * ?")
     String partitionCron();
 
+    /** The Segment-spec endpoints: {@code newsmell.collector.segment.*} (ADR 0060). */
+    Segment segment();
+
+    /** The Segment-spec endpoints (ADR 0060). */
+    interface Segment {
+
+        /** Largest message, in bytes (inflated): Segment's 32 KB. */
+        @WithDefault("32768")
+        int maxEventBytes();
+
+        /** Largest batch request, in bytes (inflated): Segment's 500 KB. */
+        @WithDefault("512000")
+        int maxBatchBytes();
+
+        /**
+         * The identify traits kept on the identity link (an allow-list, none by default: no email, name or phone);
+         * every other trait is dropped unread.
+         */
+        java.util.Optional<java.util.Set<String>> traits();
+
+        /**
+         * The host (and port, and path prefix) the settings endpoints send browser SDKs to, without protocol, e.g.
+         * {@code collector.example.com/v1}; by default the request's own host and {@code /v1}.
+         */
+        java.util.Optional<String> apiHost();
+
+        /** The protocol of {@link #apiHost()}; by default the request's. */
+        java.util.Optional<String> protocol();
+    }
+
     /** The event contract's versions: {@code newsmell.collector.schemas.*} (ADR 0040). */
     Schemas schemas();
 

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** Writes accepted events to the interaction topic, keyed by sessionId; completes on Kafka's ack. */
+/** Writes accepted events to the interaction topic, keyed by {@link UserInteractionEvent#partitionKey()} (the sessionId, else
+ * the anonymousId, else the userId: ADR 0061); completes on Kafka's ack. */
 @ApplicationScoped
 public class EventPublisher {
 
@@ -25,7 +26,7 @@ public class EventPublisher {
     public Uni<Void> publish(UserInteractionEvent event) {
         Message<String> message = Message.of(EventCodec.toJson(event))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(event.sessionId())
+                        .withKey(event.partitionKey())
                         .build());
         return Uni.createFrom().deferred(() -> emitter.sendMessage(message));
     }

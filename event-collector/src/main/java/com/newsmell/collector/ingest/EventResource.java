@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -119,13 +118,6 @@ public class EventResource {
     }
 
     private RequestContext context(HttpHeaders headers, HttpServerRequest request) {
-        String remoteAddress =
-                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        return new RequestContext(
-                headers.getHeaderString(HttpHeaders.USER_AGENT),
-                RequestContext.clientAddress(
-                        remoteAddress, headers.getHeaderString("X-Forwarded-For"), config.trustForwardedFor()),
-                headers.getHeaderString(config.countryHeader()),
-                Instant.now());
+        return RequestContext.of(headers, request, config);
     }
 }

@@ -68,7 +68,7 @@ public record IngestResult(List<Item> items, SchemaAcceptance.Window deprecation
     }
 
     /** Violations as {@code [{"pointer", "rule", "detail"}]}: a rejected item's errors, a dead letter's reason. */
-    static ArrayNode errorsJson(List<Violation> violations) {
+    public static ArrayNode errorsJson(List<Violation> violations) {
         ArrayNode errors = JsonNodeFactory.instance.arrayNode();
         violations.forEach(v -> errors.addObject()
                 .put("pointer", v.pointer())

@@ -15,6 +15,7 @@ import com.newsmell.toolkit.http.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -127,6 +128,52 @@ public class IngestService {
                         .call(() -> quality.rejected(rejections, request.receivedAt(), NO_SOURCE)));
     }
 
+    /**
+     * A Segment-spec message mapped to a native event ({@code event}, checked by {@link EventParser#parseSpec}), or
+     * the reasons it maps to nothing ({@code mappingViolations}, then {@code event} is null); {@code message} is what
+     * the client sent, which a rejected item's dead letter carries; {@code request} the facts of its request (its
+     * {@code context.ip} where it gave one); {@code pointer} the message's place in the request ({@code /batch/3}, or
+     * {@code ""} for a single message), which prefixes its errors.
+     */
+    public record SpecSubmission(
+            String pointer,
+            JsonNode message,
+            JsonNode event,
+            List<Violation> mappingViolations,
+            RequestContext request) {}
+
+    /**
+     * Segment-spec messages (ADR 0060): each is checked alone, valid ones are published, the others are reported and
+     * dead-lettered with their reasons; unlike a native batch, a request whose every message is rejected is answered
+     * too (each rejection is on the dead-letter topic, nothing is lost).
+     */
+    public Uni<IngestResult> ingestSpec(List<SpecSubmission> submissions, String source) {
+        ArrayNode messages = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        List<Validated> validated = new ArrayList<>();
+        List<QualityRecorder.Rejection> rejections = new ArrayList<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            SpecSubmission submission = submissions.get(i);
+            messages.add(submission.message());
+            Validated v = submission.event() == null
+                    ? new Validated(null, prefixed(submission.mappingViolations(), submission.pointer()), null)
+                    : validate(submission.event(), submission.pointer(), submission.request(), true);
+            validated.add(v);
+            if (v.event() == null) {
+                rejections.add(new QualityRecorder.Rejection(submission.message(), v.violations()));
+            }
+        }
+        List<UserInteractionEvent> valid = validated.stream()
+                .map(Validated::event)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        Instant receivedAt = submissions.isEmpty()
+                ? Instant.now()
+                : submissions.get(0).request().receivedAt();
+        return privacy.suppressed(valid)
+                .chain(suppressed -> publishBatch(messages, validated, suppressed)
+                        .call(() -> quality.rejected(rejections, receivedAt, source)));
+    }
+
     private Uni<IngestResult> publishBatch(
             JsonNode events, List<Validated> validated, java.util.Set<String> suppressed) {
         List<Uni<Void>> writes = new ArrayList<>();
@@ -169,8 +216,12 @@ public class IngestService {
     }
 
     private Validated validate(JsonNode node, String prefix, RequestContext request) {
+        return validate(node, prefix, request, false);
+    }
+
+    private Validated validate(JsonNode node, String prefix, RequestContext request, boolean spec) {
         List<Violation> violations = new ArrayList<>();
-        ParseResult parsed = EventParser.parse(node);
+        ParseResult parsed = spec ? EventParser.parseSpec(node) : EventParser.parse(node);
         violations.addAll(parsed.violations());
         UserInteractionEvent event = null;
         SchemaAcceptance.Window deprecation = null;
@@ -182,20 +233,30 @@ public class IngestService {
                     Enrichment.correctedTimestamp(parsed.event(), request.receivedAt()), request.receivedAt()));
             event = enricher.enrich(parsed.event(), request);
         }
-        List<Violation> prefixed = violations.stream()
+        List<Violation> prefixed = prefixed(violations, prefix);
+        return new Validated(prefixed.isEmpty() ? event : null, prefixed, deprecation);
+    }
+
+    private static List<Violation> prefixed(List<Violation> violations, String prefix) {
+        return violations.stream()
                 .map(v -> new Violation(prefix + v.pointer(), v.rule(), v.message()))
                 .toList();
-        return new Validated(prefixed.isEmpty() ? event : null, prefixed, deprecation);
     }
 
     private Uni<Void> deadLetter(JsonNode event, List<Violation> violations) {
         ArrayNode reason = IngestResult.errorsJson(violations);
-        JsonNode sessionId = event.path("sessionId");
-        return deadLetters.publish(
-                sessionId.isTextual() ? sessionId.asText() : null,
-                event.toString(),
-                reason.toString(),
-                "event-collector");
+        return deadLetters.publish(deadLetterKey(event), event.toString(), reason.toString(), "event-collector");
+    }
+
+    /** The sessionId, else the anonymousId, else the userId the rejected body names, as the accepted event's key. */
+    static String deadLetterKey(JsonNode event) {
+        for (String field : List.of("sessionId", "anonymousId", "userId")) {
+            JsonNode id = event.path(field);
+            if (id.isTextual()) {
+                return id.asText();
+            }
+        }
+        return null;
     }
 
     private Throwable unavailable(Throwable failure) {

@@ -51,6 +51,7 @@ public final class EventRows {
                 .schemaVersionSent(row.schemaVersionSent)
                 .userId(row.userId)
                 .sessionId(row.sessionId)
+                .anonymousId(row.anonymousId)
                 .eventType(InteractionEventType.valueOf(row.eventType))
                 .eventCategory(InteractionCategory.valueOf(row.eventCategory))
                 .timestamp(row.timestamp)

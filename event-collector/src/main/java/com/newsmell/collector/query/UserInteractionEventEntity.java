@@ -34,6 +34,9 @@ public class UserInteractionEventEntity {
     @Column(name = "session_id")
     public String sessionId;
 
+    @Column(name = "anonymous_id")
+    public String anonymousId;
+
     @Column(name = "event_type")
     public String eventType;
 

@@ -123,7 +123,7 @@ public class ReplayPublisher {
                 .transformToUniAndMerge(event -> out.sendMessage(Message.of(EventCodec.toJson(event))
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                                 .withTopic(replay.topic())
-                                .withKey(event.sessionId())
+                                .withKey(event.partitionKey())
                                 .withHeaders(new RecordHeaders().add(Topics.REPLAY_ID_HEADER, id))
                                 .build())))
                 .collect()

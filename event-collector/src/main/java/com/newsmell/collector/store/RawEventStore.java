@@ -35,19 +35,19 @@ public class RawEventStore {
             "insert into user_interaction_event (event_id, schema_version, user_id, session_id, "
                     + "event_type, event_category, timestamp, client_timestamp, sent_at, received_at, perfume_id, house_id, note_id, "
                     + "recommendation_id, event_data, device_type, browser, os, is_bot, bot_reason, user_agent, referrer, path, "
-                    + "ip_prefix, location, duration, value, page_scroll_position, time_on_page, source, schema_version_sent) "
+                    + "ip_prefix, location, duration, value, page_scroll_position, time_on_page, source, schema_version_sent, anonymous_id) "
                     + "select t.event_id, t.schema_version, t.user_id, t.session_id, t.event_type, t.event_category, t.ts, t.client_ts, "
                     + "t.sent_at, t.received_at, t.perfume_id, t.house_id, t.note_id, t.recommendation_id, t.event_data::jsonb, "
                     + "t.device_type, t.browser, t.os, t.is_bot, t.bot_reason, t.user_agent, t.referrer, t.path, t.ip_prefix, "
-                    + "t.location, t.duration, t.value, t.page_scroll_position, t.time_on_page, t.source, t.schema_version_sent from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], "
+                    + "t.location, t.duration, t.value, t.page_scroll_position, t.time_on_page, t.source, t.schema_version_sent, t.anonymous_id from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], "
                     + "$6::text[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::text[], "
                     + "$12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::bool[], "
                     + "$20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::int[], $27::float8[], "
-                    + "$28::float8[], $29::float8[], $30::text[], $31::text[]) "
+                    + "$28::float8[], $29::float8[], $30::text[], $31::text[], $32::text[]) "
                     + "as t(event_id, schema_version, user_id, session_id, event_type, event_category, ts, client_ts, sent_at, "
                     + "received_at, perfume_id, house_id, note_id, recommendation_id, event_data, device_type, browser, os, is_bot, "
                     + "bot_reason, user_agent, referrer, path, ip_prefix, location, duration, value, page_scroll_position, "
-                    + "time_on_page, source, schema_version_sent)";
+                    + "time_on_page, source, schema_version_sent, anonymous_id)";
 
     private final Pool pool;
 
@@ -127,6 +127,7 @@ public class RawEventStore {
         columns.add(events.stream().map(UserInteractionEvent::timeOnPage).toArray(Double[]::new));
         columns.add(strings(events, e -> TrafficSource.of(e.referrer())));
         columns.add(strings(events, UserInteractionEvent::schemaVersionSent));
+        columns.add(strings(events, UserInteractionEvent::anonymousId));
         return connection.preparedQuery(INSERT).execute(Tuple.wrap(columns)).map(rows -> n);
     }
 

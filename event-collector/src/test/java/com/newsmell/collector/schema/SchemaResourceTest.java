@@ -30,10 +30,10 @@ class SchemaResourceTest {
                 .body("schemas", hasSize(InteractionEventType.values().length + 1))
                 .body("schemas[0].name", equalTo("envelope"))
                 .body("schemas.name", hasItems("PAGE_VIEW", "USER_REGISTERED", "RECOMMENDATION_SHOWN"))
-                .body("schemas.find { it.name == 'PAGE_VIEW' }.current", equalTo("2-1-0"))
+                .body("schemas.find { it.name == 'PAGE_VIEW' }.current", equalTo("2-2-0"))
                 .body(
                         "schemas.find { it.name == 'PAGE_VIEW' }.versions.version",
-                        equalTo(java.util.List.of("1-0-0", "2-0-0", "2-1-0")))
+                        equalTo(java.util.List.of("1-0-0", "2-0-0", "2-1-0", "2-2-0")))
                 .body(
                         "schemas.find { it.name == 'PAGE_VIEW' }.versions[0].href",
                         equalTo("/v1/schemas/PAGE_VIEW/1-0-0"));
@@ -44,7 +44,7 @@ class SchemaResourceTest {
         given().get("/v1/schemas/PERFUME_VIEW")
                 .then()
                 .statusCode(200)
-                .body("$id", equalTo(EventSchemas.id("PERFUME_VIEW", new SchemaVer(2, 1, 0))))
+                .body("$id", equalTo(EventSchemas.id("PERFUME_VIEW", new SchemaVer(2, 2, 0))))
                 .body("properties.eventType.const", equalTo("PERFUME_VIEW"))
                 .body("examples", hasSize(1));
         given().get("/v1/schemas/PERFUME_VIEW/1-0-0")

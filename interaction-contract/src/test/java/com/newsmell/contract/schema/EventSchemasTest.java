@@ -30,7 +30,7 @@ class EventSchemasTest {
         Arrays.stream(InteractionEventType.values()).map(Enum::name).forEach(expected::add);
         assertThat(SCHEMAS.names()).containsExactlyElementsOf(expected);
         for (String name : SCHEMAS.names()) {
-            assertThat(SCHEMAS.current(name)).hasValue(new SchemaVer(2, 1, 0));
+            assertThat(SCHEMAS.current(name)).hasValue(new SchemaVer(2, 2, 0));
         }
     }
 

@@ -116,7 +116,7 @@ public final class FeedbackFold {
                         kind,
                         event.perfumeId(),
                         event.userId(),
-                        event.sessionId(),
+                        event.partitionKey(), // the session, else (ADR 0061) the visitor's anonymousId or userId
                         event.recommendationId(),
                         event.timestamp(),
                         rating));

@@ -86,6 +86,19 @@ class FeedbackFoldTest {
     }
 
     @Test
+    @DisplayName("a Segment-spec conversion without a session keeps its visitor's anonymousId instead (ADR 0061)")
+    void conversionWithoutSession() {
+        UserInteractionEvent r = rating(SESSION, "p-1", T0, 4)
+                .sessionId(null)
+                .anonymousId("anon-1")
+                .build();
+
+        assertThat(FeedbackFold.conversions(List.of(r)))
+                .extracting(FeedbackFold.Conversion::sessionId)
+                .containsExactly("anon-1");
+    }
+
+    @Test
     @DisplayName("a session's user is its earliest identified event's, ties to the smallest userId")
     void identities() {
         List<UserInteractionEvent> events = List.of(

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Strictness (ADR 0015): a query parameter the endpoint does not declare is 400 (rule {@code unknown}), and a
  * declared one given twice is 400 (rule {@code repeated}), so that a typo never silently widens an answer. The
- * declared parameters are the resource method's {@code @QueryParam}s, including those of its {@code @BeanParam}s.
+ * declared parameters are the resource method's {@code @QueryParam}s, including those of its {@code @BeanParam}s. A
+ * method marked {@link AnyQueryParameters} (called by third-party SDKs) is left alone.
  */
 @Provider
 public class StrictQueryParameters implements ContainerRequestFilter {
@@ -33,7 +34,7 @@ public class StrictQueryParameters implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resource == null ? null : resource.getResourceMethod();
-        if (method == null) {
+        if (method == null || method.isAnnotationPresent(AnyQueryParameters.class)) {
             return;
         }
         Set<String> declared = DECLARED.computeIfAbsent(method, StrictQueryParameters::declared);

@@ -155,7 +155,7 @@ public class EventBatchProcessor {
                         .map(r -> {
                             tally.rejected(r.event().eventId());
                             return deadLetters.publish(
-                                    r.event().sessionId(), EventCodec.toJson(r.event()), r.reason(), source);
+                                    r.event().partitionKey(), EventCodec.toJson(r.event()), r.reason(), source);
                         })
                         .toList()))
                 .chain(() -> beforeAck.apply(tally.tallies()))

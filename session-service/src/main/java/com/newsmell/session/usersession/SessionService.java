@@ -59,9 +59,39 @@ public class SessionService {
     /** What one transaction of the close job did. */
     public record Closed(int sessions, List<Rejection> orphanClicks) {}
 
-    /** The consumer's transaction; the orphan clicks of sessions that are (still) closed are rejected. */
+    /**
+     * Why an event without a sessionId or a path (a Segment-spec event, ADR 0061; the contract reads it, the raw store
+     * keeps it) is dead-lettered here: a session needs both, and sessionising by anonymousId or userId is not done yet.
+     */
+    static String unsessionable(UserInteractionEvent event) {
+        if (event.sessionId() != null && event.path() != null) {
+            return null;
+        }
+        return "invalid event for sessions: '" + (event.sessionId() == null ? "sessionId" : "path")
+                + "' is required to sessionise it (a Segment-spec event, ADR 0061)";
+    }
+
+    /**
+     * The consumer's transaction; the orphan clicks of sessions that are (still) closed are rejected, and so are events
+     * without a sessionId or path ({@link #unsessionable}).
+     */
     @WithTransaction
-    public Uni<List<Rejection>> apply(List<UserInteractionEvent> batch) {
+    public Uni<List<Rejection>> apply(List<UserInteractionEvent> all) {
+        List<Rejection> unsessionable = all.stream()
+                .filter(e -> unsessionable(e) != null)
+                .map(e -> new Rejection(e, unsessionable(e)))
+                .toList();
+        List<UserInteractionEvent> batch = unsessionable.isEmpty()
+                ? all
+                : all.stream().filter(e -> unsessionable(e) == null).toList();
+        return applySessions(batch)
+                .map(rejected -> unsessionable.isEmpty()
+                        ? rejected
+                        : java.util.stream.Stream.concat(unsessionable.stream(), rejected.stream())
+                                .toList());
+    }
+
+    private Uni<List<Rejection>> applySessions(List<UserInteractionEvent> batch) {
         return claims.claim(batch).chain(fresh -> {
             if (fresh.isEmpty()) {
                 return Uni.createFrom().item(List.<Rejection>of());
