@@ -1,6 +1,7 @@
 package com.newsmell.collector.ingest;
 
 import com.newsmell.collector.config.CollectorConfig;
+import com.newsmell.collector.writekey.WriteKeyRequired;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -39,6 +40,7 @@ public class EventResource {
     }
 
     @POST
+    @WriteKeyRequired
     @Operation(
             summary = "Ingest one UserInteractionEvent",
             description = "Validated against the contract (the seed's types and required fields; a string holding a NUL"
@@ -54,6 +56,9 @@ public class EventResource {
             responseCode = "400",
             description = "Invalid event (application/problem+json, one error per field: pointer and rule); nothing"
                     + " is stored")
+    @APIResponse(responseCode = "401", description = "No write key, or an unknown or revoked one (problem+json)")
+    @APIResponse(responseCode = "403", description = "The write key does not allow the request's origin")
+    @APIResponse(responseCode = "429", description = "A rate limit is reached; retry after Retry-After")
     @APIResponse(responseCode = "503", description = "Kafka could not take the write; retry after Retry-After")
     public Uni<Response> ingest(
             @RequestBody(
@@ -73,6 +78,7 @@ public class EventResource {
     }
 
     @POST
+    @WriteKeyRequired
     @Path("/batch")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(
@@ -90,6 +96,9 @@ public class EventResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BatchIngestResult")))
     @APIResponse(responseCode = "400", description = "The batch itself, or every event in it, is invalid")
     @APIResponse(responseCode = "413", description = "Body larger than the limit")
+    @APIResponse(responseCode = "401", description = "No write key, or an unknown or revoked one (problem+json)")
+    @APIResponse(responseCode = "403", description = "The write key does not allow the request's origin")
+    @APIResponse(responseCode = "429", description = "A rate limit is reached; retry after Retry-After")
     @APIResponse(responseCode = "503", description = "Kafka could not take the write; retry after Retry-After")
     public Uni<Response> ingestBatch(
             @RequestBody(

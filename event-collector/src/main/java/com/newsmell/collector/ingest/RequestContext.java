@@ -9,7 +9,7 @@ public record RequestContext(String userAgent, String clientAddress, String coun
      * The client's address: the first hop of X-Forwarded-For when the collector runs behind a trusted proxy and
      * the header is there (null when that hop is empty), else the connection's remote address.
      */
-    static String clientAddress(String remoteAddress, String forwardedFor, boolean trustForwardedFor) {
+    public static String clientAddress(String remoteAddress, String forwardedFor, boolean trustForwardedFor) {
         if (trustForwardedFor && forwardedFor != null && !forwardedFor.isBlank()) {
             String firstHop = forwardedFor.split(",", -1)[0].trim();
             return firstHop.isEmpty() ? null : firstHop;
