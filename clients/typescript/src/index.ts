@@ -12,6 +12,11 @@ export type ContextArgs<T extends EventType> = object extends EventContextMap[T]
 export interface TrackerOptions {
   /** The collector's base URL, e.g. `https://collect.newsmell.example`. */
   endpoint: string;
+  /**
+   * The source's write key (the collector's POST /v1/write-keys): sent as the Basic-auth user name, and by a beacon,
+   * which cannot send headers, as `?writeKey=`. The collector refuses events without a live key (401).
+   */
+  writeKey?: string;
   /** The current session's id (the collector keys events by it). */
   sessionId: string | (() => string);
   /** The page path of an event; default `location.pathname` in a browser. */
@@ -65,8 +70,8 @@ export interface SubmittedEvent {
  * sent with navigator.sendBeacon (as text/plain, which a beacon may send cross-origin without a preflight).
  */
 export class Tracker {
-  private readonly options: Required<Omit<TrackerOptions, 'sendBeacon' | 'onError' | 'window' | 'path'>> &
-    Pick<TrackerOptions, 'sendBeacon' | 'onError' | 'window' | 'path'>;
+  private readonly options: Required<Omit<TrackerOptions, 'sendBeacon' | 'onError' | 'window' | 'path' | 'writeKey'>> &
+    Pick<TrackerOptions, 'sendBeacon' | 'onError' | 'window' | 'path' | 'writeKey'>;
   private queue: SubmittedEvent[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly inFlight = new Set<Promise<void>>();
@@ -141,7 +146,8 @@ export class Tracker {
       const body = new Blob([JSON.stringify({ events: batch.map((e) => ({ ...e, sentAt })) })], {
         type: 'text/plain',
       });
-      if (!beacon || !beacon(this.url(), body)) {
+      const key = this.options.writeKey;
+      if (!beacon || !beacon(key ? `${this.url()}?writeKey=${encodeURIComponent(key)}` : this.url(), body)) {
         this.dispatch(batch);
       }
     }
@@ -156,7 +162,7 @@ export class Tracker {
         const sentAt = o.now().toISOString();
         const response = await o.fetch(this.url(), {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: this.headers(),
           body: JSON.stringify({ events: events.map((e) => ({ ...e, sentAt })) }),
           keepalive: true,
         });
@@ -181,6 +187,13 @@ export class Tracker {
       }
       delay *= 2;
     }
+  }
+
+  private headers(): Record<string, string> {
+    const key = this.options.writeKey;
+    return key
+      ? { 'content-type': 'application/json', authorization: `Basic ${(globalThis as any).btoa(`${key}:`)}` }
+      : { 'content-type': 'application/json' };
   }
 
   private url(): string {

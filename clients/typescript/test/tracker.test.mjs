@@ -93,3 +93,17 @@ test('a refused beacon falls back to fetch; visibilitychange to hidden sends too
   await tracker.flush();
   assert.equal(calls.length, 1);
 });
+
+test('the write key goes as the Basic-auth user name, and in the URL of a beacon (issue 16)', async () => {
+  const { fetch, calls } = fakeFetch([]);
+  const beacons = [];
+  const tracker = new Tracker(options({
+    fetch, writeKey: 'nsk_k+y', sendBeacon: (url, blob) => { beacons.push({ url, blob }); return true; },
+  }));
+  tracker.track('BACK_BUTTON', {});
+  await tracker.flush();
+  assert.equal(calls[0].headers.authorization, `Basic ${Buffer.from('nsk_k+y:').toString('base64')}`);
+  tracker.track('BACK_BUTTON', {});
+  tracker.beacon();
+  assert.equal(beacons[0].url, 'http://collector.test/v1/events/batch?writeKey=nsk_k%2By');
+});

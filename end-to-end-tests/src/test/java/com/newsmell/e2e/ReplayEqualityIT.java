@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.newsmell.infra.Credentials;
 import com.newsmell.infra.Infra;
 import com.newsmell.infra.KafkaBroker;
 import com.newsmell.infra.ServiceProcess;
@@ -98,8 +99,12 @@ class ReplayEqualityIT {
                             .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(Duration.ofMinutes(4))))
                             .toArray(CompletableFuture[]::new))
                     .join();
+            String writeKey = Credentials.createWriteKey(collector.baseUrl(), "server");
             for (ScriptedStream stream : List.of(today, old)) {
                 given().baseUri(collector.baseUrl())
+                        .auth()
+                        .preemptive()
+                        .basic(writeKey, "")
                         .contentType(ContentType.JSON)
                         .body(stream.batchBody())
                         .post("/v1/events/batch")

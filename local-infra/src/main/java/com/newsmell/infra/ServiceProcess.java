@@ -18,6 +18,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private String writeKey;
 
     private ServiceProcess(String name, int port, Process process, Path log) {
         this.name = name;
@@ -108,6 +109,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** A write key of this collector (issue 16), created through its admin API on the first call. */
+    public synchronized String writeKey() {
+        if (writeKey == null) {
+            writeKey = Credentials.createWriteKey(baseUrl(), "server");
+        }
+        return writeKey;
     }
 
     public Path log() {
