@@ -115,6 +115,11 @@ final class RunningSystem implements AutoCloseable {
         return services.get(service).baseUrl();
     }
 
+    /** The log files of the five services (their stdout and stderr). */
+    List<Path> logs() {
+        return services.values().stream().map(ServiceProcess::log).toList();
+    }
+
     /** The spans the services exported so far. */
     OtlpReceiver traces() {
         return traces;

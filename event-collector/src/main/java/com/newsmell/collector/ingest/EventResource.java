@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -30,6 +32,10 @@ public class EventResource {
             + "\"timestamp\":\"2026-12-06T10:00:00Z\",\"path\":\"/perfumes/p-4\"},{\"sessionId\":\"sess-7f3a\","
             + "\"eventType\":\"HOUSE_LINK_CLICKED\",\"timestamp\":\"2026-12-06T10:00:05Z\",\"path\":\"/perfumes/p-4\","
             + "\"perfumeId\":\"p-4\"}]}";
+
+    /** The key's other place (checked by the write-key filter, ADR 0065), documented on both endpoints. */
+    static final String WRITE_KEY_PARAMETER = "The write key, for clients that cannot send headers"
+            + " (navigator.sendBeacon); others send it as the Basic-auth user name with an empty password";
 
     private final IngestService ingest;
     private final CollectorConfig config;
@@ -69,6 +75,7 @@ public class EventResource {
                                             mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(ref = "InteractionEventSubmission")))
                     byte[] body,
+            @Parameter(description = WRITE_KEY_PARAMETER) @QueryParam("writeKey") String writeKey,
             @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
         return ingest.ingestOne(body, context(headers, request))
@@ -109,6 +116,7 @@ public class EventResource {
                                             schema = @Schema(ref = "EventBatch"),
                                             examples = @ExampleObject(name = "two events", value = BATCH_EXAMPLE)))
                     byte[] body,
+            @Parameter(description = WRITE_KEY_PARAMETER) @QueryParam("writeKey") String writeKey,
             @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
         return ingest.ingestBatch(body, context(headers, request))

@@ -1,7 +1,7 @@
 package com.newsmell.collector.writekey;
 
+import com.newsmell.collector.config.ClientAddress;
 import com.newsmell.collector.config.CollectorConfig;
-import com.newsmell.collector.ingest.RequestContext;
 import com.newsmell.toolkit.http.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -42,8 +42,8 @@ public class WriteKeyFilter {
         String remote = routing.request().remoteAddress() == null
                 ? null
                 : routing.request().remoteAddress().hostAddress();
-        TokenBucket.Take byAddress = limits.clientIp(RequestContext.clientAddress(
-                remote, request.getHeaderString("X-Forwarded-For"), config.trustForwardedFor()));
+        TokenBucket.Take byAddress = limits.clientIp(
+                ClientAddress.of(remote, request.getHeaderString("X-Forwarded-For"), config.trustForwardedFor()));
         if (!byAddress.allowed()) {
             return Uni.createFrom().item(tooMany(byAddress, path, "this client address"));
         }

@@ -160,6 +160,34 @@ class WriteKeyAccessTest {
     }
 
     @Test
+    void aBeaconSendsTheKeyInTheQuery() {
+        String key = createKey("{\"source\":\"web\",\"allowedOrigins\":[\"https://shop.example\"]}")
+                .path("key");
+        String sessionId = TestEvents.sessionId("beacon");
+        given().auth()
+                .none()
+                .header("Origin", "https://shop.example")
+                .contentType(ContentType.TEXT)
+                .body(TestEvents.batch(TestEvents.pageView(sessionId)))
+                .queryParam("writeKey", key)
+                .post("/v1/events/batch")
+                .then()
+                .statusCode(202)
+                .header("Access-Control-Allow-Origin", "https://shop.example");
+        given().auth()
+                .none()
+                .contentType(ContentType.TEXT)
+                .body(TestEvents.batch(TestEvents.pageView(sessionId)))
+                .queryParam("writeKey", key)
+                .queryParam("source", "web")
+                .post("/v1/events/batch")
+                .then()
+                .statusCode(400)
+                .body("errors[0].parameter", equalTo("source"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored(sessionId) == 1);
+    }
+
+    @Test
     void theAdminApiListsKeysWithoutTheKeysAndRefusesBadInput() {
         Response created = createKey("{\"source\":\"android\",\"allowedOrigins\":[\"*\"]}");
         assertThat(created.<String>path("key")).startsWith(WriteKeyHashing.KEY_PREFIX);
