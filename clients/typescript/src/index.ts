@@ -25,9 +25,9 @@ export interface TrackerOptions {
   batchSize?: number;
   /** A partial batch is sent this long after its first event, default 2000 ms. */
   flushIntervalMs?: number;
-  /** Tries per batch on 503 and network errors, default 5. */
+  /** Tries per batch on 503, 429 and network errors, default 5. */
   maxAttempts?: number;
-  /** Wait when a 503 has no Retry-After, doubled per try, default 1000 ms. */
+  /** Wait when a 503 or 429 has no Retry-After, doubled per try, default 1000 ms. */
   retryDelayMs?: number;
   /** The fetch to use; default the global one. */
   fetch?: typeof fetch;
@@ -65,9 +65,9 @@ export interface SubmittedEvent {
 
 /**
  * Batches typed events and posts them to the collector's native API (`POST /v1/events/batch`). Each event gets a
- * UUID eventId once, so a retried batch is stored once. A 503 is retried after its Retry-After (seconds), a network
- * error after a growing delay; a 400 is reported to onError and not retried. On page hide the pending events are
- * sent with navigator.sendBeacon (as text/plain, which a beacon may send cross-origin without a preflight).
+ * UUID eventId once, so a retried batch is stored once. A 503 or 429 is retried after its Retry-After (seconds), a
+ * network error after a growing delay; a 400 is reported to onError and not retried. On page hide the pending events
+ * are sent with navigator.sendBeacon (as text/plain, which a beacon may send cross-origin without a preflight).
  */
 export class Tracker {
   private readonly options: Required<Omit<TrackerOptions, 'sendBeacon' | 'onError' | 'window' | 'path' | 'writeKey'>> &
@@ -168,7 +168,7 @@ export class Tracker {
         });
         status = response.status;
         if (response.ok) return;
-        if (status !== 503) {
+        if (status !== 503 && status !== 429) {
           o.onError?.({ status, events, problem: await response.json().catch(() => undefined) });
           return;
         }
