@@ -1,12 +1,13 @@
 // Sends typed events to a running collector with the built tracker (dist/): batched fetches, and a beacon as a browser
-// sends one (a text/plain Blob). Run by end-to-end-tests' TypeScriptClientIT: node e2e/send-to-collector.mjs URL SESSION.
+// sends one (a text/plain Blob). Run by end-to-end-tests' TypeScriptClientIT: node e2e/send-to-collector.mjs URL SESSION
+// WRITE_KEY.
 // Prints the eventIds it sent, one JSON array; exits 1 when the collector refused anything.
 import { Tracker } from '../dist/index.js';
 
-const [endpoint, session] = process.argv.slice(2);
+const [endpoint, session, writeKey] = process.argv.slice(2);
 const errors = [];
 const sent = [];
-const common = { endpoint, sessionId: session, path: () => '/perfumes/ts-client', window: null, onError: (e) => errors.push(e) };
+const common = { endpoint, writeKey, sessionId: session, path: () => '/perfumes/ts-client', window: null, onError: (e) => errors.push(e) };
 
 const tracker = new Tracker({ ...common, batchSize: 3 });
 const perfumeId = `${session}-p`;

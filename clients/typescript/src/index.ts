@@ -12,6 +12,11 @@ export type ContextArgs<T extends EventType> = object extends EventContextMap[T]
 export interface TrackerOptions {
   /** The collector's base URL, e.g. `https://collect.newsmell.example`. */
   endpoint: string;
+  /**
+   * The source's write key (the collector's POST /v1/write-keys): sent as the Basic-auth user name, and by a beacon,
+   * which cannot send headers, as `?writeKey=`. The collector refuses events without a live key (401).
+   */
+  writeKey?: string;
   /** The current session's id (the collector keys events by it). */
   sessionId: string | (() => string);
   /** The page path of an event; default `location.pathname` in a browser. */
@@ -20,9 +25,9 @@ export interface TrackerOptions {
   batchSize?: number;
   /** A partial batch is sent this long after its first event, default 2000 ms. */
   flushIntervalMs?: number;
-  /** Tries per batch on 503 and network errors, default 5. */
+  /** Tries per batch on 503, 429 and network errors, default 5. */
   maxAttempts?: number;
-  /** Wait when a 503 has no Retry-After, doubled per try, default 1000 ms. */
+  /** Wait when a 503 or 429 has no Retry-After, doubled per try, default 1000 ms. */
   retryDelayMs?: number;
   /** The fetch to use; default the global one. */
   fetch?: typeof fetch;
@@ -60,13 +65,13 @@ export interface SubmittedEvent {
 
 /**
  * Batches typed events and posts them to the collector's native API (`POST /v1/events/batch`). Each event gets a
- * UUID eventId once, so a retried batch is stored once. A 503 is retried after its Retry-After (seconds), a network
- * error after a growing delay; a 400 is reported to onError and not retried. On page hide the pending events are
- * sent with navigator.sendBeacon (as text/plain, which a beacon may send cross-origin without a preflight).
+ * UUID eventId once, so a retried batch is stored once. A 503 or 429 is retried after its Retry-After (seconds), a
+ * network error after a growing delay; a 400 is reported to onError and not retried. On page hide the pending events
+ * are sent with navigator.sendBeacon (as text/plain, which a beacon may send cross-origin without a preflight).
  */
 export class Tracker {
-  private readonly options: Required<Omit<TrackerOptions, 'sendBeacon' | 'onError' | 'window' | 'path'>> &
-    Pick<TrackerOptions, 'sendBeacon' | 'onError' | 'window' | 'path'>;
+  private readonly options: Required<Omit<TrackerOptions, 'sendBeacon' | 'onError' | 'window' | 'path' | 'writeKey'>> &
+    Pick<TrackerOptions, 'sendBeacon' | 'onError' | 'window' | 'path' | 'writeKey'>;
   private queue: SubmittedEvent[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly inFlight = new Set<Promise<void>>();
@@ -141,7 +146,8 @@ export class Tracker {
       const body = new Blob([JSON.stringify({ events: batch.map((e) => ({ ...e, sentAt })) })], {
         type: 'text/plain',
       });
-      if (!beacon || !beacon(this.url(), body)) {
+      const key = this.options.writeKey;
+      if (!beacon || !beacon(key ? `${this.url()}?writeKey=${encodeURIComponent(key)}` : this.url(), body)) {
         this.dispatch(batch);
       }
     }
@@ -156,13 +162,13 @@ export class Tracker {
         const sentAt = o.now().toISOString();
         const response = await o.fetch(this.url(), {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: this.headers(),
           body: JSON.stringify({ events: events.map((e) => ({ ...e, sentAt })) }),
           keepalive: true,
         });
         status = response.status;
         if (response.ok) return;
-        if (status !== 503) {
+        if (status !== 503 && status !== 429) {
           o.onError?.({ status, events, problem: await response.json().catch(() => undefined) });
           return;
         }
@@ -181,6 +187,13 @@ export class Tracker {
       }
       delay *= 2;
     }
+  }
+
+  private headers(): Record<string, string> {
+    const key = this.options.writeKey;
+    return key
+      ? { 'content-type': 'application/json', authorization: `Basic ${(globalThis as any).btoa(`${key}:`)}` }
+      : { 'content-type': 'application/json' };
   }
 
   private url(): string {

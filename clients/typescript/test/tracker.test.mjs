@@ -93,3 +93,28 @@ test('a refused beacon falls back to fetch; visibilitychange to hidden sends too
   await tracker.flush();
   assert.equal(calls.length, 1);
 });
+
+test('the write key goes as the Basic-auth user name, and in the URL of a beacon (issue 16)', async () => {
+  const { fetch, calls } = fakeFetch([]);
+  const beacons = [];
+  const tracker = new Tracker(options({
+    fetch, writeKey: 'nsk_k+y', sendBeacon: (url, blob) => { beacons.push({ url, blob }); return true; },
+  }));
+  tracker.track('BACK_BUTTON', {});
+  await tracker.flush();
+  assert.equal(calls[0].headers.authorization, `Basic ${Buffer.from('nsk_k+y:').toString('base64')}`);
+  tracker.track('BACK_BUTTON', {});
+  tracker.beacon();
+  assert.equal(beacons[0].url, 'http://collector.test/v1/events/batch?writeKey=nsk_k%2By');
+});
+
+test('a 429 is retried after its Retry-After (issue 16)', async () => {
+  const { fetch, calls } = fakeFetch([{ status: 429, headers: { 'retry-after': '0' } }, { status: 202 }]);
+  const errors = [];
+  const tracker = new Tracker(options({ fetch, onError: (e) => errors.push(e) }));
+  tracker.track('BACK_BUTTON', {});
+  await tracker.flush();
+  assert.equal(calls.length, 2);
+  assert.equal(calls[1].body.events[0].eventId, calls[0].body.events[0].eventId);
+  assert.equal(errors.length, 0);
+});

@@ -138,6 +138,7 @@ public final class CollectorBench {
                     options.latencyRate, options.latencySeconds, BATCH_SIZE);
             latency = Simulator.run(SimulatorOptions.defaults()
                     .withUrl(collector.baseUrl())
+                    .withWriteKey(collector.writeKey())
                     .withRate(options.latencyRate)
                     .withDuration(Duration.ofSeconds(options.latencySeconds))
                     .withBatchSize(BATCH_SIZE)
@@ -172,6 +173,7 @@ public final class CollectorBench {
     private SimulatorOptions maxRate(ServiceProcess collector, long events, long seed) {
         return SimulatorOptions.defaults()
                 .withUrl(collector.baseUrl())
+                .withWriteKey(collector.writeKey())
                 .withEvents(events)
                 .withRate(0)
                 .withBatchSize(BATCH_SIZE)

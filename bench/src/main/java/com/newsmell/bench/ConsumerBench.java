@@ -178,6 +178,7 @@ abstract class ConsumerBench {
     void fill(ServiceProcess collector, String topic, long seed) {
         RunReport sent = Simulator.run(SimulatorOptions.defaults()
                 .withUrl(collector.baseUrl())
+                .withWriteKey(collector.writeKey())
                 .withEvents(events)
                 .withRate(0)
                 .withBatchSize(50)
@@ -258,6 +259,7 @@ abstract class ConsumerBench {
         Instant start = Instant.now();
         RunReport sent = Simulator.run(SimulatorOptions.defaults()
                 .withUrl(collector.baseUrl())
+                .withWriteKey(collector.writeKey())
                 .withEvents(events)
                 .withRate(0)
                 .withBatchSize(50)
@@ -384,6 +386,7 @@ abstract class ConsumerBench {
     List<Double> freshness(ServiceProcess collector, long seed, IntFunction<Probe> probeNumber) throws Exception {
         Thread load = new Thread(() -> Simulator.run(SimulatorOptions.defaults()
                 .withUrl(collector.baseUrl())
+                .withWriteKey(collector.writeKey())
                 .withEvents((long) loadRate * Math.max(10, probes / 4))
                 .withRate(loadRate)
                 .withBatchSize(20)
@@ -392,7 +395,8 @@ abstract class ConsumerBench {
                 .withQuiet(true)));
         load.setDaemon(true);
         load.start();
-        CollectorClient client = new CollectorClient(URI.create(collector.baseUrl()), Duration.ofSeconds(10), 3);
+        CollectorClient client =
+                new CollectorClient(URI.create(collector.baseUrl()), Duration.ofSeconds(10), 3, collector.writeKey());
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < probes; i++) {
             Probe probe = probeNumber.apply(i);

@@ -3,6 +3,7 @@ package com.newsmell.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.newsmell.infra.Credentials;
 import com.newsmell.infra.GatewayProcess;
 import com.newsmell.infra.ServiceProcess;
 import java.net.URI;
@@ -97,7 +98,10 @@ public final class GatewayBench {
             String user = "bench-user-" + run;
             String perfume = "bench-p-" + run;
             Instant t0 = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
-            String accepted = post(collector + "/v1/events/batch", events(run, user, perfume, t0));
+            String accepted = post(
+                    collector + "/v1/events/batch",
+                    events(run, user, perfume, t0),
+                    Credentials.basic(services.get(0).writeKey()));
             if (!accepted.contains("\"rejected\":0")) {
                 throw new IllegalStateException("the collector rejected events: " + accepted);
             }
@@ -255,12 +259,17 @@ public final class GatewayBench {
     }
 
     private static String post(String url, String body) throws Exception {
-        HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post(url, body, null);
+    }
+
+    private static String post(String url, String body, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("authorization", authorization);
+        }
+        HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException("POST " + url + " answered " + r.statusCode() + ": " + r.body());
         }

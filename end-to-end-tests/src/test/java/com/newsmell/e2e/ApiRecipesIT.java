@@ -118,7 +118,8 @@ class ApiRecipesIT {
     /** The command's words after bash's expansions (variables, $(date ...)), the ids set from the test's data. */
     private static List<String> expand(String command) throws Exception {
         String script = "USER_ID='" + stream.userA + "'; SESSION_ID='" + stream.sessionA1 + "'; PERFUME_ID='"
-                + stream.p1 + "'; RECOMMENDATION_ID='" + stream.recommendation + "'\n"
+                + stream.p1 + "'; RECOMMENDATION_ID='" + stream.recommendation + "'; NEWSMELL_WRITE_KEY='"
+                + system.writeKey() + "'\n"
                 + "printf '%s\\n' " + command;
         Process bash = new ProcessBuilder("bash", "-c", script)
                 .redirectErrorStream(true)

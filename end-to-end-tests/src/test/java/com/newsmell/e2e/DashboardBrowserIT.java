@@ -79,6 +79,8 @@ class DashboardBrowserIT {
                         jar.toString(),
                         "--url",
                         system.url(RunningSystem.COLLECTOR),
+                        "--write-key",
+                        system.writeKey(),
                         "--events",
                         "3000",
                         "--rate",

@@ -1,7 +1,9 @@
 package com.newsmell.e2e;
 
+import com.newsmell.infra.Credentials;
 import com.newsmell.infra.GatewayProcess;
 import com.newsmell.infra.ServiceProcess;
+import io.restassured.RestAssured;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -39,6 +41,9 @@ final class RunningSystem implements AutoCloseable {
 
     private String gatewayUnavailable;
 
+    /** The write key (issue 16) every request of the tests carries, created through the collector's admin API. */
+    private String writeKey;
+
     /** The one system every cross-service check of this run shares, started on first use, stopped at exit. */
     static synchronized RunningSystem shared() {
         if (shared == null) {
@@ -64,6 +69,9 @@ final class RunningSystem implements AutoCloseable {
                         .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(4))))
                         .toArray(CompletableFuture[]::new))
                 .join();
+        system.writeKey = Credentials.createWriteKey(system.url(COLLECTOR), "server");
+        RestAssured.authentication = RestAssured.preemptive().basic(system.writeKey, "");
+        Http.authorization(Credentials.basic(system.writeKey));
         system.startGateway(repo);
         return system;
     }
@@ -103,6 +111,11 @@ final class RunningSystem implements AutoCloseable {
         return Path.of("").toAbsolutePath().getParent();
     }
 
+    /** The tests' write key: what a client sends to the collector as the Basic-auth user name. */
+    String writeKey() {
+        return writeKey;
+    }
+
     String url(String service) {
         return services.get(service).baseUrl();
     }
@@ -110,6 +123,11 @@ final class RunningSystem implements AutoCloseable {
     /** The service's management interface (/q/health, /q/metrics; ADR 0075), on a port of its own. */
     String managementUrl(String service) {
         return services.get(service).managementUrl();
+    }
+
+    /** The log files of the five services (their stdout and stderr). */
+    List<Path> logs() {
+        return services.values().stream().map(ServiceProcess::log).toList();
     }
 
     /** The spans the services exported so far. */

@@ -46,7 +46,11 @@ class TypeScriptClientIT {
     void theClientsEventsReachTheCollectorAndPassValidation() throws Exception {
         String session = "ts-client-" + UUID.randomUUID().toString().substring(0, 8);
         Process process = new ProcessBuilder(
-                        "node", "e2e/send-to-collector.mjs", system.url(RunningSystem.COLLECTOR), session)
+                        "node",
+                        "e2e/send-to-collector.mjs",
+                        system.url(RunningSystem.COLLECTOR),
+                        session,
+                        system.writeKey())
                 .directory(CLIENT.toFile())
                 .redirectErrorStream(true)
                 .start();

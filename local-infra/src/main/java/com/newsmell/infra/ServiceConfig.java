@@ -72,6 +72,11 @@ public final class ServiceConfig {
         config.put("quarkus.datasource.reactive.url", pg.reactiveUrl(name));
         config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(name));
         config.put("kafka.bootstrap.servers", infra.kafkaBootstrapServers());
+        // The collector's write keys (issue 16): a pepper of this run; every test and benchmark client comes from one
+        // address, so the per-address limit is out of the way (tests that check it set their own).
+        config.put("newsmell.write-key.pepper", "test-pepper-" + infra.runId());
+        config.put("newsmell.write-key.client-ip-limit.per-second", "100000");
+        config.put("newsmell.write-key.client-ip-limit.burst", "100000");
         config.put("newsmell.topics.interactions", infra.topic(INTERACTIONS));
         config.put("newsmell.topics.dead-letter", infra.topic(DEAD_LETTER));
         config.put("newsmell.topics.perfume-view-audit", infra.topic(PERFUME_VIEW_AUDIT));

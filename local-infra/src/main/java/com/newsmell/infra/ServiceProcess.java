@@ -21,6 +21,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int managementPort;
     private final Process process;
     private final Path log;
+    private String writeKey;
 
     private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
         this.name = name;
@@ -120,6 +121,14 @@ public final class ServiceProcess implements AutoCloseable {
     /** The management interface: {@code <managementUrl>/q/health/ready}, {@code <managementUrl>/q/metrics}. */
     public String managementUrl() {
         return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** A write key of this collector (issue 16), created through its admin API on the first call. */
+    public synchronized String writeKey() {
+        if (writeKey == null) {
+            writeKey = Credentials.createWriteKey(baseUrl(), "server");
+        }
+        return writeKey;
     }
 
     public Path log() {

@@ -1,5 +1,6 @@
 package com.newsmell.collector.catalog;
 
+import com.newsmell.collector.writekey.WriteKeyRequired;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * {@code POST /v1/catalog/perfumes:batch}, the catalog's batch (issue #11).
  * The ':' is matched as sent, unencoded (as curl sends it); a client that percent-encodes it ({@code %3A}) gets 404.
  */
+@WriteKeyRequired
 @Path("/v1/catalog/perfumes:batch")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package com.newsmell.collector.catalog;
 
+import com.newsmell.collector.writekey.WriteKeyRequired;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The perfume catalog feed (ADR 0016): thin, everything happens in {@link CatalogService}. */
+@WriteKeyRequired
 @Path("/v1/catalog")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,12 +1,14 @@
 package com.newsmell.collector.ingest;
 
 import com.newsmell.collector.config.CollectorConfig;
+import com.newsmell.collector.writekey.WriteKeyRequired;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -29,6 +32,10 @@ public class EventResource {
             + "\"eventType\":\"HOUSE_LINK_CLICKED\",\"timestamp\":\"2026-12-06T10:00:05Z\",\"path\":\"/perfumes/p-4\","
             + "\"perfumeId\":\"p-4\"}]}";
 
+    /** The key's other place (checked by the write-key filter, ADR 0065), documented on both endpoints. */
+    static final String WRITE_KEY_PARAMETER = "The write key, for clients that cannot send headers"
+            + " (navigator.sendBeacon); others send it as the Basic-auth user name with an empty password";
+
     private final IngestService ingest;
     private final IngestAdmission admission;
     private final CollectorConfig config;
@@ -40,6 +47,7 @@ public class EventResource {
     }
 
     @POST
+    @WriteKeyRequired
     @Operation(
             summary = "Ingest one UserInteractionEvent",
             description = "Validated against the contract (the seed's types and required fields; a string holding a NUL"
@@ -55,6 +63,9 @@ public class EventResource {
             responseCode = "400",
             description = "Invalid event (application/problem+json, one error per field: pointer and rule); nothing"
                     + " is stored")
+    @APIResponse(responseCode = "401", description = "No write key, or an unknown or revoked one (problem+json)")
+    @APIResponse(responseCode = "403", description = "The write key does not allow the request's origin")
+    @APIResponse(responseCode = "429", description = "A rate limit is reached; retry after Retry-After")
     @APIResponse(
             responseCode = "503",
             description = "Kafka could not take the write, or the collector is at its in-flight limit (overloaded);"
@@ -68,6 +79,7 @@ public class EventResource {
                                             mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(ref = "InteractionEventSubmission")))
                     byte[] body,
+            @Parameter(description = WRITE_KEY_PARAMETER) @QueryParam("writeKey") String writeKey,
             @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
         return admission
@@ -78,6 +90,7 @@ public class EventResource {
     }
 
     @POST
+    @WriteKeyRequired
     @Path("/batch")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(
@@ -95,6 +108,9 @@ public class EventResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BatchIngestResult")))
     @APIResponse(responseCode = "400", description = "The batch itself, or every event in it, is invalid")
     @APIResponse(responseCode = "413", description = "Body larger than the limit")
+    @APIResponse(responseCode = "401", description = "No write key, or an unknown or revoked one (problem+json)")
+    @APIResponse(responseCode = "403", description = "The write key does not allow the request's origin")
+    @APIResponse(responseCode = "429", description = "A rate limit is reached; retry after Retry-After")
     @APIResponse(
             responseCode = "503",
             description = "Kafka could not take the write, or the collector is at its in-flight limit (overloaded);"
@@ -108,6 +124,7 @@ public class EventResource {
                                             schema = @Schema(ref = "EventBatch"),
                                             examples = @ExampleObject(name = "two events", value = BATCH_EXAMPLE)))
                     byte[] body,
+            @Parameter(description = WRITE_KEY_PARAMETER) @QueryParam("writeKey") String writeKey,
             @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
         return admission

@@ -267,7 +267,8 @@ public class ReplayRepository {
                 : Arrays.stream(inner.split(",")).map(LocalDate::parse).toList();
     }
 
-    static Instant instant(Object value) {
+    /** A timestamp column as Hibernate Reactive hands it back, as an instant. */
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }

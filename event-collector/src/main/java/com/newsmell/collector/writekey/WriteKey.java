@@ -1,4 +1,4 @@
 package com.newsmell.collector.writekey;
 
-/** A valid write key: its id, the source it belongs to (web, ios, android, server) and its allowed origins. */
+/** A live write key: its id, its source (web, ios, android, server) and the browser origins it may be used from. */
 public record WriteKey(String id, String source, java.util.List<String> allowedOrigins) {}

@@ -1,6 +1,6 @@
 package com.newsmell.collector.writekey;
 
-/** Resolves a presented write key to its source, or empty when the key is unknown or revoked. */
+/** Resolves the write key a client presented to the live (unrevoked) key it names, or empty. */
 public interface WriteKeys {
     io.smallrye.mutiny.Uni<java.util.Optional<WriteKey>> resolve(String presentedKey);
 }

@@ -546,7 +546,9 @@ class EventMetricsResourceTest {
                 .isNull();
         assertThat(openapi.getInt(list + ".find { it.name == 'limit' }.schema.maximum"))
                 .isEqualTo(1000);
-        assertThat(openapi.getList("paths.'/v1/events/batch'.post.parameters")).isNull();
+        // The batch takes one query parameter: the write key of a beacon (ADR 0065).
+        assertThat(openapi.getList("paths.'/v1/events/batch'.post.parameters.name", String.class))
+                .containsExactly("writeKey");
         // The list's items are the contract's events, not Jackson's ObjectNode class.
         String page = openapi.getString(
                         "paths.'/v1/events'.get.responses.'200'.content.'application/json'.schema.'$ref'")

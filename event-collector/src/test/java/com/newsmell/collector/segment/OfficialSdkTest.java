@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.newsmell.collector.CollectorTestResource;
+import com.newsmell.collector.TestWriteKey;
 import com.newsmell.contract.EventCodec;
 import com.newsmell.infra.Sql;
 import com.newsmell.infra.TopicReader;
@@ -51,7 +52,7 @@ class OfficialSdkTest {
                 .extracting(r -> r.get("event_type"))
                 .containsExactlyInAnyOrder("PAGE_VIEW", "PERFUME_VIEW", "SEARCH_PERFORMED");
         Map<String, Object> view = only(nodeRows, "PERFUME_VIEW");
-        assertThat(view.get("event_id")).isEqualTo(SpecIds.eventId("dev", "msg-" + run));
+        assertThat(view.get("event_id")).isEqualTo(SpecIds.eventId(TestWriteKey.id(), "msg-" + run));
         assertThat(view.get("perfume_id")).isEqualTo("p-" + run);
         assertThat(view.get("path")).isEqualTo("/perfumes/oud");
         Instant clientTime = Instant.parse(sent.path("node").path("timestamp").asText());
@@ -115,7 +116,7 @@ class OfficialSdkTest {
                         "COLLECTOR_URL",
                         "http://localhost:" + RestAssured.port,
                         "WRITE_KEY",
-                        "wk-sdk-" + run,
+                        TestWriteKey.key(),
                         "RUN",
                         run,
                         "CHROMIUM",

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.newsmell.collector.CollectorTestResource;
+import com.newsmell.collector.TestWriteKey;
 import com.newsmell.contract.DeadLetterHeaders;
 import com.newsmell.infra.Sql;
 import com.newsmell.infra.TopicReader;
@@ -30,8 +31,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(CollectorTestResource.class)
 class SpecIngestTest {
 
-    static final String KEY = "wk-spec-test";
-
     static String unique(String marker) {
         return marker + "-" + UUID.randomUUID();
     }
@@ -39,7 +38,7 @@ class SpecIngestTest {
     static ValidatableResponse post(String path, String body) {
         return given().auth()
                 .preemptive()
-                .basic(KEY, "")
+                .basic(TestWriteKey.key(), "")
                 .contentType("application/json")
                 .body(body)
                 .post(path)
@@ -80,7 +79,7 @@ class SpecIngestTest {
                 .body("accepted", equalTo(3))
                 .body("rejected", equalTo(2))
                 .body("results[0].status", equalTo("accepted"))
-                .body("results[0].eventId", equalTo(SpecIds.eventId("dev", "m-1-" + anonymousId)))
+                .body("results[0].eventId", equalTo(SpecIds.eventId(TestWriteKey.id(), "m-1-" + anonymousId)))
                 .body("results[1].status", equalTo("accepted"))
                 .body("results[2].status", equalTo("linked"))
                 .body("results[3].status", equalTo("rejected"))
@@ -137,7 +136,7 @@ class SpecIngestTest {
         for (int attempt = 0; attempt < 2; attempt++) {
             given().auth()
                     .preemptive()
-                    .basic(KEY, "")
+                    .basic(TestWriteKey.key(), "")
                     .contentType("application/json")
                     .header("Content-Encoding", "gzip")
                     .body(gzipped)
@@ -164,7 +163,8 @@ class SpecIngestTest {
         String anonymousId = unique("short");
         for (int attempt = 0; attempt < 2; attempt++) { // sent twice, stored once
             given().contentType("text/plain")
-                    .body("{\"writeKey\":\"" + KEY + "\",\"event\":\"WISHLIST_ADD\",\"messageId\":\"ajs-" + anonymousId
+                    .body("{\"writeKey\":\"" + TestWriteKey.key() + "\",\"event\":\"WISHLIST_ADD\",\"messageId\":\"ajs-"
+                            + anonymousId
                             + "\"," + "\"anonymousId\":\"" + anonymousId
                             + "\",\"properties\":{\"product_id\":\"p-1\"}}")
                     .post("/v1/t")
@@ -173,14 +173,15 @@ class SpecIngestTest {
                     .body("results[0].status", equalTo("accepted"));
         }
         given().contentType("text/plain")
-                .body("{\"writeKey\":\"" + KEY + "\",\"batch\":[{\"type\":\"alias\",\"previousId\":\"" + anonymousId
-                        + "\",\"userId\":\"u-1\"}]}")
+                .body("{\"writeKey\":\"" + TestWriteKey.key() + "\",\"batch\":[{\"type\":\"alias\",\"previousId\":\""
+                        + anonymousId + "\",\"userId\":\"u-1\"}]}")
                 .post("/v1/b")
                 .then()
                 .statusCode(200)
                 .body("results[0].status", equalTo("linked"));
         given().contentType("text/plain")
-                .body("{\"writeKey\":\"" + KEY + "\",\"name\":\"Home\",\"anonymousId\":\"" + anonymousId + "\"}")
+                .body("{\"writeKey\":\"" + TestWriteKey.key() + "\",\"name\":\"Home\",\"anonymousId\":\"" + anonymousId
+                        + "\"}")
                 .post("/v1/p")
                 .then()
                 .statusCode(200)
@@ -227,7 +228,7 @@ class SpecIngestTest {
         post("/v1/batch", "{\"batch\":{}}").statusCode(400).body("errors[0].pointer", equalTo("/batch"));
         given().auth()
                 .preemptive()
-                .basic(KEY, "")
+                .basic(TestWriteKey.key(), "")
                 .header("Content-Encoding", "gzip")
                 .body("not gzip")
                 .post("/v1/batch")
@@ -239,21 +240,21 @@ class SpecIngestTest {
     @Test
     void theSettingsPointTheBrowserSdksBackAtTheCollector() {
         given().header("Host", "collector.test:8080")
-                .get("/v1/projects/" + KEY + "/settings")
+                .get("/v1/projects/" + TestWriteKey.key() + "/settings")
                 .then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", "*")
-                .body("integrations.'Segment.io'.apiKey", equalTo(KEY))
+                .body("integrations.'Segment.io'.apiKey", equalTo(TestWriteKey.key()))
                 .body("integrations.'Segment.io'.apiHost", equalTo("collector.test:8080/v1"))
                 .body("integrations.'Segment.io'.protocol", equalTo("http"))
                 .body("remotePlugins.size()", equalTo(0));
         given().auth()
                 .preemptive()
-                .basic(KEY, "")
+                .basic(TestWriteKey.key(), "")
                 .get("/sourceConfig?p=npm&v=3.0.0")
                 .then()
                 .statusCode(200)
-                .body("source.writeKey", equalTo(KEY))
+                .body("source.writeKey", equalTo(TestWriteKey.key()))
                 .body("source.enabled", equalTo(true))
                 .body("source.destinations.size()", equalTo(0));
         given().get("/sourceConfig").then().statusCode(401);

@@ -40,6 +40,6 @@ class BatchTallyTest {
     private static UserInteractionEvent event(String id) {
         return new UserInteractionEvent(
                 id, 1, null, "s", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                false, null, null, null, null, null, null, null, null, null, null, null);
+                false, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

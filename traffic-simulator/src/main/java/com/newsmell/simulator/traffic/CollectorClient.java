@@ -62,8 +62,19 @@ public final class CollectorClient {
     private final HttpClient http;
     private final Duration requestTimeout;
     private final int maxAttempts;
+    private final String authorization;
 
     public CollectorClient(URI baseUrl, Duration requestTimeout, int maxAttempts) {
+        this(baseUrl, requestTimeout, maxAttempts, null);
+    }
+
+    /** With the collector's write key (issue 16), sent as the Basic-auth user name with an empty password. */
+    public CollectorClient(URI baseUrl, Duration requestTimeout, int maxAttempts, String writeKey) {
+        this.authorization = writeKey == null
+                ? null
+                : "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString((writeKey + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String url = baseUrl.toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.endpoint = URI.create(base + BATCH_PATH);
@@ -161,12 +172,15 @@ public final class CollectorClient {
         HttpResponse<String> response = null;
         while (true) {
             attempts++;
-            HttpRequest request = HttpRequest.newBuilder(target)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(target)
                     .timeout(requestTimeout)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.get()))
-                    .build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.get()));
+            if (authorization != null) {
+                builder.header("Authorization", authorization);
+            }
+            HttpRequest request = builder.build();
             Duration wait;
             long started = System.nanoTime();
             try {

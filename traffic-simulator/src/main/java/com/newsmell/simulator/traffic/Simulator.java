@@ -64,7 +64,8 @@ public final class Simulator {
         this.generator = generator;
         this.stream = new EventStream(generator, options.concurrentSessions(), Clock.systemUTC());
         this.catalog = generator.catalog();
-        this.client = new CollectorClient(options.url(), options.requestTimeout(), options.maxAttempts());
+        this.client =
+                new CollectorClient(options.url(), options.requestTimeout(), options.maxAttempts(), options.writeKey());
     }
 
     /** Runs with progress on {@code System.out} (unless quiet). */

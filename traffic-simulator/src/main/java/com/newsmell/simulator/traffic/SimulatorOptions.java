@@ -32,6 +32,7 @@ import java.util.function.Consumer;
  * @param requestTimeout timeout of one HTTP request
  * @param backfill history sent before the live traffic: sessions that ended between {@code backfill} and
  *     {@code backfill / 2} ago (their events as old as that), as fast as accepted; zero for none
+ * @param writeKey the collector's write key (issue 16), sent as the Basic-auth user name; null for none
  */
 public record SimulatorOptions(
         URI url,
@@ -50,7 +51,8 @@ public record SimulatorOptions(
         Duration progressInterval,
         int concurrentSessions,
         Duration requestTimeout,
-        Duration backfill) {
+        Duration backfill,
+        String writeKey) {
 
     /** The collector's batch limit. */
     public static final int MAX_BATCH_SIZE = 500;
@@ -107,7 +109,17 @@ public record SimulatorOptions(
                 Duration.ofSeconds(5),
                 50,
                 Duration.ofSeconds(30),
-                Duration.ZERO);
+                Duration.ZERO,
+                blankToNull(System.getenv("NEWSMELL_WRITE_KEY")));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The collector's write key (issue 16). */
+    public SimulatorOptions withWriteKey(String writeKey) {
+        return with(b -> b.writeKey = blankToNull(writeKey));
     }
 
     /** History before the live traffic (zero: none). */
@@ -214,6 +226,7 @@ public record SimulatorOptions(
         private int concurrentSessions;
         private Duration requestTimeout;
         private Duration backfill;
+        private String writeKey;
 
         private Builder(SimulatorOptions o) {
             url = o.url;
@@ -233,6 +246,7 @@ public record SimulatorOptions(
             concurrentSessions = o.concurrentSessions;
             requestTimeout = o.requestTimeout;
             backfill = o.backfill;
+            writeKey = o.writeKey;
         }
 
         private SimulatorOptions build() {
@@ -253,7 +267,8 @@ public record SimulatorOptions(
                     progressInterval,
                     concurrentSessions,
                     requestTimeout,
-                    backfill);
+                    backfill,
+                    writeKey);
         }
     }
 
@@ -324,6 +339,7 @@ public record SimulatorOptions(
                     case "--concurrent-sessions" -> o = o.withConcurrentSessions(Integer.parseInt(value));
                     case "--timeout" -> o = o.withRequestTimeout(parseDuration(value));
                     case "--backfill" -> o = o.withBackfill(parseDuration(value));
+                    case "--write-key" -> o = o.withWriteKey(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             } catch (NumberFormatException e) {
@@ -394,6 +410,8 @@ public record SimulatorOptions(
                   --progress D              progress interval (default 5s)
                   --timeout D               HTTP request timeout (default 30s)
                   --backfill D              first send history: sessions that ended D to D/2 ago (default 0)
+                  --write-key KEY           the collector's write key (default $NEWSMELL_WRITE_KEY; ./scripts/up
+                                            writes one to .data/credentials.env)
                   --quiet, -q               no progress output (the summary line is still printed)
                   --help, -h                this help
 

@@ -34,7 +34,7 @@ import java.util.function.IntPredicate;
 final class FakeCollector implements AutoCloseable {
 
     /** One request as received. */
-    record Request(int status, List<String> eventIds, String contentType) {}
+    record Request(int status, List<String> eventIds, String contentType, String authorization) {}
 
     private final HttpServer server;
     private final AtomicInteger unavailable = new AtomicInteger();
@@ -150,6 +150,7 @@ final class FakeCollector implements AutoCloseable {
                 return;
             }
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             JsonNode body =
                     EventCodec.mapper().readTree(exchange.getRequestBody().readAllBytes());
             JsonNode events = body.get("events");
@@ -157,7 +158,7 @@ final class FakeCollector implements AutoCloseable {
             events.forEach(e -> ids.add(e.path("eventId").asText(null)));
             events.forEach(e -> timestamps.add(Instant.parse(e.path("timestamp").asText())));
             if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                requests.add(new Request(503, ids, contentType));
+                requests.add(new Request(503, ids, contentType, authorization));
                 exchange.getResponseHeaders().add("Retry-After", "0");
                 respond(
                         exchange,
@@ -166,7 +167,7 @@ final class FakeCollector implements AutoCloseable {
                         "{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"Kafka is unavailable\"}");
                 return;
             }
-            requests.add(new Request(202, ids, contentType));
+            requests.add(new Request(202, ids, contentType, authorization));
             ObjectNode answer = JsonNodeFactory.instance.objectNode();
             ArrayNode eventIds = JsonNodeFactory.instance.arrayNode();
             ArrayNode results = JsonNodeFactory.instance.arrayNode();

@@ -51,6 +51,12 @@ class SimulatorOptionsTest {
     }
 
     @Test
+    void theWriteKeyIsAnOption() {
+        assertEquals("nsk_x", SimulatorOptions.parse("--write-key", "nsk_x").writeKey());
+        assertEquals(null, SimulatorOptions.defaults().withWriteKey(" ").writeKey());
+    }
+
+    @Test
     void eventsAloneDropTheDefaultDuration() {
         SimulatorOptions o = SimulatorOptions.parse("--events", "1000");
         assertEquals(1000L, o.maxEvents());

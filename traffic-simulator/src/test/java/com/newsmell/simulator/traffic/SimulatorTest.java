@@ -46,6 +46,17 @@ class SimulatorTest {
     }
 
     @Test
+    void sendsItsWriteKeyAsTheBasicAuthUserName() throws Exception {
+        try (FakeCollector collector = new FakeCollector()) {
+            Simulator.run(options(collector).withEvents(20).withBatchSize(10).withWriteKey("nsk_sim"));
+            assertTrue(collector.requests().stream()
+                    .allMatch(r -> ("Basic " + java.util.Base64.getEncoder().encodeToString("nsk_sim:".getBytes()))
+                            .equals(r.authorization())));
+            assertEquals(2, collector.requests().size());
+        }
+    }
+
+    @Test
     void publishesItsCatalogThroughTheBatchApiBeforeAnyTraffic() throws Exception {
         try (FakeCollector collector = new FakeCollector()) {
             Simulator.run(options(collector).withEvents(100).withBatchSize(50));
