@@ -217,7 +217,9 @@ class SpecIngestTest {
                 .statusCode(200)
                 .body("results[0].errors[0].rule", equalTo("max-event-bytes"))
                 .body("results[1].status", equalTo("accepted"));
-        given().contentType("application/json")
+        given().auth()
+                .none()
+                .contentType("application/json")
                 .body("{\"anonymousId\":\"a\"}")
                 .post("/v1/page")
                 .then()
@@ -257,6 +259,6 @@ class SpecIngestTest {
                 .body("source.writeKey", equalTo(TestWriteKey.key()))
                 .body("source.enabled", equalTo(true))
                 .body("source.destinations.size()", equalTo(0));
-        given().get("/sourceConfig").then().statusCode(401);
+        given().auth().none().get("/sourceConfig").then().statusCode(401);
     }
 }

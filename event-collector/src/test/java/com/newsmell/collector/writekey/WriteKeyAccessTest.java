@@ -122,6 +122,10 @@ class WriteKeyAccessTest {
         assertThat(stored(refused)).isZero();
     }
 
+    // the meters, on the management interface (ADR 0075)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
     @Test
     void aBurstPastTheKeysLimitGets429AndOnlyTheAcceptedAreStoredWithoutSlowingAnotherKey() {
         String flooding = createKey("{\"source\":\"server\",\"ratePerSecond\":1,\"burst\":5}")
@@ -153,7 +157,7 @@ class WriteKeyAccessTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> stored(sessionId) == expected);
         given().auth()
                 .none()
-                .get("/q/metrics")
+                .get(metrics)
                 .then()
                 .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("newsmell_rate_limited_requests_total{limit=\"write-key\""));
