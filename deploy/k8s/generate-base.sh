@@ -33,7 +33,8 @@ OTLP_ENDPOINT="http://otel-collector.observability.svc:4317"
 
 # Service-specific variables on top of the common ones: "KEY=value" pairs separated by spaces.
 declare -A EXTRA_ENV=(
-  [event-collector]=""
+  # the ingest rate limits per replica (ADR 0066): the deployment's limit divided by its replicas
+  [event-collector]="NEWSMELL_WRITE_KEY_RATE=200 NEWSMELL_WRITE_KEY_BURST=400 NEWSMELL_CLIENT_IP_RATE=100 NEWSMELL_CLIENT_IP_BURST=200"
   [session-service]=""
   [profile-service]=""
   [perfume-stats-service]=""

@@ -50,7 +50,8 @@ class KafkaUsersTest {
             Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.topic");
 
     /** {@code ${name}} or {@code ${name:default}}. */
-    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
+    /** An innermost expression (no other inside it): {@code ${name}} or {@code ${name:default}}. */
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^${}:]+)(?::([^${}]*))?}");
 
     private static final String REPLAY_PREFIX = "${newsmell.topics.replay-prefix}";
 
@@ -234,6 +235,7 @@ class KafkaUsersTest {
                 String expression = config.getProperty(key);
                 String topic = expression.startsWith(REPLAY_PREFIX)
                                 && !expression.equals(REPLAY_PREFIX + "${quarkus.application.name}")
+                                && !expression.equals(REPLAY_PREFIX + "${newsmell.replay.target}")
                         ? "prefix:" + resolve(REPLAY_PREFIX, config)
                         : resolve(expression, config);
                 if (m.group(1).equals("incoming")) {
@@ -248,20 +250,30 @@ class KafkaUsersTest {
         }
     }
 
-    /** Expands {@code ${name}} from the configuration, or {@code ${ENV:default}} to its default. */
+    /**
+     * Expands {@code ${name}} from the configuration, or {@code ${ENV:default}} to its default, innermost first (so
+     * that {@code ${ENV:${name}}} works).
+     */
     private static String resolve(String value, Properties config) {
-        Matcher m = EXPRESSION.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String known = config.getProperty(m.group(1));
-            String replacement = known != null ? resolve(known, config) : m.group(2);
-            if (replacement == null) {
-                fail("cannot resolve " + m.group() + " in " + value);
+        String current = value;
+        while (true) {
+            Matcher m = EXPRESSION.matcher(current);
+            if (!m.find()) {
+                return current;
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            m.reset();
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String known = config.getProperty(m.group(1));
+                String replacement = known != null ? resolve(known, config) : m.group(2);
+                if (replacement == null) {
+                    fail("cannot resolve " + m.group() + " in " + value);
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            }
+            m.appendTail(out);
+            current = out.toString();
         }
-        m.appendTail(out);
-        return out.toString();
     }
 
     private static String toolkitDefault(String key) {
