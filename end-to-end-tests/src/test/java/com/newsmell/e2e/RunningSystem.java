@@ -137,10 +137,22 @@ final class RunningSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        // All at once: each may take its 20 s grace, and Surefire kills the fork 30 s after the tests ended, which
+        // would leave the last ones of a one-by-one stop running.
+        List<Runnable> stops = new java.util.ArrayList<>();
         if (gateway != null) {
-            gateway.close();
+            stops.add(gateway::close);
         }
-        services.values().forEach(ServiceProcess::close);
+        services.values().forEach(s -> stops.add(s::close));
+        java.util.concurrent.ExecutorService closing = java.util.concurrent.Executors.newFixedThreadPool(stops.size());
+        try {
+            CompletableFuture.allOf(stops.stream()
+                            .map(stop -> CompletableFuture.runAsync(stop, closing))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
+        } finally {
+            closing.shutdown();
+        }
         traces.close();
     }
 }
