@@ -77,6 +77,8 @@ public final class ServiceConfig {
         config.put("newsmell.write-key.pepper", "test-pepper-" + infra.runId());
         config.put("newsmell.write-key.client-ip-limit.per-second", "100000");
         config.put("newsmell.write-key.client-ip-limit.burst", "100000");
+        // The read and admin APIs' bearer tokens (issue 16, ADR 0063): the run's signing key (local-infra Tokens).
+        config.putAll(Tokens.shared().serviceConfig());
         config.put("newsmell.topics.interactions", infra.topic(INTERACTIONS));
         config.put("newsmell.topics.dead-letter", infra.topic(DEAD_LETTER));
         config.put("newsmell.topics.perfume-view-audit", infra.topic(PERFUME_VIEW_AUDIT));
