@@ -1,7 +1,9 @@
 package com.newsmell.toolkit.jobs;
 
 import com.newsmell.toolkit.http.QueryParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Every service's job API (ADR 0011): what its jobs are, how their runs went, and running one now. */
 @Path("/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "jobs", description = "Scheduled jobs and their runs (POST is cluster-internal admin)")
+@Tag(name = "jobs", description = "Scheduled jobs and their runs (GET: analyst; POST: admin)")
 public class JobsResource {
 
     private final JobsService jobs;
@@ -39,6 +41,7 @@ public class JobsResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Operation(
             summary = "This service's scheduled jobs",
             description = "Each job with its cron, time zone, catch-up rule, shards, next scheduled time and its"
@@ -62,6 +65,7 @@ public class JobsResource {
 
     @POST
     @Path("/{name}/runs")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(
             summary = "Runs a job now (admin, cluster-internal)",
             description = "Runs the job at once, whatever its schedule, and answers when the run has ended, with"

@@ -19,20 +19,30 @@ public class AccessProblems {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(UriInfo uri) {
+        return unauthorized(uri.getPath());
+    }
+
+    @ServerExceptionMapper(ForbiddenException.class)
+    public Response forbidden(UriInfo uri) {
+        return forbidden(uri.getPath());
+    }
+
+    /** 401 for {@code path}: no valid bearer token. */
+    static Response unauthorized(String path) {
         return Response.fromResponse(Problem.of(
                                 401,
                                 "token-required",
                                 "Bearer token required",
                                 "This endpoint takes a valid bearer token (Authorization: Bearer <JWT>) of the"
                                         + " analyst or admin role.")
-                        .toResponse(uri.getPath()))
+                        .toResponse(path))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
 
-    @ServerExceptionMapper(ForbiddenException.class)
-    public Response forbidden(UriInfo uri) {
+    /** 403 for {@code path}: a valid token without the endpoint's role. */
+    static Response forbidden(String path) {
         return Problem.of(403, "role-required", "Role required", "The token's roles do not allow this endpoint.")
-                .toResponse(uri.getPath());
+                .toResponse(path);
     }
 }
