@@ -12,13 +12,29 @@ import java.util.Set;
  * CORS of the ingest endpoints, per write key (ADR 0065): the service-wide CORS list (quarkus.http.cors) is for the
  * dashboards reading the APIs; a browser may send events from any origin its write key allows. A preflight carries no
  * key, so it is answered for any origin; the request itself gets Access-Control-Allow-Origin only when its key allows
- * the origin ({@link WriteKeyFilter} answers 403 otherwise). Runs before Quarkus's CORS filter (priority 300).
+ * the origin ({@link IngestDoor} answers 403 otherwise). Runs before Quarkus's CORS filter (priority 300).
  */
 @ApplicationScoped
 public class IngestCors {
 
-    /** The ingest paths that browsers post to. */
-    static final Set<String> PATHS = Set.of("/v1/events", "/v1/events/batch");
+    /** The ingest paths that browsers post to: the native ones and the Segment-spec ones (ADR 0060). */
+    static final Set<String> PATHS = Set.of(
+            "/v1/events",
+            "/v1/events/batch",
+            "/v1/batch",
+            "/v1/track",
+            "/v1/page",
+            "/v1/screen",
+            "/v1/identify",
+            "/v1/alias",
+            "/v1/group",
+            "/v1/t",
+            "/v1/p",
+            "/v1/i",
+            "/v1/a",
+            "/v1/g",
+            "/v1/s",
+            "/v1/b");
 
     static final String EXPOSED = "Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
 
@@ -44,7 +60,7 @@ public class IngestCors {
                     .putHeader("Access-Control-Allow-Origin", origin)
                     .putHeader("Vary", "Origin")
                     .putHeader("Access-Control-Allow-Methods", "POST")
-                    .putHeader("Access-Control-Allow-Headers", "authorization, content-type")
+                    .putHeader("Access-Control-Allow-Headers", "authorization, content-type, content-encoding")
                     .putHeader("Access-Control-Max-Age", "600")
                     .end();
             return;
@@ -54,7 +70,7 @@ public class IngestCors {
             return;
         }
         routing.put(ORIGIN, origin);
-        request.headers().remove("Origin"); // decided here and in WriteKeyFilter, not by the service-wide list
+        request.headers().remove("Origin"); // decided here and in IngestDoor, not by the service-wide list
         routing.addHeadersEndHandler(v -> {
             if (Boolean.TRUE.equals(routing.get(ALLOWED))) {
                 routing.response()
