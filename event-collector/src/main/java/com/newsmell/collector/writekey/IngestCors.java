@@ -12,7 +12,10 @@ import java.util.Set;
  * CORS of the ingest endpoints, per write key (ADR 0065): the service-wide CORS list (quarkus.http.cors) is for the
  * dashboards reading the APIs; a browser may send events from any origin its write key allows. A preflight carries no
  * key, so it is answered for any origin; the request itself gets Access-Control-Allow-Origin only when its key allows
- * the origin ({@link IngestDoor} answers 403 otherwise). Runs before Quarkus's CORS filter (priority 300).
+ * the origin ({@link IngestDoor} answers 403 otherwise). The SDKs' settings documents ({@code
+ * /v1/projects/{writeKey}/settings}, {@code /sourceConfig}) are readable from any origin (they answer {@code
+ * Access-Control-Allow-Origin: *} themselves): a shop's page fetches them before it sends anything. Runs before
+ * Quarkus's CORS filter (priority 300).
  */
 @ApplicationScoped
 public class IngestCors {
@@ -49,20 +52,18 @@ public class IngestCors {
     static void handle(RoutingContext routing) {
         HttpServerRequest request = routing.request();
         String origin = request.getHeader("Origin");
+        if (origin != null && isSettings(request.path())) {
+            if (!preflight(routing, origin, "GET", "authorization")) {
+                request.headers().remove("Origin"); // any origin: not the service-wide list's decision
+                routing.next();
+            }
+            return;
+        }
         if (origin == null || !PATHS.contains(request.path())) {
             routing.next();
             return;
         }
-        if (request.method() == HttpMethod.OPTIONS
-                && "POST".equals(request.getHeader("Access-Control-Request-Method"))) {
-            routing.response()
-                    .setStatusCode(204)
-                    .putHeader("Access-Control-Allow-Origin", origin)
-                    .putHeader("Vary", "Origin")
-                    .putHeader("Access-Control-Allow-Methods", "POST")
-                    .putHeader("Access-Control-Allow-Headers", "authorization, content-type, content-encoding")
-                    .putHeader("Access-Control-Max-Age", "600")
-                    .end();
+        if (preflight(routing, origin, "POST", "authorization, content-type, content-encoding")) {
             return;
         }
         if (request.method() != HttpMethod.POST) {
@@ -80,6 +81,29 @@ public class IngestCors {
             }
         });
         routing.next();
+    }
+
+    /** The settings documents the browser SDKs fetch before they send anything. */
+    static boolean isSettings(String path) {
+        return path.equals("/sourceConfig") || (path.startsWith("/v1/projects/") && path.endsWith("/settings"));
+    }
+
+    /** Answers a preflight for {@code method} from any origin (it carries no key); false when it is none. */
+    private static boolean preflight(RoutingContext routing, String origin, String method, String headers) {
+        HttpServerRequest request = routing.request();
+        if (request.method() != HttpMethod.OPTIONS
+                || !method.equals(request.getHeader("Access-Control-Request-Method"))) {
+            return false;
+        }
+        routing.response()
+                .setStatusCode(204)
+                .putHeader("Access-Control-Allow-Origin", origin)
+                .putHeader("Vary", "Origin")
+                .putHeader("Access-Control-Allow-Methods", method)
+                .putHeader("Access-Control-Allow-Headers", headers)
+                .putHeader("Access-Control-Max-Age", "600")
+                .end();
+        return true;
     }
 
     /** The browser origin of an ingest request, or null. */

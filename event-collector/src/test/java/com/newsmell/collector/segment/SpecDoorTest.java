@@ -137,6 +137,37 @@ class SpecDoorTest {
     }
 
     @Test
+    void theSettingsAreReadableFromAnyOrigin() throws Throwable {
+        String key = create(web(SHOP, 1_000, 1_000)).key();
+        // a shop's page fetches them cross-origin, whatever the service-wide CORS list says
+        given().auth()
+                .none()
+                .header("Origin", "https://elsewhere.example")
+                .get("/v1/projects/" + key + "/settings")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", "*");
+        given().auth()
+                .none()
+                .header("Origin", "https://elsewhere.example")
+                .queryParam("writeKey", key)
+                .get("/sourceConfig")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", "*");
+        given().auth()
+                .none()
+                .header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .options("/sourceConfig")
+                .then()
+                .statusCode(204)
+                .header("Access-Control-Allow-Origin", "https://elsewhere.example")
+                .header("Access-Control-Allow-Headers", containsString("authorization"));
+    }
+
+    @Test
     void aBurstPastTheKeysLimitGets429AndExactlyThe200sAreStored() throws Throwable {
         String key = create(web(SHOP, 1, 5)).key();
         String anonymousId = SpecIngestTest.unique("door-burst");
