@@ -44,33 +44,28 @@ class OverloadTest {
     private record Sent(String sessionId, Response response) {}
 
     @Test
-    void requestsBeyondTheLimitAre503WithRetryAfterAndEvery202IsStoredOnce() throws Exception {
-        List<Sent> sent = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                sent.addAll(burst(pool, 16, OverloadTest::nativeBatch));
-                return sent.stream().anyMatch(s -> s.response().statusCode() == 503);
-            });
-        } finally {
-            pool.shutdownNow();
-        }
-        assertOnly202sStored(sent, 202, BatchIngestTest::storedRows);
+    void requestsBeyondTheLimitAre503WithRetryAfterAndEvery202IsStoredOnce() {
+        assertOnly202sStored(untilOne503(OverloadTest::nativeBatch), 202, BatchIngestTest::storedRows);
     }
 
     @Test
-    void theSegmentEndpointsShedLoadTheSameWay() throws Exception {
+    void theSegmentEndpointsShedLoadTheSameWay() {
+        assertOnly202sStored(untilOne503(OverloadTest::segmentBatch), 200, OverloadTest::storedByAnonymousId);
+    }
+
+    /** Bursts of 16 concurrent requests until one is refused with 503. */
+    private static List<Sent> untilOne503(java.util.function.Function<String, Response> send) {
         List<Sent> sent = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                sent.addAll(burst(pool, 16, OverloadTest::segmentBatch));
+                sent.addAll(burst(pool, 16, send));
                 return sent.stream().anyMatch(s -> s.response().statusCode() == 503);
             });
         } finally {
             pool.shutdownNow();
         }
-        assertOnly202sStored(sent, 200, OverloadTest::storedByAnonymousId);
+        return sent;
     }
 
     private static void assertOnly202sStored(
