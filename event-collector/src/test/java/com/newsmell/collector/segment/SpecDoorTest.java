@@ -55,6 +55,12 @@ class SpecDoorTest {
                     .body("type", equalTo("https://newsmell.dev/problems/write-key-missing"));
         }
         send(null, "/v1/t", track(anonymousId, "nsk_made-up")).then().statusCode(401);
+        send(
+                        null,
+                        "/v1/i",
+                        "{\"writeKey\":\"nsk_made-up\",\"anonymousId\":\"" + anonymousId + "\",\"userId\":\"u-door\"}")
+                .then()
+                .statusCode(401);
 
         WriteKeyView revoked = create(web(SHOP, 1_000, 1_000));
         send(revoked.key(), "/v1/track", track(anonymousId, null)).then().statusCode(200);
@@ -73,6 +79,9 @@ class SpecDoorTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> stored(marker) == 1);
         assertThat(stored(anonymousId)).isEqualTo(1);
         assertThat(onTopic(anonymousId)).isEqualTo(1);
+        assertThat(TopicReader.readAll(CollectorTestResource.identityLinksTopic()))
+                .as("no link from a refused identify")
+                .noneMatch(r -> anonymousId.equals(r.key()));
     }
 
     @Test
