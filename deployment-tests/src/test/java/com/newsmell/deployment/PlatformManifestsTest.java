@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -197,6 +198,64 @@ class PlatformManifestsTest {
             }
         }
         assertEquals(Set.of("event-collector", KustomizeRenderTest.GATEWAY), backends);
+    }
+
+    /**
+     * Every path clients call on the collector's host (issue 16): the native ingest and catalog, the Segment-spec
+     * ingest as the SDKs post it (analytics-next's short paths included), Segment's CDN settings and RudderStack's
+     * source configuration.
+     */
+    static final List<String> COLLECTOR_PATHS = Stream.concat(
+                    Stream.of(
+                            "/v1/events",
+                            "/v1/events/batch",
+                            "/v1/catalog/perfumes/p-1",
+                            "/v1/projects/nsk_key/settings",
+                            "/sourceConfig"),
+                    Stream.of("batch", "track", "page", "screen", "identify", "alias", "group")
+                            .flatMap(type -> Stream.of(type, type.substring(0, 1)))
+                            .map(type -> "/v1/" + type))
+            .toList();
+
+    @ParameterizedTest(name = "{0}: the Ingress routes every path the SDKs call to the collector, and not /q")
+    @MethodSource("com.newsmell.deployment.Kustomize#overlays")
+    void ingressRoutesEveryPathTheSdksCall(String dir) {
+        Map<String, Object> ingress = ofKind(render(dir), "Ingress").get(0);
+        Map<String, Object> collector = listAt(ingress, "spec.rules").stream()
+                .map(rule -> map(rule, "rule"))
+                .filter(rule -> string(rule.get("host")).startsWith("collector."))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no collector.<domain> rule in " + dir));
+        List<Object> paths = listAt(collector, "http.paths");
+        for (String path : COLLECTOR_PATHS) {
+            assertEquals("event-collector", routedTo(paths, path), path + " reaches the collector in " + dir);
+        }
+        for (String inside : List.of("/q/health", "/q/metrics", "/sourceConfigs", "/v10/batch")) {
+            assertEquals(null, routedTo(paths, inside), inside + " stays inside the cluster in " + dir);
+        }
+    }
+
+    /** The Service an Ingress rule's paths send a request path to, as Kubernetes matches them; null: none. */
+    static String routedTo(List<Object> paths, String requestPath) {
+        String service = null;
+        int longest = -1;
+        for (Object entry : paths) {
+            Map<String, Object> path = map(entry, "path");
+            String pattern = string(path.get("path"));
+            boolean matches = switch (string(path.get("pathType"))) {
+                case "Exact" -> requestPath.equals(pattern);
+                case "Prefix" ->
+                    pattern.equals("/")
+                            || requestPath.equals(pattern)
+                            || requestPath.startsWith(pattern.endsWith("/") ? pattern : pattern + "/");
+                default -> throw new AssertionError("pathType of " + pattern + " is Exact or Prefix");
+            };
+            if (matches && pattern.length() > longest) {
+                longest = pattern.length();
+                service = string(at(path, "backend.service.name"));
+            }
+        }
+        return service;
     }
 
     @ParameterizedTest(name = "{0}: the archiver CronJob gets its variables and may reach only object storage outside")

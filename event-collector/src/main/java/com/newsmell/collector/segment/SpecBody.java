@@ -2,6 +2,7 @@ package com.newsmell.collector.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.newsmell.collector.ingest.RequestBodyReader;
+import com.newsmell.collector.writekey.PresentedKey;
 import com.newsmell.contract.Violation;
 import com.newsmell.toolkit.http.Problem;
 import com.newsmell.toolkit.http.ProblemException;
@@ -9,8 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -79,18 +78,9 @@ public final class SpecBody {
      * else the body's {@code writeKey}; null when neither.
      */
     public static String writeKey(String authorization, JsonNode body) {
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String credentials = new String(
-                        Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-                int colon = credentials.indexOf(':');
-                String user = colon < 0 ? credentials : credentials.substring(0, colon);
-                if (!user.isBlank()) {
-                    return user;
-                }
-            } catch (IllegalArgumentException e) {
-                // not base64: no key from the header
-            }
+        String user = PresentedKey.of(authorization, null);
+        if (user != null && !user.isBlank()) {
+            return user;
         }
         JsonNode key = body == null ? null : body.get("writeKey");
         return key != null && key.isTextual() && !key.textValue().isBlank() ? key.textValue() : null;

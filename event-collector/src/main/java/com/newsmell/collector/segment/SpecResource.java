@@ -2,8 +2,9 @@ package com.newsmell.collector.segment;
 
 import com.newsmell.collector.config.CollectorConfig;
 import com.newsmell.collector.ingest.RequestContext;
+import com.newsmell.collector.writekey.IngestDoor;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -61,9 +62,14 @@ public class SpecResource {
             description = "Every message accepted, linked or rejected (rejected ones are on the dead-letter topic)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SpecAnswer")))
     @APIResponse(responseCode = "400", description = "Not a batch: not JSON, not gzip, no batch array")
-    @APIResponse(responseCode = "401", description = "No write key, or an unknown one")
+    @APIResponse(responseCode = "401", description = "No write key, or an unknown or revoked one (problem+json)")
+    @APIResponse(responseCode = "403", description = "The write key does not allow the request's origin")
+    @APIResponse(responseCode = "429", description = "A rate limit is reached; retry after Retry-After")
     @APIResponse(responseCode = "413", description = "More than 500 KB inflated (rule max-batch-bytes)")
-    @APIResponse(responseCode = "503", description = "Kafka could not take the write; retry after Retry-After")
+    @APIResponse(
+            responseCode = "503",
+            description = "Kafka could not take the write, or the collector is at its in-flight limit (overloaded);"
+                    + " nothing accepted, retry after Retry-After")
     public Uni<Response> batch(
             @RequestBody(
                             required = true,
@@ -74,8 +80,8 @@ public class SpecResource {
                                             examples = @ExampleObject(name = "one track", value = BATCH_EXAMPLE)))
                     byte[] body,
             @Context HttpHeaders headers,
-            @Context HttpServerRequest request) {
-        return receive(body, null, headers, request);
+            @Context RoutingContext routing) {
+        return receive(body, null, headers, routing);
     }
 
     @POST
@@ -92,11 +98,16 @@ public class SpecResource {
             description = "The message was accepted, linked or rejected (then dead-lettered)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SpecAnswer")))
     @APIResponse(responseCode = "400", description = "Not JSON, not gzip")
-    @APIResponse(responseCode = "401", description = "No write key, or an unknown one")
+    @APIResponse(responseCode = "401", description = "No write key, or an unknown or revoked one (problem+json)")
+    @APIResponse(responseCode = "403", description = "The write key does not allow the request's origin")
+    @APIResponse(responseCode = "429", description = "A rate limit is reached; retry after Retry-After")
     @APIResponse(
             responseCode = "413",
             description = "More than 32 KB inflated (rule max-event-bytes), or 500 KB for b (max-batch-bytes)")
-    @APIResponse(responseCode = "503", description = "Kafka could not take the write; retry after Retry-After")
+    @APIResponse(
+            responseCode = "503",
+            description = "Kafka could not take the write, or the collector is at its in-flight limit (overloaded);"
+                    + " nothing accepted, retry after Retry-After")
     public Uni<Response> single(
             @Parameter(
                             description = "The message type, or its short path's letter (b: a batch)",
@@ -128,18 +139,23 @@ public class SpecResource {
                                             examples = @ExampleObject(name = "track", value = TRACK_EXAMPLE)))
                     byte[] body,
             @Context HttpHeaders headers,
-            @Context HttpServerRequest request) {
-        return receive(body, type.length() == 1 ? SpecMapping.SHORT_PATHS.get(type) : type, headers, request);
+            @Context RoutingContext routing) {
+        return receive(body, type.length() == 1 ? SpecMapping.SHORT_PATHS.get(type) : type, headers, routing);
     }
 
     /** One call of any path: the body, its encoding and the write key as the request gives them. */
-    private Uni<Response> receive(byte[] body, String type, HttpHeaders headers, HttpServerRequest request) {
+    private Uni<Response> receive(byte[] body, String type, HttpHeaders headers, RoutingContext routing) {
         return spec.receive(
                         body,
                         headers.getHeaderString("Content-Encoding"),
                         headers.getHeaderString(HttpHeaders.AUTHORIZATION),
                         type,
-                        RequestContext.of(headers, request, config))
-                .map(answer -> Response.ok(answer.toString()).build());
+                        RequestContext.of(headers, routing.request(), config),
+                        IngestDoor.Visitor.of(routing, config.trustForwardedFor()))
+                .map(received -> {
+                    Response.ResponseBuilder ok = Response.ok(received.answer().toString());
+                    received.headers().forEach(ok::header);
+                    return ok.build();
+                });
     }
 }

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.collector.config.CollectorConfig;
+import com.newsmell.collector.ingest.IngestAdmission;
 import com.newsmell.collector.ingest.IngestResult;
 import com.newsmell.collector.ingest.IngestService;
 import com.newsmell.collector.ingest.IngestService.SpecSubmission;
 import com.newsmell.collector.ingest.KafkaUnavailable;
 import com.newsmell.collector.ingest.RequestContext;
+import com.newsmell.collector.writekey.IngestDoor;
 import com.newsmell.collector.writekey.WriteKey;
 import com.newsmell.collector.writekey.WriteKeys;
 import com.newsmell.contract.EventCodec;
@@ -23,10 +25,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Segment-spec calls (ADR 0060): the write key resolved, each message mapped ({@link SpecMapping}), the events
+ * Segment-spec calls (ADR 0060): let in through the ingest's door ({@link IngestDoor}), each message mapped ({@link SpecMapping}), the events
  * checked and published through the collector's ingest ({@link IngestService#ingestSpec}), the identity links
  * published; answered once Kafka acknowledged all of it, per message.
  */
@@ -36,6 +39,8 @@ public class SpecService {
     private final IngestService ingest;
     private final IdentityLinkPublisher links;
     private final WriteKeys writeKeys;
+    private final IngestDoor door;
+    private final IngestAdmission admission;
     private final CollectorConfig config;
     private final MeterRegistry meters;
 
@@ -43,43 +48,68 @@ public class SpecService {
             IngestService ingest,
             IdentityLinkPublisher links,
             WriteKeys writeKeys,
+            IngestDoor door,
+            IngestAdmission admission,
             CollectorConfig config,
             MeterRegistry meters) {
         this.ingest = ingest;
         this.links = links;
         this.writeKeys = writeKeys;
+        this.door = door;
+        this.admission = admission;
         this.config = config;
         this.meters = meters;
     }
 
+    /** An answer to a call: Segment's body and the key's RateLimit headers. */
+    public record Received(ObjectNode answer, Map<String, String> headers) {}
+
     /**
-     * One call. {@code type}: the endpoint's message type, or null for a batch ({@code {"batch":[...]}}).
+     * One call. {@code type}: the endpoint's message type, or null for a batch ({@code {"batch":[...]}}). Through the
+     * collector's one door ({@link IngestDoor}): the client address's bucket first, then (the key may be in the
+     * body) the body read and inflated, the key, its origin and its bucket; then the in-flight limit ({@link
+     * IngestAdmission}), as for the native endpoints.
      *
-     * @throws ProblemException 400/413 for a body that is no call, 401 for a missing or unknown write key
+     * @throws ProblemException 400/413 for a body that is no call; 401, 403, 429 or 503 from the door
      */
-    public Uni<ObjectNode> receive(
-            byte[] body, String contentEncoding, String authorization, String type, RequestContext request) {
+    public Uni<Received> receive(
+            byte[] body,
+            String contentEncoding,
+            String authorization,
+            String type,
+            RequestContext request,
+            IngestDoor.Visitor visitor) {
+        Optional<ProblemException> byAddress = door.checkAddress(visitor);
+        if (byAddress.isPresent()) {
+            return Uni.createFrom().failure(byAddress.get());
+        }
         CollectorConfig.Segment limits = config.segment();
         boolean batch = type == null;
-        JsonNode json = SpecBody.read(
-                body,
-                contentEncoding,
-                batch ? limits.maxBatchBytes() : limits.maxEventBytes(),
-                batch ? SpecBody.RULE_BATCH_BYTES : SpecBody.RULE_EVENT_BYTES);
-        String presented = SpecBody.writeKey(authorization, json);
-        List<JsonNode> messages = batch ? batchMessages(json) : List.of(json);
-        return resolve(presented).chain(key -> receive(messages, batch ? json : null, type, key, request));
+        int maxBytes = batch ? limits.maxBatchBytes() : limits.maxEventBytes();
+        String rule = batch ? SpecBody.RULE_BATCH_BYTES : SpecBody.RULE_EVENT_BYTES;
+        byte[] inflated = SpecBody.inflate(body == null ? new byte[0] : body, contentEncoding, maxBytes, rule);
+        JsonNode json = SpecBody.read(inflated, null, maxBytes, rule);
+        return door.admit(visitor, SpecBody.writeKey(authorization, json)).chain(admitted -> {
+            List<JsonNode> messages = batch ? batchMessages(json) : List.of(json);
+            return admission
+                    .admit(
+                            inflated.length,
+                            () -> receive(
+                                    messages,
+                                    batch ? json : null,
+                                    type,
+                                    admitted.key().key(),
+                                    request))
+                    .map(answer -> new Received(answer, admitted.headers()));
+        });
     }
 
-    /** The write key's source, or 401 problem+json. */
+    /** The write key's source, or 401 problem+json (the settings documents). */
     public Uni<WriteKey> resolve(String presented) {
         if (presented == null) {
-            return Uni.createFrom().failure(unauthorized("No write key: give it as the Basic-auth user name."));
+            return Uni.createFrom().failure(IngestDoor.missingKey());
         }
-        return writeKeys
-                .resolve(presented)
-                .onItem()
-                .transform(key -> key.orElseThrow(() -> unauthorized("The write key is unknown or revoked.")));
+        return writeKeys.resolve(presented).onItem().transform(key -> key.orElseThrow(IngestDoor::invalidKey));
     }
 
     private Uni<ObjectNode> receive(
@@ -178,11 +208,5 @@ public class SpecService {
         List<JsonNode> messages = new ArrayList<>();
         batch.forEach(messages::add);
         return messages;
-    }
-
-    private static ProblemException unauthorized(String detail) {
-        return new ProblemException(
-                Problem.of(401, "unauthorized", "Unauthorized", detail),
-                Map.of("WWW-Authenticate", "Basic realm=\"New Smell write key\""));
     }
 }

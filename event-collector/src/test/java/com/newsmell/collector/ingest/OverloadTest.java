@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Overload (issue 17): with an in-flight limit of one byte, only one request at a time waits for Kafka; concurrent
  * ones are answered 503 overloaded with Retry-After at once and nothing of them is stored, while every 202 is stored
- * exactly once.
+ * exactly once; the same for the Segment-spec endpoints (200 for theirs).
  */
 @QuarkusTest
 @QuarkusTestResource(CollectorTestResource.class)
@@ -44,19 +44,34 @@ class OverloadTest {
     private record Sent(String sessionId, Response response) {}
 
     @Test
-    void requestsBeyondTheLimitAre503WithRetryAfterAndEvery202IsStoredOnce() throws Exception {
+    void requestsBeyondTheLimitAre503WithRetryAfterAndEvery202IsStoredOnce() {
+        assertOnly202sStored(untilOne503(OverloadTest::nativeBatch), 202, BatchIngestTest::storedRows);
+    }
+
+    @Test
+    void theSegmentEndpointsShedLoadTheSameWay() {
+        assertOnly202sStored(untilOne503(OverloadTest::segmentBatch), 200, OverloadTest::storedByAnonymousId);
+    }
+
+    /** Bursts of 16 concurrent requests until one is refused with 503. */
+    private static List<Sent> untilOne503(java.util.function.Function<String, Response> send) {
         List<Sent> sent = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                sent.addAll(burst(pool, 16));
+                sent.addAll(burst(pool, 16, send));
                 return sent.stream().anyMatch(s -> s.response().statusCode() == 503);
             });
         } finally {
             pool.shutdownNow();
         }
-        assertThat(sent).allSatisfy(s -> assertThat(s.response().statusCode()).isIn(202, 503));
-        assertThat(sent).anySatisfy(s -> assertThat(s.response().statusCode()).isEqualTo(202));
+        return sent;
+    }
+
+    private static void assertOnly202sStored(
+            List<Sent> sent, int success, java.util.function.ToLongFunction<String> stored) {
+        assertThat(sent).allSatisfy(s -> assertThat(s.response().statusCode()).isIn(success, 503));
+        assertThat(sent).anySatisfy(s -> assertThat(s.response().statusCode()).isEqualTo(success));
         Sent refused = sent.stream()
                 .filter(s -> s.response().statusCode() == 503)
                 .findFirst()
@@ -74,21 +89,50 @@ class OverloadTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> BatchIngestTest.storedRows(marker) == 1);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(sent)
-                        .allSatisfy(s -> assertThat(BatchIngestTest.storedRows(s.sessionId()))
-                                .isEqualTo(s.response().statusCode() == 202 ? 5 : 0)));
+                        .allSatisfy(s -> assertThat(stored.applyAsLong(s.sessionId()))
+                                .isEqualTo(s.response().statusCode() == success ? 5 : 0)));
     }
 
-    /** {@code n} batches of five events at once, each of its own session. */
-    private static List<Sent> burst(ExecutorService pool, int n) {
+    /** Five Segment pages of one anonymousId, as {@code /v1/batch}. */
+    private static Response segmentBatch(String anonymousId) {
+        StringBuilder batch = new StringBuilder("{\"batch\":[");
+        for (int j = 0; j < 5; j++) {
+            batch.append(j == 0 ? "" : ",")
+                    .append("{\"type\":\"page\",\"name\":\"Home\",\"anonymousId\":\"")
+                    .append(anonymousId)
+                    .append("\",\"messageId\":\"")
+                    .append(java.util.UUID.randomUUID())
+                    .append("\"}");
+        }
+        return given().contentType(ContentType.JSON)
+                .body(batch.append("]}").toString())
+                .post("/v1/batch");
+    }
+
+    private static long storedByAnonymousId(String anonymousId) {
+        return com.newsmell.infra.Sql.count(
+                CollectorTestResource.DATABASE,
+                "select count(*) from user_interaction_event where anonymous_id = ?",
+                anonymousId);
+    }
+
+    /** Five native events of one session, as {@code /v1/events/batch}. */
+    private static Response nativeBatch(String sessionId) {
+        ObjectNode[] events = new ObjectNode[5];
+        for (int j = 0; j < events.length; j++) {
+            events[j] = TestEvents.pageView(sessionId);
+        }
+        return given().contentType(ContentType.JSON)
+                .body(TestEvents.batch(events))
+                .post("/v1/events/batch");
+    }
+
+    /** {@code n} batches of five events at once, each of its own session (or anonymousId). */
+    private static List<Sent> burst(ExecutorService pool, int n, java.util.function.Function<String, Response> send) {
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Sent>> futures = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String sessionId = TestEvents.sessionId("overload");
-            ObjectNode[] events = new ObjectNode[5];
-            for (int j = 0; j < events.length; j++) {
-                events[j] = TestEvents.pageView(sessionId);
-            }
-            String body = TestEvents.batch(events);
             futures.add(CompletableFuture.supplyAsync(
                     () -> {
                         try {
@@ -96,9 +140,7 @@ class OverloadTest {
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
-                        return new Sent(
-                                sessionId,
-                                given().contentType(ContentType.JSON).body(body).post("/v1/events/batch"));
+                        return new Sent(sessionId, send.apply(sessionId));
                     },
                     pool));
         }

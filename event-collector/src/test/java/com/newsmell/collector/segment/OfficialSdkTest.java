@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.collector.CollectorTestResource;
 import com.newsmell.collector.TestWriteKey;
+import com.newsmell.collector.writekey.WriteKeyService;
+import com.newsmell.collector.writekey.WriteKeyView;
 import com.newsmell.contract.EventCodec;
 import com.newsmell.infra.Sql;
 import com.newsmell.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +32,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 16: {@code @segment/analytics-node} 3.1.0, {@code @rudderstack/rudder-sdk-node} 3.0.13 (gzip) and {@code
- * @segment/analytics-next} 1.84.3 in headless Chromium, unmodified from npm ({@code sdk-tests/}), against this running
- * collector; the events are read back from the raw store and the links from the identity-links topic. Like the
+ * @segment/analytics-next} 1.84.3 in headless Chromium (a page of another origin, posting cross-origin with a web key
+ * that allows it), unmodified from npm ({@code sdk-tests/}), against this running collector; the events are read back
+ * from the raw store and the links from the identity-links topic; a batch analytics-node sent again (its first answer
+ * lost) is stored once. Like the
  * gateway's Node tests: run by {@code ./mvnw verify} when Node 20+ and {@code /usr/bin/chromium} are there (.ci/run
  * installs both and runs {@code npm ci}); skipped loudly elsewhere.
  */
@@ -35,14 +43,21 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(CollectorTestResource.class)
 class OfficialSdkTest {
 
+    @Inject
+    WriteKeyService keys;
+
     static final Path SDK_TESTS = Path.of("sdk-tests");
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 
     @Test
-    void theOfficialSdksEventsArriveMappedWithTheirIds() throws Exception {
+    void theOfficialSdksEventsArriveMappedWithTheirIds() throws Throwable {
         assumeNodeAndChromium();
         String run = Long.toString(System.currentTimeMillis(), 36);
-        JsonNode sent = runSdks(run);
+        String pageOrigin = "http://127.0.0.1:" + freePort(); // the shop's page: not the collector's origin
+        ObjectNode web = JsonNodeFactory.instance.objectNode().put("source", "web");
+        web.putArray("allowedOrigins").add(pageOrigin);
+        WriteKeyView browserKey = VertxContextSupport.subscribeAndAwait(() -> keys.create(web));
+        JsonNode sent = runSdks(run, browserKey.key(), pageOrigin);
         assertThat(sent.path("problems")).as("the SDKs' own errors").isEmpty();
 
         // @segment/analytics-node: page, Product Viewed (our messageId), Products Searched, identify
@@ -64,6 +79,30 @@ class OfficialSdkTest {
                 .contains("\"query\": \"oud\"");
         assertLink(node, "user-node-" + run, "identify");
 
+        // @segment/analytics-node again: the first answer to its batch lost, the SDK sent it again; stored once
+        String retried = sent.path("retried").path("anonymousId").asText();
+        assertThat(sent.path("retried").path("attempts").asInt())
+                .as("the SDK retried")
+                .isGreaterThan(1);
+        List<Map<String, Object>> retriedRows = rows(retried, 2);
+        assertThat(retriedRows)
+                .extracting(r -> r.get("event_id"))
+                .containsExactlyInAnyOrder(
+                        SpecIds.eventId(TestWriteKey.id(), "retried-view-" + run),
+                        SpecIds.eventId(TestWriteKey.id(), "retried-page-" + run));
+        assertThat(TopicReader.readAll(CollectorTestResource.interactionsTopic()).stream()
+                        .filter(r -> retried.equals(r.key()))
+                        .count())
+                .as("received more than once")
+                .isGreaterThan(2);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> Sql.count(
+                                CollectorTestResource.DATABASE,
+                                "select count(*) from user_interaction_event where anonymous_id = ?",
+                                retried)
+                        == 2);
+
         // @rudderstack/rudder-sdk-node (gzip): Product Added to Wishlist by sku, page, alias
         String rudder = sent.path("rudder").path("anonymousId").asText();
         List<Map<String, Object>> rudderRows = rows(rudder, 2);
@@ -71,7 +110,9 @@ class OfficialSdkTest {
         assertThat(only(rudderRows, "PAGE_VIEW").get("path")).isEqualTo("/wishlist");
         assertLink(rudder, "user-rudder-" + run, "alias");
 
-        // @segment/analytics-next in Chromium: settings from the collector, page and track on the short paths
+        // @segment/analytics-next in Chromium: settings from the collector, page and track on the short paths, posted
+        // cross-origin (the collector's CORS answer lets the SDK read its 200s: no failed delivery above)
+        assertThat(sent.path("browser").path("origin").asText()).isEqualTo(pageOrigin);
         String browser = sent.path("browser").path("anonymousId").asText();
         List<Map<String, Object>> browserRows = rows(browser, 2);
         assertThat(only(browserRows, "PAGE_VIEW").get("path")).isEqualTo("/shop/perfumes/oud");
@@ -100,6 +141,13 @@ class OfficialSdkTest {
         }
     }
 
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     static boolean nodeAtLeast20() {
         try {
             String version = exec(List.of("node", "-p", "process.versions.node.split('.')[0]"), Map.of(), 30);
@@ -109,7 +157,7 @@ class OfficialSdkTest {
         }
     }
 
-    static JsonNode runSdks(String run) throws Exception {
+    static JsonNode runSdks(String run, String browserKey, String pageOrigin) throws Exception {
         String out = exec(
                 List.of("node", "run-sdks.mjs"),
                 Map.of(
@@ -117,6 +165,10 @@ class OfficialSdkTest {
                         "http://localhost:" + RestAssured.port,
                         "WRITE_KEY",
                         TestWriteKey.key(),
+                        "BROWSER_WRITE_KEY",
+                        browserKey,
+                        "PAGE_ORIGIN",
+                        pageOrigin,
                         "RUN",
                         run,
                         "CHROMIUM",
