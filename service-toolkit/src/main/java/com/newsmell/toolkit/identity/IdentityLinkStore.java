@@ -1,5 +1,7 @@
 package com.newsmell.toolkit.identity;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.newsmell.contract.IdentityLink;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.toolkit.privacy.ErasureStep;
@@ -65,6 +67,30 @@ public class IdentityLinkStore {
                         }));
     }
 
+    /**
+     * Serialises, until the transaction ends, the work on these anonymous visitors (a PostgreSQL advisory lock per
+     * anonymousId, taken in id order): a link's stitching and a batch of the visitor's events never miss each other
+     * (each sees the other's commit). Take it before any row lock.
+     */
+    public Uni<Void> lockVisitors(Collection<String> anonymousIds) {
+        List<String> ids = anonymousIds.stream()
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "with v as materialized (select jsonb_array_elements_text(cast("
+                                        + "cast(:ids as text) as jsonb)) as id order by 1) select count(pg_advisory_xact_lock(hashtextextended("
+                                        + "'identity:' || id, 0))) from v")
+                        .setParameter("ids", jsonArray(ids))
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
     /** The users these anonymousIds are linked to (an unlinked one is absent). */
     public Uni<Map<String, String>> usersOf(Collection<String> anonymousIds) {
         List<String> ids =
@@ -94,6 +120,12 @@ public class IdentityLinkStore {
         return anonymous.isEmpty()
                 ? Uni.createFrom().item(events)
                 : usersOf(anonymous).map(users -> Attribution.attribute(events, users));
+    }
+
+    private static String jsonArray(List<String> values) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        values.forEach(array::add);
+        return array.toString();
     }
 
     private static Instant instant(Object value) {
