@@ -1,0 +1,19 @@
+-- Issue 16 (ADR 0064): an anonymous visitor's events wait here until an identity link names the user; the link folds
+-- them into the user's rollups and deletes them, in one transaction. Dropped with the rollup days before the history.
+create table anonymous_event (
+    event_id     uuid        primary key,
+    anonymous_id text        not null,
+    timestamp    timestamptz not null,
+    payload      text        not null
+);
+create index idx_anonymous_event_visitor on anonymous_event (anonymous_id);
+create index idx_anonymous_event_time on anonymous_event (timestamp);
+
+-- The links this service applied (toolkit IdentityLinkStore): the latest linkedAt of each anonymousId wins.
+create table identity_link (
+    anonymous_id text        primary key,
+    user_id      text        not null,
+    linked_at    timestamptz not null,
+    via          text        not null
+);
+create index idx_identity_link_user on identity_link (user_id);
