@@ -8,12 +8,4 @@ create table anonymous_event (
 );
 create index idx_anonymous_event_visitor on anonymous_event (anonymous_id);
 create index idx_anonymous_event_time on anonymous_event (timestamp);
-
--- The links this service applied (toolkit IdentityLinkStore): the latest linkedAt of each anonymousId wins.
-create table identity_link (
-    anonymous_id text        primary key,
-    user_id      text        not null,
-    linked_at    timestamptz not null,
-    via          text        not null
-);
-create index idx_identity_link_user on identity_link (user_id);
+-- The identity links themselves (identity_link) are the toolkit's table (db/toolkit/R__service_toolkit.sql).

@@ -10,12 +10,4 @@ create index idx_recommendation_feedback_visitor on recommendation_feedback (vis
 alter table recommendation_conversion add column anonymous_id text;
 create index idx_recommendation_conversion_anonymous on recommendation_conversion (anonymous_id)
     where anonymous_id is not null;
-
--- The links this service applied (toolkit IdentityLinkStore): the latest linkedAt of each anonymousId wins.
-create table identity_link (
-    anonymous_id text        primary key,
-    user_id      text        not null,
-    linked_at    timestamptz not null,
-    via          text        not null
-);
-create index idx_identity_link_user on identity_link (user_id);
+-- The identity links themselves (identity_link) are the toolkit's table (db/toolkit/R__service_toolkit.sql).

@@ -16,12 +16,4 @@ alter table user_session
     add column anonymous_id text,
     add column visitor_id   text;
 create index idx_user_session_visitor on user_session (visitor_id, start_time) where visitor_id is not null;
-
--- The links this service applied (toolkit IdentityLinkStore): the latest linkedAt of each anonymousId wins.
-create table identity_link (
-    anonymous_id text        primary key,
-    user_id      text        not null,
-    linked_at    timestamptz not null,
-    via          text        not null
-);
-create index idx_identity_link_user on identity_link (user_id);
+-- The identity links themselves (identity_link) are the toolkit's table (db/toolkit/R__service_toolkit.sql).

@@ -19,8 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A consuming service's copy of the identity links it applied (ADR 0064): table {@code identity_link(anonymous_id
- * primary key, user_id, linked_at, via)}, created by each service's own migration. Joins the caller's session and
+ * A consuming service's copy of the identity links it applied (ADR 0064): the toolkit's table {@code identity_link(anonymous_id
+ * primary key, user_id, linked_at, via)} (db/toolkit/R__service_toolkit.sql). Joins the caller's session and
  * transaction.
  */
 @ApplicationScoped
