@@ -54,3 +54,13 @@ create table if not exists erased_user (
     user_hash text        primary key,
     erased_at timestamptz not null default now()
 );
+
+-- The identity links a consuming service applied (ADR 0064, toolkit identity.IdentityLinkStore): the latest linkedAt of
+-- each anonymousId wins; a user's erasure deletes the user's rows. Empty in a service that does not read identity-links.
+create table if not exists identity_link (
+    anonymous_id text        primary key,
+    user_id      text        not null,
+    linked_at    timestamptz not null,
+    via          text        not null
+);
+create index if not exists idx_identity_link_user on identity_link (user_id);

@@ -29,12 +29,12 @@ public final class WireEvents {
                 .os("Linux");
     }
 
-    /** Publishes the events to the run's interaction topic, keyed by sessionId, acknowledged by Kafka. */
+    /** Publishes the events to the run's interaction topic, keyed as the collector keys them (ADR 0061), acknowledged. */
     public static void publish(List<UserInteractionEvent> events) {
         TopicReader.write(
                 interactionsTopic(),
                 events.stream()
-                        .map(e -> Map.entry(e.sessionId(), EventCodec.toJson(e)))
+                        .map(e -> Map.entry(e.partitionKey(), EventCodec.toJson(e)))
                         .toList());
     }
 

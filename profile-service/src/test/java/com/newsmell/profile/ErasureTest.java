@@ -63,7 +63,14 @@ class ErasureTest {
 
         assertThat(ack.status()).isEqualTo(ErasureAck.DONE);
         assertThat(ack.rowsByTableGroup())
-                .containsOnlyKeys("profiles", "vectors", "snapshots", "similarity", "segments", "session-summaries");
+                .containsOnlyKeys(
+                        "profiles",
+                        "vectors",
+                        "snapshots",
+                        "similarity",
+                        "segments",
+                        "session-summaries",
+                        "identity-links"); // ADR 0064: the user's links (none here)
         assertThat(Sql.count(DB, USER_ROWS, user, user, user)).isZero();
         assertThat(Sql.count(DB, USER_ROWS, other, other, other)).isEqualTo(othersBefore);
         assertThat(ack.rowsByTableGroup()).containsEntry("snapshots", 1L);

@@ -52,7 +52,7 @@ class ErasureTest {
 
         assertThat(ack.status()).isEqualTo(ErasureAck.DONE);
         assertThat(ack.rowsByTableGroup())
-                .containsOnlyKeys("training-exports", "ledger", "conversions", "viewer-sessions")
+                .containsOnlyKeys("training-exports", "ledger", "conversions", "viewer-sessions", "identity-links")
                 .containsEntry("training-exports", 2L)
                 .containsEntry("viewer-sessions", 1L);
         Map<String, Object> export = Sql.query(

@@ -1,9 +1,6 @@
 package com.newsmell.collector.segment;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.newsmell.contract.NameBasedIds;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -16,7 +13,7 @@ import java.util.regex.Pattern;
 public final class SpecIds {
 
     /** RFC 9562's URL namespace. */
-    static final UUID URL_NAMESPACE = UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
+    static final UUID URL_NAMESPACE = NameBasedIds.URL_NAMESPACE;
 
     /** The URL whose version-5 UUID is a write key's namespace: this prefix and the write key's id. */
     static final String WRITE_KEY_URL = "https://newsmell.dev/write-keys/";
@@ -42,22 +39,8 @@ public final class SpecIds {
         return v5(URL_NAMESPACE, WRITE_KEY_URL + writeKeyId);
     }
 
-    /** RFC 9562 section 5.5: SHA-1 of the namespace's 16 bytes and the name's UTF-8, version 5, variant 10. */
+    /** RFC 9562 section 5.5 ({@link NameBasedIds}). */
     static UUID v5(UUID namespace, String name) {
-        MessageDigest sha1;
-        try {
-            sha1 = MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-1", e);
-        }
-        sha1.update(ByteBuffer.allocate(16)
-                .putLong(namespace.getMostSignificantBits())
-                .putLong(namespace.getLeastSignificantBits())
-                .array());
-        byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-        hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
-        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-        ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
-        return new UUID(bytes.getLong(), bytes.getLong());
+        return NameBasedIds.v5(namespace, name);
     }
 }

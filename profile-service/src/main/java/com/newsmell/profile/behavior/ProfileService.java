@@ -3,10 +3,13 @@ package com.newsmell.profile.behavior;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.profile.calculation.ProfileRules;
 import com.newsmell.profile.config.ProfileConfig;
+import com.newsmell.profile.identity.AnonymousEventRepository;
 import com.newsmell.profile.rollup.RollupFold;
 import com.newsmell.profile.rollup.RollupRepository;
 import com.newsmell.toolkit.consumer.EventBatchProcessor.Rejection;
 import com.newsmell.toolkit.consumer.EventClaims;
+import com.newsmell.toolkit.identity.Attribution;
+import com.newsmell.toolkit.identity.IdentityLinkStore;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +28,8 @@ public class ProfileService {
     private final UserBehaviorProfileRepository profiles;
     private final RollupRepository rollups;
     private final EventClaims claims;
+    private final IdentityLinkStore links;
+    private final AnonymousEventRepository anonymous;
 
     private final ProfileRules rules;
 
@@ -32,17 +37,32 @@ public class ProfileService {
             UserBehaviorProfileRepository profiles,
             RollupRepository rollups,
             EventClaims claims,
+            IdentityLinkStore links,
+            AnonymousEventRepository anonymous,
             ProfileConfig config) {
+        this.links = links;
+        this.anonymous = anonymous;
         this.profiles = profiles;
         this.rollups = rollups;
         this.claims = claims;
         this.rules = ProfileRules.of(config);
     }
 
+    /**
+     * Claims the events and adds them to the rollups; an anonymous event whose anonymousId is linked counts as the
+     * user's, one not linked yet is parked until its link comes (ADR 0064).
+     */
     @WithTransaction
     public Uni<List<Rejection>> apply(List<UserInteractionEvent> events) {
         return claims.claim(events)
-                .chain(fresh -> rollups.add(RollupFold.fold(fresh)))
+                .chain(fresh -> links.lockVisitors(fresh.stream()
+                                .map(UserInteractionEvent::anonymousId)
+                                .toList())
+                        .chain(() -> links.attribute(fresh)))
+                .chain(attributed -> rollups.add(RollupFold.fold(attributed))
+                        .chain(() -> anonymous.park(attributed.stream()
+                                .filter(e -> Attribution.needsUser(e) && !e.isBot())
+                                .toList())))
                 .replaceWith(List.of());
     }
 

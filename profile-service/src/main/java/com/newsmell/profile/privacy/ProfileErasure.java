@@ -1,5 +1,6 @@
 package com.newsmell.profile.privacy;
 
+import com.newsmell.toolkit.identity.IdentityLinkStore;
 import com.newsmell.toolkit.privacy.ErasureStep;
 import com.newsmell.toolkit.privacy.PrivacyConfig;
 import com.newsmell.toolkit.privacy.UserDataEraser;
@@ -10,7 +11,8 @@ import java.util.Map;
 
 /**
  * profile-service's erasure (ADR 0032): the user's profile and its inputs, feature vectors and snapshots, similarity
- * rows (either side), segment membership and session summaries. Segment sizes recomputed later leave the user out.
+ * rows (either side), segment membership and session summaries; the user's identity links (ADR 0064: the anonymous
+ * history they stitched is in the user's rows already). Segment sizes recomputed later leave the user out.
  * The same table list serves the anonymisation of inactive profiles ({@link ProfileRetention}, ADR 0033).
  */
 @ApplicationScoped
@@ -48,6 +50,13 @@ public class ProfileErasure implements UserDataEraser {
                 "snapshots",
                 "delete from user_feature_snapshot where user_id = :subject",
                 userId -> Map.of("subject", ProfileRetention.pseudonym(privacy.hashKey(), userId))));
+        // the stitched anonymous ids (ADR 0064): events still parked under them (a link folds and deletes them, so
+        // normally none), then the links
+        steps.add(new ErasureStep(
+                "identity-links",
+                "delete from anonymous_event where anonymous_id in"
+                        + " (select anonymous_id from identity_link where user_id = :userId)"));
+        steps.add(IdentityLinkStore.ERASURE);
         return steps;
     }
 }

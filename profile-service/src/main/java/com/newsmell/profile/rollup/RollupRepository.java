@@ -117,8 +117,8 @@ public class RollupRepository {
     }
 
     /**
-     * Drops the rollup days no profile reads any more: preference signals before the window, day activity before the
-     * history. Returns the rows dropped.
+     * Drops the rollup days no profile reads any more: preference signals before the window, day activity (and the
+     * anonymous visitors' parked events) before the history. Returns the rows dropped.
      */
     public Uni<Integer> prune(java.time.LocalDate windowStart, java.time.LocalDate historyStart) {
         return Panache.getSession()
@@ -128,7 +128,13 @@ public class RollupRepository {
                         .chain(a -> session.createNativeQuery("delete from user_day_activity where day < :hs")
                                 .setParameter("hs", historyStart)
                                 .executeUpdate()
-                                .map(b -> a + b)));
+                                .map(b -> a + b))
+                        // an anonymous visitor's parked events (ADR 0064) no profile would read either
+                        .chain(ab -> session.createNativeQuery(
+                                        "delete from anonymous_event where timestamp < cast(:hs as date)")
+                                .setParameter("hs", historyStart)
+                                .executeUpdate()
+                                .map(c -> ab + c)));
     }
 
     private static Uni<Void> execute(String sql, ArrayNode rows) {

@@ -210,7 +210,8 @@ public class LedgerRepository {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(Object value) {
+    /** A timestamptz column's value as the reactive client returns it, as an instant (null stays null). */
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }

@@ -41,14 +41,18 @@ public class FactsRepository {
             if (c.rating() != null) {
                 row.put("rating", c.rating());
             }
+            if (c.anonymousId() != null) {
+                row.put("anonymous_id", c.anonymousId());
+            }
         }
         return execute(
                 "insert into recommendation_conversion (event_id, kind, perfume_id, user_id, session_id,"
-                        + " recommendation_id, occurred_at, rating)"
+                        + " recommendation_id, occurred_at, rating, anonymous_id)"
                         + " select event_id, kind, perfume_id, user_id, session_id, recommendation_id, occurred_at,"
-                        + " rating from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(event_id uuid,"
-                        + " kind text, perfume_id text, user_id text, session_id text, recommendation_id text,"
-                        + " occurred_at timestamptz, rating double precision)"
+                        + " rating, anonymous_id from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as"
+                        + " r(event_id uuid, kind text, perfume_id text, user_id text, session_id text,"
+                        + " recommendation_id text, occurred_at timestamptz, rating double precision, anonymous_id"
+                        + " text)"
                         + " order by event_id on conflict do nothing",
                 rows);
     }

@@ -45,7 +45,8 @@ public final class FeedbackFold {
             String sessionId,
             String recommendationId,
             Instant at,
-            Double rating) {}
+            Double rating,
+            String anonymousId) {}
 
     /** A session's user, from its earliest identified event (ties: the smallest userId). */
     public record Identity(String sessionId, String userId, Instant at) {}
@@ -119,7 +120,8 @@ public final class FeedbackFold {
                         event.partitionKey(), // the session, else (ADR 0061) the visitor's anonymousId or userId
                         event.recommendationId(),
                         event.timestamp(),
-                        rating));
+                        rating,
+                        event.anonymousId()));
             }
         }
         return out;
@@ -146,13 +148,21 @@ public final class FeedbackFold {
      * identified event, the same (stitching changes its session's earlier rows).
      */
     static SortedSet<LocalDate> dirtyDays(Collection<UserInteractionEvent> events, Duration window) {
+        return daysAround(
+                events.stream()
+                        .filter(e -> relevant(e) || identifies(e))
+                        .map(UserInteractionEvent::timestamp)
+                        .toList(),
+                window);
+    }
+
+    /** The UTC days of these instants and of the attribution window before each (whose metrics they may change). */
+    public static SortedSet<LocalDate> daysAround(Collection<Instant> instants, Duration window) {
         SortedSet<LocalDate> days = new TreeSet<>();
-        for (UserInteractionEvent event : events) {
-            if (relevant(event) || identifies(event)) {
-                LocalDate last = day(event.timestamp());
-                for (LocalDate d = day(event.timestamp().minus(window)); !d.isAfter(last); d = d.plusDays(1)) {
-                    days.add(d);
-                }
+        for (Instant at : instants) {
+            LocalDate last = day(at);
+            for (LocalDate d = day(at.minus(window)); !d.isAfter(last); d = d.plusDays(1)) {
+                days.add(d);
             }
         }
         return days;
@@ -179,6 +189,10 @@ public final class FeedbackFold {
         if (event.sessionId() != null && earlier(at, event.sessionId(), row.anonymousEventTime, row.anonymousId)) {
             row.anonymousId = event.sessionId();
             row.anonymousEventTime = at;
+        }
+        if (event.anonymousId() != null && earlier(at, event.anonymousId(), row.visitorEventTime, row.visitorId)) {
+            row.visitorId = event.anonymousId();
+            row.visitorEventTime = at;
         }
         RecommendationData data = event.data() instanceof RecommendationData d ? d : null;
         switch (event.eventType()) {

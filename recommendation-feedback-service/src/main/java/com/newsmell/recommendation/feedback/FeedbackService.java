@@ -6,6 +6,7 @@ import com.newsmell.recommendation.attribution.LedgerReader;
 import com.newsmell.recommendation.config.RecommendationConfig;
 import com.newsmell.toolkit.consumer.EventBatchProcessor.Rejection;
 import com.newsmell.toolkit.consumer.EventClaims;
+import com.newsmell.toolkit.identity.IdentityLinkStore;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -31,14 +32,17 @@ public class FeedbackService {
     private final EventClaims claims;
     private final RecommendationConfig config;
     private final LedgerReader ledger;
+    private final IdentityLinkStore links;
 
     public FeedbackService(
             RecommendationFeedbackRepository feedback,
             FactsRepository facts,
             EventClaims claims,
             RecommendationConfig config,
-            LedgerReader ledger) {
+            LedgerReader ledger,
+            IdentityLinkStore links) {
         this.ledger = ledger;
+        this.links = links;
         this.feedback = feedback;
         this.facts = facts;
         this.claims = claims;
@@ -50,8 +54,19 @@ public class FeedbackService {
         return events.stream().anyMatch(e -> FeedbackFold.relevant(e) || FeedbackFold.identifies(e));
     }
 
+    /**
+     * Folds the events; an anonymous event whose anonymousId is linked is folded as the linked user's (ADR 0064), and
+     * the visitor's advisory lock keeps a link being stitched from missing the batch's rows.
+     */
     @WithTransaction
     public Uni<List<Rejection>> apply(List<UserInteractionEvent> events) {
+        return links.lockVisitors(
+                        events.stream().map(UserInteractionEvent::anonymousId).toList())
+                .chain(() -> links.attribute(events))
+                .chain(this::applyAttributed);
+    }
+
+    private Uni<List<Rejection>> applyAttributed(List<UserInteractionEvent> events) {
         Instant now = Instant.now();
         List<UserInteractionEvent> relevant =
                 events.stream().filter(FeedbackFold::relevant).toList();

@@ -39,6 +39,13 @@ public class RecommendationFeedback {
     @Column(name = "anonymous_event_time")
     public Instant anonymousEventTime;
 
+    /** The anonymousId of the row's earliest event that had one (ADR 0064): an identity link finds the row by it. */
+    @Column(name = "visitor_id")
+    public String visitorId;
+
+    @Column(name = "visitor_event_time")
+    public Instant visitorEventTime;
+
     @Column(name = "impression_time")
     public Instant impressionTime;
 

@@ -1,6 +1,7 @@
 package com.newsmell.recommendation.privacy;
 
 import com.newsmell.recommendation.training.TrainingErasure;
+import com.newsmell.toolkit.identity.IdentityLinkStore;
 import com.newsmell.toolkit.privacy.ErasureStep;
 import com.newsmell.toolkit.privacy.UserDataEraser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,11 +9,15 @@ import java.util.List;
 
 /**
  * recommendation-feedback-service's erasure (ADR 0032): the user's ledger rows (also those of the anonymous sessions
- * stitched to the user), conversions and viewer sessions. Daily metrics and weekly reports stay as anonymous
+ * stitched to the user, and those of the anonymous ids linked to the user, ADR 0064), conversions, viewer sessions and
+ * identity links. Daily metrics and weekly reports stay as anonymous
  * counts. Training exports already written are rewritten without the user ({@link TrainingErasure}, ADR 0048).
  */
 @ApplicationScoped
 public class RecommendationErasure implements UserDataEraser {
+
+    /** The anonymous ids linked to the user (ADR 0064). */
+    private static final String LINKED = " (select anonymous_id from identity_link where user_id = :userId)";
 
     private final TrainingErasure training;
 
@@ -30,11 +35,15 @@ public class RecommendationErasure implements UserDataEraser {
                 new ErasureStep(
                         "ledger",
                         "delete from recommendation_feedback where user_id = :userId or anonymous_id in"
-                                + " (select session_id from viewer_session where user_id = :userId)"),
+                                + " (select session_id from viewer_session where user_id = :userId) or visitor_id in"
+                                + LINKED),
                 new ErasureStep(
                         "conversions",
                         "delete from recommendation_conversion where user_id = :userId or session_id in"
-                                + " (select session_id from viewer_session where user_id = :userId)"),
-                new ErasureStep("viewer-sessions", "delete from viewer_session where user_id = :userId"));
+                                + " (select session_id from viewer_session where user_id = :userId) or anonymous_id in"
+                                + LINKED),
+                new ErasureStep("viewer-sessions", "delete from viewer_session where user_id = :userId"),
+                // last: the steps above read the links
+                IdentityLinkStore.ERASURE);
     }
 }

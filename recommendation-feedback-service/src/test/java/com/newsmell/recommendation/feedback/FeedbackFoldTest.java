@@ -82,7 +82,7 @@ class FeedbackFoldTest {
 
         assertThat(FeedbackFold.conversions(List.of(r, shownAt(T0, 0))))
                 .containsExactly(new FeedbackFold.Conversion(
-                        UUID.fromString(r.eventId()), "rating", "p-1", "u-1", SESSION, "r-9", T0, 4.0));
+                        UUID.fromString(r.eventId()), "rating", "p-1", "u-1", SESSION, "r-9", T0, 4.0, null));
     }
 
     @Test

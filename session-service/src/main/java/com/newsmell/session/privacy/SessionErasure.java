@@ -1,5 +1,6 @@
 package com.newsmell.session.privacy;
 
+import com.newsmell.toolkit.identity.IdentityLinkStore;
 import com.newsmell.toolkit.privacy.ErasureStep;
 import com.newsmell.toolkit.privacy.UserDataEraser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * session-service's erasure (ADR 0032): the user's sessions with all their stored events, search queries and pending
- * summaries (also the anonymous part of a session the user logged into), then the sessions; a tombstone for each of
+ * summaries (also the anonymous part of a session the user logged into, and the sessions of the anonymous ids linked to
+ * the user, ADR 0064), then the sessions and the user's identity links; a tombstone for each of
  * the user's sessions goes to the compacted session-summaries topic through the outbox. The hourly rollups stay as
  * anonymous counts (an hour recomputed later leaves the user out).
  */
@@ -32,6 +34,8 @@ public class SessionErasure implements UserDataEraser {
                         "session-summary-tombstones",
                         "insert into session_summary_outbox (session_id, revision, payload)"
                                 + " select session_id, summary_revision + 1, null from user_session where user_id = :userId"),
-                new ErasureStep("sessions", "delete from user_session where user_id = :userId"));
+                new ErasureStep("sessions", "delete from user_session where user_id = :userId"),
+                // the stitched anonymous ids (ADR 0064): their sessions went above (a stitched session is the user's)
+                IdentityLinkStore.ERASURE);
     }
 }

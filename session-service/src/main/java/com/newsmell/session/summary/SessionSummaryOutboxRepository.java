@@ -27,6 +27,19 @@ public class SessionSummaryOutboxRepository implements PanacheRepositoryBase<Ses
     }
 
     /**
+     * Adds a tombstone of a session that no longer exists (a derived session merged or moved, ADR 0064), so that the
+     * compacted session-summaries topic forgets it.
+     */
+    @WithSession
+    public Uni<Void> tombstone(String sessionId, long revision) {
+        SessionSummaryOutbox row = new SessionSummaryOutbox();
+        row.sessionId = sessionId;
+        row.revision = revision;
+        row.payload = null;
+        return persist(row).replaceWithVoid();
+    }
+
+    /**
      * At most {@code limit} pending rows, oldest first, locked for the caller's transaction; rows another replica's
      * relay holds are skipped ({@code for update skip locked}).
      */

@@ -6,6 +6,7 @@ import com.newsmell.session.metrics.RollupChanges;
 import com.newsmell.session.search.SearchQuery;
 import com.newsmell.session.search.SearchQueryView;
 import com.newsmell.toolkit.consumer.EventBatchProcessor.Rejection;
+import com.newsmell.toolkit.identity.Attribution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,22 @@ public final class SessionBatchFold {
      */
     public static Result fold(
             List<UserSession> locked, List<SessionEvent> stored, boolean closing, Instant now, Rules rules) {
+        return fold(locked, stored, closing, now, rules, Map.of());
+    }
+
+    /**
+     * The re-fold with the identity links (ADR 0064): an anonymous event whose anonymousId is linked counts as the
+     * linked user's ({@link Attribution}); each row also gets its anonymousId and visitor ({@link #identify}).
+     *
+     * @param users the user of each linked anonymousId among the events
+     */
+    public static Result fold(
+            List<UserSession> locked,
+            List<SessionEvent> stored,
+            boolean closing,
+            Instant now,
+            Rules rules,
+            Map<String, String> users) {
         Map<String, UserSession> rows =
                 locked.stream().collect(Collectors.toMap(s -> s.sessionId, Function.identity()));
         Map<String, List<SessionEvent>> bySession = stored.stream()
@@ -61,8 +78,8 @@ public final class SessionBatchFold {
         RollupChanges rollups = new RollupChanges();
         List<Rejection> deadLetters = new ArrayList<>();
         bySession.forEach((sessionId, sessionEvents) -> {
-            List<UserInteractionEvent> events =
-                    sessionEvents.stream().map(SessionEvent::toEvent).toList();
+            List<UserInteractionEvent> events = Attribution.attribute(
+                    sessionEvents.stream().map(SessionEvent::toEvent).toList(), users);
             UserSession row = rows.get(sessionId);
             Instant lastEvent = events.stream()
                     .map(UserInteractionEvent::timestamp)
@@ -78,6 +95,7 @@ public final class SessionBatchFold {
                 rollups.remove(row.view());
             }
             row.set(folded.session(), now);
+            identify(row, sessionEvents, true);
             row.foldState = closed
                     ? null
                     : RunningFold.of(events, rules.foundDesiredView())
@@ -154,6 +172,31 @@ public final class SessionBatchFold {
             }
         });
         return new Appended(created, searches, rollups, refold);
+    }
+
+    /**
+     * Sets the row's anonymousId (its first event's in fold order that has one) and visitor from its events; with
+     * {@code replace} false only where the row has none yet (the fast path sees only the new events).
+     */
+    static void identify(UserSession row, List<SessionEvent> events, boolean replace) {
+        List<SessionEvent> ordered = events.stream()
+                .sorted(java.util.Comparator.comparing((SessionEvent e) -> e.timestamp)
+                        .thenComparing(e -> e.eventId.toString()))
+                .toList();
+        if (replace || row.anonymousId == null) {
+            row.anonymousId = ordered.stream()
+                    .map(e -> e.anonymousId)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(replace ? null : row.anonymousId);
+        }
+        if (replace || row.visitorId == null) {
+            row.visitorId = ordered.stream()
+                    .map(e -> e.visitorId)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(replace ? null : row.visitorId);
+        }
     }
 
     /** Marks the orphan clicks not dead-lettered yet, and returns them with their reason. */

@@ -64,6 +64,14 @@ public class SessionEvent {
     @Column(name = "event_data")
     public String eventData;
 
+    /** The event's anonymousId (ADR 0061), which an identity link finds its sessions by (ADR 0064). */
+    @Column(name = "anonymous_id")
+    public String anonymousId;
+
+    /** The visitor of an event that came without a sessionId ({@link VisitorSessions}), else null. */
+    @Column(name = "visitor_id")
+    public String visitorId;
+
     /** Set once an orphan click of a closed session has been sent to the dead-letter topic. */
     @Column(name = "dead_lettered")
     public boolean deadLettered;
@@ -86,6 +94,7 @@ public class SessionEvent {
         row.isBot = e.isBot();
         row.duration = e.duration();
         row.eventData = e.eventData().toString();
+        row.anonymousId = e.anonymousId();
         return row;
     }
 
@@ -114,6 +123,7 @@ public class SessionEvent {
                 .isBot(isBot)
                 .duration(duration)
                 .eventData(data)
+                .anonymousId(anonymousId)
                 .build();
     }
 }

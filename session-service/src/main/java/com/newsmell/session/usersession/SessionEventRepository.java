@@ -23,6 +23,24 @@ public class SessionEventRepository implements PanacheRepositoryBase<SessionEven
         return persist(rows).chain(this::flush).replaceWith(rows);
     }
 
+    /** Stores new event rows (written now); returns them. */
+    @WithSession
+    public Uni<List<SessionEvent>> storeRows(List<SessionEvent> rows) {
+        return persist(rows).chain(this::flush).replaceWith(rows);
+    }
+
+    /** The sessions that have an event of this anonymousId (ADR 0064), in id order. */
+    @WithSession
+    public Uni<List<String>> sessionsOfAnonymous(String anonymousId) {
+        return getSession()
+                .chain(s -> s.createSelectionQuery(
+                                "select distinct e.sessionId from SessionEvent e where e.anonymousId = :a"
+                                        + " order by e.sessionId",
+                                String.class)
+                        .setParameter("a", anonymousId)
+                        .getResultList());
+    }
+
     /** Every stored event of these sessions, in (sessionId, timestamp, eventId) order. */
     @WithSession
     public Uni<List<SessionEvent>> ofSessions(List<String> sessionIds) {

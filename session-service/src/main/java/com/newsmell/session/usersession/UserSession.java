@@ -92,6 +92,14 @@ public class UserSession {
     @Column(name = "fold_state")
     public String foldState;
 
+    /** The anonymousId of the session's first event that had one (ADR 0064): an identity link finds it by this. */
+    @Column(name = "anonymous_id")
+    public String anonymousId;
+
+    /** The visitor of a derived session ({@link VisitorSessions}, ADR 0064), else null. */
+    @Column(name = "visitor_id")
+    public String visitorId;
+
     /** The revision of the last summary written to the outbox (ADR 0017); 0 before the session first closed. */
     @Column(name = "summary_revision")
     public long summaryRevision;

@@ -27,6 +27,22 @@ public class UserSessionRepository implements PanacheRepositoryBase<UserSession,
                 .list();
     }
 
+    /**
+     * The derived sessions of a visitor (ADR 0064) that span any instant of [from, to], locked in sessionId order like
+     * {@link #lockInOrder}.
+     */
+    @WithSession
+    public Uni<List<UserSession>> lockOfVisitor(String visitorId, Instant from, Instant to) {
+        return find(
+                        "visitorId = ?1 and startTime <= ?2 and lastEventTime >= ?3",
+                        Sort.by("sessionId"),
+                        visitorId,
+                        to,
+                        from)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
     /** Persists the rows of sessions seen for the first time (inserted when the transaction flushes). */
     @WithSession
     public Uni<Void> create(List<UserSession> rows) {
