@@ -59,9 +59,9 @@ abstract class ConsumerBench {
     Infra infra;
     Path work;
 
-    private final String service;
-    private final String database;
-    private final Map<String, String> serviceConfig;
+    final String service;
+    final String database;
+    final Map<String, String> serviceConfig;
 
     /**
      * @param service the service's module name, which is also its consumer group
