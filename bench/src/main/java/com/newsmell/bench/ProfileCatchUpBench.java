@@ -1,9 +1,6 @@
 package com.newsmell.bench;
 
 import com.newsmell.infra.ServiceProcess;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -45,14 +42,5 @@ public final class ProfileCatchUpBench extends ConsumerBench {
                 count("select count(*) from profile_pending"),
                 prefilled);
         logSustained(drained, stored);
-    }
-
-    private long count(String sql) throws Exception {
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -1,9 +1,6 @@
 package com.newsmell.bench;
 
 import com.newsmell.infra.ServiceProcess;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -44,14 +41,5 @@ public final class RecommendationBench extends ConsumerBench {
                 count("select count(*) from viewer_session"),
                 prefilled);
         logSustained(drained, stored);
-    }
-
-    private long count(String sql) throws Exception {
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -7,15 +7,11 @@ import com.newsmell.infra.ServiceProcess;
 import com.newsmell.simulator.traffic.Simulator;
 import com.newsmell.simulator.traffic.SimulatorOptions;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Catch-up of a consumer stopped under load (issue 17: "a consumer stopped for 10 minutes under 50% load: caught up
@@ -118,28 +114,11 @@ public final class StoppedCatchUpBench extends ConsumerBench {
         }
     }
 
-    private static long committed(Admin admin, String topic) throws Exception {
-        return admin
-                .listConsumerGroupOffsets("session-service")
-                .partitionsToOffsetAndMetadata()
-                .get()
-                .entrySet()
-                .stream()
-                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                .mapToLong(e -> e.getValue().offset())
-                .sum();
+    private long committed(Admin admin, String topic) throws Exception {
+        return committedOffsets(admin, service, topic);
     }
 
     private static long end(Admin admin, String topic) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(List.of(topic))
-                .allTopicNames()
-                .get()
-                .get(topic)
-                .partitions()
-                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get().values().stream()
-                .mapToLong(o -> o.offset())
-                .sum();
+        return endOffsets(admin, topic);
     }
 }
