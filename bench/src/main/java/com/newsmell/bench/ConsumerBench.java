@@ -173,6 +173,11 @@ abstract class ConsumerBench {
         return s;
     }
 
+    /** Drains the pre-filled topic ({@link #drained(String)}) and logs its figure with what the service stored. */
+    void logDrained(String topic, String stored) throws Exception {
+        logSustained(drained(topic), stored);
+    }
+
     /** Events sent to the topic by {@link #fill} before the service started. */
     long prefilled;
 

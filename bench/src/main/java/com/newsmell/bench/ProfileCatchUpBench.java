@@ -29,18 +29,13 @@ public final class ProfileCatchUpBench extends ConsumerBench {
     }
 
     @Override
-    boolean prefill() {
-        return true;
-    }
-
-    @Override
     void measure(ServiceProcess collector, ServiceProcess service, String topic) throws Exception {
-        Sustained drained = drained(topic);
-        String stored = String.format(
-                " (%d user-day rollups, %d users marked for recompute; %d events pre-filled)",
-                count("select count(*) from user_day_activity"),
-                count("select count(*) from profile_pending"),
-                prefilled);
-        logSustained(drained, stored);
+        logDrained(
+                topic,
+                String.format(
+                        " (%d user-day rollups, %d users marked for recompute; %d events pre-filled)",
+                        count("select count(*) from user_day_activity"),
+                        count("select count(*) from profile_pending"),
+                        prefilled));
     }
 }

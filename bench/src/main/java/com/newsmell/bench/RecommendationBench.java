@@ -33,13 +33,13 @@ public final class RecommendationBench extends ConsumerBench {
 
     @Override
     void measure(ServiceProcess collector, ServiceProcess service, String topic) throws Exception {
-        Sustained drained = drained(topic);
-        String stored = String.format(
-                " (%d ledger rows, %d conversion facts, %d stitched sessions; %d events pre-filled)",
-                count("select count(*) from recommendation_feedback"),
-                count("select count(*) from recommendation_conversion"),
-                count("select count(*) from viewer_session"),
-                prefilled);
-        logSustained(drained, stored);
+        logDrained(
+                topic,
+                String.format(
+                        " (%d ledger rows, %d conversion facts, %d stitched sessions; %d events pre-filled)",
+                        count("select count(*) from recommendation_feedback"),
+                        count("select count(*) from recommendation_conversion"),
+                        count("select count(*) from viewer_session"),
+                        prefilled));
     }
 }
