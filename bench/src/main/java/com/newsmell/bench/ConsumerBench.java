@@ -46,7 +46,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 abstract class ConsumerBench {
 
-    private static final Duration READY = Duration.ofMinutes(3);
+    private static final Duration READY = Duration.ofMinutes(6);
 
     long events = 20_000;
     int probes = 200;

@@ -57,10 +57,10 @@ public final class StoppedCatchUpBench extends ConsumerBench {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
         try (ServiceProcess collector = ServiceProcess.start(repo, "event-collector", "collector", Map.of())
-                        .awaitReady(Duration.ofMinutes(3));
+                        .awaitReady(Duration.ofMinutes(6));
                 Admin admin = Admin.create(props)) {
             ServiceProcess consumer =
-                    ServiceProcess.start(repo, service, database, serviceConfig).awaitReady(Duration.ofMinutes(3));
+                    ServiceProcess.start(repo, service, database, serviceConfig).awaitReady(Duration.ofMinutes(6));
             String writeKey = collector.writeKey();
             Thread load = new Thread(() -> Simulator.run(SimulatorOptions.defaults()
                     .withUrl(collector.baseUrl())
@@ -86,7 +86,7 @@ public final class StoppedCatchUpBench extends ConsumerBench {
             long restart = System.nanoTime();
             double stopped = (restart - stoppedAt) / 1e9;
             try (ServiceProcess again =
-                    ServiceProcess.start(repo, service, database, serviceConfig).awaitReady(Duration.ofMinutes(3))) {
+                    ServiceProcess.start(repo, service, database, serviceConfig).awaitReady(Duration.ofMinutes(6))) {
                 double ready = (System.nanoTime() - restart) / 1e9;
                 long deadline = restart + TimeUnit.MINUTES.toNanos(20);
                 while (committed(admin, topic) < backlogEnd) {
