@@ -56,11 +56,17 @@ public final class StoppedCatchUpBench extends ConsumerBench {
         String topic = infra.topic(ServiceConfig.INTERACTIONS);
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
-        try (ServiceProcess collector = ServiceProcess.start(repo, "event-collector", "collector", Map.of())
-                        .awaitReady(Duration.ofMinutes(6));
+        // Started, then awaited inside the try: a process that never gets ready is still stopped by close().
+        try (ServiceProcess collector = ServiceProcess.start(repo, "event-collector", "collector", Map.of());
                 Admin admin = Admin.create(props)) {
-            ServiceProcess consumer =
-                    ServiceProcess.start(repo, service, database, serviceConfig).awaitReady(Duration.ofMinutes(6));
+            collector.awaitReady(Duration.ofMinutes(6));
+            ServiceProcess consumer = ServiceProcess.start(repo, service, database, serviceConfig);
+            try {
+                consumer.awaitReady(Duration.ofMinutes(6));
+            } catch (RuntimeException e) {
+                consumer.close();
+                throw e;
+            }
             String writeKey = collector.writeKey();
             Thread load = new Thread(() -> Simulator.run(SimulatorOptions.defaults()
                     .withUrl(collector.baseUrl())
@@ -85,8 +91,8 @@ public final class StoppedCatchUpBench extends ConsumerBench {
             long backlog = backlogEnd - committed(admin, topic);
             long restart = System.nanoTime();
             double stopped = (restart - stoppedAt) / 1e9;
-            try (ServiceProcess again =
-                    ServiceProcess.start(repo, service, database, serviceConfig).awaitReady(Duration.ofMinutes(6))) {
+            try (ServiceProcess again = ServiceProcess.start(repo, service, database, serviceConfig)) {
+                again.awaitReady(Duration.ofMinutes(6));
                 double ready = (System.nanoTime() - restart) / 1e9;
                 long deadline = restart + TimeUnit.MINUTES.toNanos(20);
                 while (committed(admin, topic) < backlogEnd) {
