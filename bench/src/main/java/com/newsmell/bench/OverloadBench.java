@@ -3,6 +3,7 @@ package com.newsmell.bench;
 import static com.newsmell.bench.CollectorBench.log;
 
 import com.newsmell.infra.Infra;
+import com.newsmell.infra.ServiceConfig;
 import com.newsmell.infra.ServiceProcess;
 import com.newsmell.simulator.traffic.RunReport;
 import java.io.Reader;
@@ -22,6 +23,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.postgresql.PGConnection;
 
 /**
@@ -145,7 +148,11 @@ public final class OverloadBench {
             }
             log("overload: %s", summary);
             long acked = Long.parseLong(summary.getProperty("ackedEvents"));
-            long stored = awaitStored(database, before + acked, Duration.ofMinutes(10));
+            // Not a row count: the collector goes on publishing requests whose clients gave up, so the count can reach
+            // before + acked while acked events still wait in the topic. Wait until the raw store's group has committed
+            // the topic's end and the end has stopped moving.
+            awaitRawStoreCaughtUp(infra.topic(ServiceConfig.INTERACTIONS), Duration.ofMinutes(10));
+            long stored = awaitStored(database, before + acked, Duration.ofMinutes(1));
             Exactness exact = exactness(database, out.resolve("acked-ids.txt"));
             double rssAfter = collector.residentBytes() / 1048576.0;
             boolean oom = Files.readString(collector.log()).contains("OutOfMemoryError");
@@ -302,6 +309,29 @@ public final class OverloadBench {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Waits until group event-collector-raw-store has committed the topic's end, and the end stayed put for 2 s. */
+    private void awaitRawStoreCaughtUp(String topic, Duration timeout) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(props)) {
+            long lastEnd = -1;
+            while (true) {
+                long end = ConsumerBench.endOffsets(admin, topic);
+                long committed = ConsumerBench.committedOffsets(admin, "event-collector-raw-store", topic);
+                if (committed >= end && end == lastEnd) {
+                    log("raw store caught up: %d records committed", committed);
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the raw store committed " + committed + " of " + end);
+                }
+                lastEnd = committed >= end ? end : -1;
+                TimeUnit.SECONDS.sleep(2);
+            }
         }
     }
 
