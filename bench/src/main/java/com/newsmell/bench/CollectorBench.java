@@ -121,9 +121,12 @@ public final class CollectorBench {
             awaitStored(collectorDb, acceptedTotal, "the collector's raw store after the warm-up");
 
             log(
-                    "ingest: %d events of ~%d B, batches of %d, concurrency %d, max rate ...",
-                    options.events, EVENT_BYTES, BATCH_SIZE, options.concurrency);
-            ingest = Simulator.run(maxRate(collector, options.events, 22));
+                    "ingest: building %d events of ~%d B in batches of %d (not timed) ...",
+                    options.events, EVENT_BYTES, BATCH_SIZE);
+            List<byte[]> bodies = PrebuiltIngest.bodies(options.events, 22, BATCH_SIZE, EVENT_BYTES);
+            log("ingest: sending them, concurrency %d, max rate ...", options.concurrency);
+            ingest = PrebuiltIngest.send(
+                    bodies, collector.baseUrl(), collector.writeKey(), options.concurrency, BATCH_SIZE, 22);
             log("ingest %s", ingest.summaryLine());
             requireAllAccepted("ingest", ingest);
             acceptedTotal += ingest.accepted();

@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 abstract class ConsumerBench {
 
-    private static final Duration READY = Duration.ofMinutes(3);
+    private static final Duration READY = Duration.ofMinutes(6);
 
     long events = 20_000;
     int probes = 200;
@@ -59,9 +61,9 @@ abstract class ConsumerBench {
     Infra infra;
     Path work;
 
-    private final String service;
-    private final String database;
-    private final Map<String, String> serviceConfig;
+    final String service;
+    final String database;
+    final Map<String, String> serviceConfig;
 
     /**
      * @param service the service's module name, which is also its consumer group
@@ -171,6 +173,11 @@ abstract class ConsumerBench {
         return s;
     }
 
+    /** Drains the pre-filled topic ({@link #drained(String)}) and logs its figure with what the service stored. */
+    void logDrained(String topic, String stored) throws Exception {
+        logSustained(drained(topic), stored);
+    }
+
     /** Events sent to the topic by {@link #fill} before the service started. */
     long prefilled;
 
@@ -205,23 +212,10 @@ abstract class ConsumerBench {
         long firstCommitted = -1;
         long firstAt = 0;
         try (Admin admin = Admin.create(props)) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic))
-                    .allTopicNames()
-                    .get()
-                    .get(topic)
-                    .partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            long end = admin.listOffsets(latest).all().get().values().stream()
-                    .mapToLong(o -> o.offset())
-                    .sum();
+            long end = endOffsets(admin, topic);
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
             while (System.nanoTime() < deadline) {
-                long committed =
-                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
-                                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                                .mapToLong(e -> e.getValue().offset())
-                                .sum();
+                long committed = committedOffsets(admin, group, topic);
                 long now = System.nanoTime();
                 if (firstCommitted < 0 && committed > 0) {
                     firstCommitted = committed;
@@ -234,6 +228,38 @@ abstract class ConsumerBench {
                 Thread.sleep(50);
             }
             throw new IllegalStateException(group + " did not drain " + topic + " within 30 minutes");
+        }
+    }
+
+    /** The sum of the topic's end offsets over its partitions. */
+    static long endOffsets(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get().values().stream()
+                .mapToLong(o -> o.offset())
+                .sum();
+    }
+
+    /** The sum of the offsets {@code group} has committed on the topic's partitions. */
+    static long committedOffsets(Admin admin, String group, String topic) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset())
+                .sum();
+    }
+
+    /** The one number a query over the service's database answers ({@code select count(*) …}). */
+    long count(String sql) throws Exception {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -1,9 +1,6 @@
 package com.newsmell.bench;
 
 import com.newsmell.infra.ServiceProcess;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -36,22 +33,13 @@ public final class RecommendationBench extends ConsumerBench {
 
     @Override
     void measure(ServiceProcess collector, ServiceProcess service, String topic) throws Exception {
-        Sustained drained = drained(topic);
-        String stored = String.format(
-                " (%d ledger rows, %d conversion facts, %d stitched sessions; %d events pre-filled)",
-                count("select count(*) from recommendation_feedback"),
-                count("select count(*) from recommendation_conversion"),
-                count("select count(*) from viewer_session"),
-                prefilled);
-        logSustained(drained, stored);
-    }
-
-    private long count(String sql) throws Exception {
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        logDrained(
+                topic,
+                String.format(
+                        " (%d ledger rows, %d conversion facts, %d stitched sessions; %d events pre-filled)",
+                        count("select count(*) from recommendation_feedback"),
+                        count("select count(*) from recommendation_conversion"),
+                        count("select count(*) from viewer_session"),
+                        prefilled));
     }
 }

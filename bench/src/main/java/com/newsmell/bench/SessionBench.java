@@ -6,9 +6,6 @@ import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.infra.ServiceProcess;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -57,14 +54,5 @@ public final class SessionBench extends ConsumerBench {
             return new Probe(probe, URI.create(sessions.baseUrl() + "/v1/sessions/" + sessionId), "\"pageViews\":1");
         });
         logFreshness(freshness);
-    }
-
-    private long count(String sql) throws Exception {
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -333,6 +333,10 @@ public final class EventParser {
         if (text == null) {
             return null;
         }
+        Instant canonical = CanonicalInstant.parse(text);
+        if (canonical != null) {
+            return canonical;
+        }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {

@@ -2,6 +2,7 @@ package com.newsmell.collector.ingest;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.interceptor.Interceptor;
 import nl.basjes.parse.useragent.AbstractUserAgentAnalyzer;
 import nl.basjes.parse.useragent.UserAgent;
 import nl.basjes.parse.useragent.UserAgentAnalyzer;
@@ -9,9 +10,11 @@ import nl.basjes.parse.useragent.UserAgentAnalyzer;
 /**
  * Parses user agents with YAUAA, once, at the collector, so that every consumer agrees; {@link UserAgentInfo}
  * reads the result. Built at startup: loading the rules takes seconds and must never happen on an event-loop
- * thread.
+ * thread. Built before the messaging channels start ({@code LIBRARY_BEFORE} is their start-up observer's priority):
+ * otherwise the raw-store consumer drains its backlog while the rules load, and both compete for the CPU (a JFR
+ * recording of a restarted collector showed half its samples in the rules' loading while it drained; ADR 0071).
  */
-@Startup
+@Startup(Interceptor.Priority.LIBRARY_BEFORE - 1)
 @ApplicationScoped
 public class UserAgentClassifier {
 

@@ -38,17 +38,20 @@ class RawEventStoreRulesTest {
         UserInteractionEvent other = event(b, T0.plusSeconds(1));
 
         assertThat(RawEventStore.firstPerEventId(List.of(first, other, retry)))
-                .containsExactly(Map.entry(a, first), Map.entry(b, other));
+                .containsOnly(Map.entry(a, first), Map.entry(b, other));
     }
 
-    // Seed, UserInteractionEvent: "id String @id": distinct ids all stay, in batch order.
+    // Seed, UserInteractionEvent: "id String @id": distinct ids all stay; ADR 0071: in eventId order, the order in
+    // which every batch takes its claims' key locks (two consumers claiming the same ids cannot deadlock).
     @Test
-    void distinctEventIdsAllStayInBatchOrder() {
-        List<UserInteractionEvent> batch = List.of(
-                event(UUID.randomUUID(), T0.plusSeconds(2)),
-                event(UUID.randomUUID(), T0),
-                event(UUID.randomUUID(), T0.plusSeconds(1)));
-        assertThat(RawEventStore.firstPerEventId(batch).values()).containsExactlyElementsOf(batch);
+    void distinctEventIdsAllStayInEventIdOrder() {
+        UUID low = UUID.fromString("00000000-0000-4000-8000-000000000001");
+        UUID middle = UUID.fromString("00000000-0000-4000-8000-000000000002");
+        UUID high = UUID.fromString("00000000-0000-4000-8000-000000000003");
+        UserInteractionEvent a = event(high, T0);
+        UserInteractionEvent b = event(low, T0.plusSeconds(2));
+        UserInteractionEvent c = event(middle, T0.plusSeconds(1));
+        assertThat(RawEventStore.firstPerEventId(List.of(a, b, c)).values()).containsExactly(b, c, a);
     }
 
     // Seed, UserInteractionEvent: "id String @id": an empty batch has no candidates.

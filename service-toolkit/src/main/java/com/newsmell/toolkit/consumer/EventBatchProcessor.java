@@ -114,7 +114,16 @@ public class EventBatchProcessor {
             topic = record.getTopic();
         }
         return tracing.inBatchSpan(
-                        topic, sends.size(), sends, () -> processInSpan(batch, source, apply, tagOf, beforeAck))
+                        topic,
+                        sends.size(),
+                        sends,
+                        () -> processInSpan(
+                                batch,
+                                source,
+                                apply,
+                                tagOf,
+                                beforeAck,
+                                channel.equals(REPLAY_CHANNEL) ? new BatchTally.Counter() : BatchTally.Counter.none()))
                 .invoke(() -> metrics.batchProcessed(channel, System.nanoTime() - started));
     }
 
@@ -123,8 +132,8 @@ public class EventBatchProcessor {
             String source,
             Function<List<UserInteractionEvent>, Uni<List<Rejection>>> apply,
             Function<KafkaRecord<String, String>, String> tagOf,
-            Function<Collection<BatchTally>, Uni<Void>> beforeAck) {
-        BatchTally.Counter tally = new BatchTally.Counter();
+            Function<Collection<BatchTally>, Uni<Void>> beforeAck,
+            BatchTally.Counter tally) {
         List<UserInteractionEvent> events = new ArrayList<>();
         List<Uni<Void>> poison = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {

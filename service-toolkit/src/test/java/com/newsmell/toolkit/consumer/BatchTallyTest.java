@@ -37,6 +37,20 @@ class BatchTallyTest {
         assertThat(counter.tallies()).extracting(BatchTally::tag).containsExactly("r1", "r2");
     }
 
+    // The live channel's counter (ADR 0071): nothing is counted, every mark is ignored, there are no tallies.
+    @Test
+    void theLiveChannelsCounterCountsNothing() {
+        BatchTally.Counter counter = BatchTally.Counter.none();
+        int a = counter.received("", 0, 10);
+        counter.event("e-a", a);
+        counter.deadLettered(a);
+        counter.dropped(List.of(event("e-a")), List.of());
+        counter.rejected("e-a");
+
+        assertThat(a).isEqualTo(-1);
+        assertThat(counter.tallies()).isEmpty();
+    }
+
     private static UserInteractionEvent event(String id) {
         return new UserInteractionEvent(
                 id, 1, null, "s", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
