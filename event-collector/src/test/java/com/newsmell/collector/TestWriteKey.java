@@ -6,16 +6,34 @@ import com.newsmell.collector.writekey.WriteKeyView;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
 
 /**
  * The collector's tests send their requests with a write key of their own (issue 16): created when the test
- * application starts, through the admin service as an operator would, and given to every REST Assured request as the
- * Basic-auth user name; tests about keys themselves override it per request.
+ * application starts, through the admin service as an operator would.
+ *
+ * <p>Two kinds of credentials, one default: REST Assured's default authentication is the run's admin bearer token
+ * (local-infra InfraTestResource), which the read and admin APIs take (ADR 0063); a {@link Filter} registered here
+ * replaces it with this key as the Basic-auth user name (empty password) on the endpoints that take a write key
+ * (ingest, Segment spec, catalog, rudder-sdk-js's source configuration). Only a request that carries the default is
+ * changed: one that says {@code auth().none()}, {@code auth().oauth2(token)} or {@code auth().preemptive().basic(key,
+ * "")} is sent as it says.
  */
 @ApplicationScoped
 public class TestWriteKey {
+
+    /** The Segment HTTP tracking API's paths, long and short (segment.SpecResource). */
+    private static final Pattern SPEC =
+            Pattern.compile("/v1/(batch|track|page|screen|identify|alias|group|t|p|i|a|g|s|b)");
+
+    private static final Filter WRITE_KEY_ENDPOINTS = TestWriteKey::withKeyWhereTaken;
 
     private static volatile String key;
     private static volatile String id;
@@ -28,7 +46,9 @@ public class TestWriteKey {
                 .put("burst", 100_000)));
         key = created.key();
         id = created.id();
-        RestAssured.authentication = RestAssured.preemptive().basic(key, "");
+        if (!RestAssured.filters().contains(WRITE_KEY_ENDPOINTS)) {
+            RestAssured.filters(WRITE_KEY_ENDPOINTS);
+        }
     }
 
     /** Its id (the namespace of the eventIds derived from Segment's messageIds, ADR 0060). */
@@ -39,5 +59,23 @@ public class TestWriteKey {
     /** The key the test application's requests carry. */
     public static String key() {
         return key;
+    }
+
+    /** Whether {@code method path} is an endpoint that takes a write key rather than a bearer token. */
+    static boolean takesWriteKey(String method, String path) {
+        return path.startsWith("/v1/catalog/")
+                || path.equals("/sourceConfig")
+                || ("POST".equals(method) && (path.equals("/v1/events") || path.equals("/v1/events/batch")))
+                || ("POST".equals(method) && SPEC.matcher(path).matches());
+    }
+
+    private static Response withKeyWhereTaken(
+            FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext next) {
+        String path = request.getDerivedPath().replaceFirst("[?#].*", "");
+        if (request.getAuthenticationScheme() == RestAssured.authentication
+                && takesWriteKey(request.getMethod(), path)) {
+            request.auth().preemptive().basic(key, "");
+        }
+        return next.next(request, response);
     }
 }

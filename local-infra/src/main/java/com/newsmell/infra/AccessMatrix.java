@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  * Who may call each endpoint of a service (issue 16, ADR 0063), checked against the running service: every endpoint of
  * its OpenAPI document must have an entry, and each bearer-token entry answers 401 without a token, 403 with the wrong
  * role and 2xx with the right one (both refusals as problem+json). Endpoints that take no token (ingest with a write
- * key, open documents) are listed too, so that the table covers the document, and are checked to never ask for one.
+ * key, open documents) are listed too, so that the table covers the document, and are checked to never ask for one and
+ * to answer 2xx with what their entry's request gives (a write key, a body).
  *
  * <pre>{@code
  * AccessMatrix.forService()
@@ -48,7 +49,6 @@ public final class AccessMatrix {
     private static final String NO_ROLE = "visitor";
 
     private final List<Entry> entries = new ArrayList<>();
-    private final Set<String> ignored = new TreeSet<>();
     private final Tokens tokens;
 
     private AccessMatrix(Tokens tokens) {
@@ -100,10 +100,24 @@ public final class AccessMatrix {
         return List.copyOf(entries);
     }
 
-    /** Checks the table covers the service's OpenAPI document exactly, then every entry's answers. */
+    /**
+     * Checks the table covers the service's OpenAPI document exactly, then every entry's answers: fails once, naming
+     * every entry that answered wrong.
+     */
     public void check() {
         checkCoverage();
-        entries.forEach(this::checkEntry);
+        List<String> failures = new ArrayList<>();
+        for (Entry entry : entries) {
+            try {
+                checkEntry(entry);
+            } catch (AssertionError failure) {
+                failures.add(failure.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " of " + entries.size() + " endpoints answered wrong:\n"
+                    + String.join("\n", failures));
+        }
     }
 
     /** Every operation of {@code GET /q/openapi} has exactly one entry, and every entry is an operation. */
@@ -150,6 +164,7 @@ public final class AccessMatrix {
                 if (answer.statusCode() == 401 && "Bearer".equals(answer.header("WWW-Authenticate"))) {
                     throw new AssertionError(describe(entry) + " asks for a bearer token; it should take none");
                 }
+                expect2xx(entry, answer, "with what its request gives (no token)");
             }
         }
     }
@@ -165,10 +180,13 @@ public final class AccessMatrix {
     }
 
     private void expectAllowed(Entry entry, String token) {
-        Response answer = send(entry, token);
+        expect2xx(entry, send(entry, token), "with the right role");
+    }
+
+    private static void expect2xx(Entry entry, Response answer, String how) {
         if (answer.statusCode() < 200 || answer.statusCode() > 299) {
-            throw new AssertionError(describe(entry) + " with the right role: expected 2xx, got " + answer.statusCode()
-                    + " " + answer.asString());
+            throw new AssertionError(describe(entry) + " " + how + ": expected 2xx, got " + answer.statusCode() + " "
+                    + answer.asString());
         }
     }
 

@@ -16,8 +16,9 @@ import java.util.Base64;
  * The credentials of clients of a running system (issue 16), made in one place for ./scripts/up, the end-to-end tests
  * and the benchmarks: a write key created through the collector's admin API, as an operator creates one.
  *
- * <p>{@code java -cp … com.newsmell.infra.Credentials --collector URL --env-file FILE} creates a development key and
- * writes {@code NEWSMELL_WRITE_KEY=…} to FILE (shell {@code KEY=value} lines), which scripts source.
+ * <p>{@code java -cp … com.newsmell.infra.Credentials --collector URL --env-file FILE [--jwt-dir DIR]} creates a
+ * development key with an admin token of the signing key kept in DIR ({@link Tokens#inDirectory}, the one the services
+ * verify; without it, {@code $NEWSMELL_ADMIN_TOKEN}) and writes {@code NEWSMELL_WRITE_KEY=…} to FILE (shell {@code KEY=value} lines), which scripts source.
  */
 public final class Credentials {
 
@@ -30,8 +31,17 @@ public final class Credentials {
 
     private Credentials() {}
 
-    /** A new write key of {@code source} from any origin, with a generous limit: the key itself. */
+    /**
+     * A new write key of {@code source} from any origin, with a generous limit: the key itself. Created with this
+     * JVM's admin token (the write-key API takes the admin role, ADR 0063), which the services local-infra starts
+     * verify.
+     */
     public static String createWriteKey(String collectorUrl, String source) {
+        return createWriteKey(collectorUrl, source, Tokens.shared().admin());
+    }
+
+    /** A new write key of {@code source}, created with {@code adminToken}: the key itself. */
+    public static String createWriteKey(String collectorUrl, String source, String adminToken) {
         String body = "{\"source\":\"" + source + "\",\"allowedOrigins\":[\"*\"],\"ratePerSecond\":" + GENEROUS_RATE
                 + ",\"burst\":" + GENEROUS_RATE + "}";
         try {
@@ -39,6 +49,7 @@ public final class Credentials {
                     HttpRequest.newBuilder(URI.create(collectorUrl + "/v1/write-keys"))
                             .timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + adminToken)
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -63,17 +74,22 @@ public final class Credentials {
     public static void main(String[] args) throws IOException {
         String collector = null;
         Path envFile = null;
+        Path jwtDir = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--collector" -> collector = args[i + 1];
                 case "--env-file" -> envFile = Path.of(args[i + 1]);
+                case "--jwt-dir" -> jwtDir = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (collector == null || envFile == null) {
-            throw new IllegalArgumentException("usage: Credentials --collector URL --env-file FILE");
+        String adminToken = jwtDir != null ? Tokens.inDirectory(jwtDir).admin() : System.getenv("NEWSMELL_ADMIN_TOKEN");
+        if (collector == null || envFile == null || adminToken == null) {
+            throw new IllegalArgumentException(
+                    "usage: Credentials --collector URL --env-file FILE [--jwt-dir DIR] (without --jwt-dir, the admin"
+                            + " token is $NEWSMELL_ADMIN_TOKEN)");
         }
-        String key = createWriteKey(collector, "web");
+        String key = createWriteKey(collector, "web", adminToken);
         Files.writeString(envFile, "NEWSMELL_WRITE_KEY=" + key + "\n", StandardCharsets.UTF_8);
     }
 }

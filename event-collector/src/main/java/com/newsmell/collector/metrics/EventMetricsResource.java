@@ -7,7 +7,9 @@ import com.newsmell.toolkit.api.Metrics;
 import com.newsmell.toolkit.api.MetricsParams;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.WindowParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Event metrics from the raw store: thin; {@link EventMetricsQuery} checks the parameters, the service answers. */
 @Path("/v1/events/metrics")
+@RolesAllowed(Roles.ANALYST)
 public class EventMetricsResource {
 
     private final EventMetricsService metrics;

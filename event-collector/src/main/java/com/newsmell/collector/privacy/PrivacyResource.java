@@ -1,7 +1,9 @@
 package com.newsmell.collector.privacy;
 
 import com.newsmell.toolkit.http.QueryParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** Erasure (GDPR Art. 17) and its receipt (ADR 0032): thin, everything happens in {@link PrivacyService}. */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class PrivacyResource {
 
     private final PrivacyService privacy;

@@ -8,7 +8,9 @@ import com.newsmell.toolkit.api.ApiDocs;
 import com.newsmell.toolkit.api.JsonConvention;
 import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.QueryParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** The data-quality view (issue #20, ADR 0041): thin, everything happens in {@link QualityService}. */
 @Path("/v1/quality")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ANALYST)
 public class QualityResource {
 
     private final QualityService quality;

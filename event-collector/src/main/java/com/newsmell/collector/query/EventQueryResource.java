@@ -5,7 +5,9 @@ import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Read API: thin; {@link EventQuery} checks the parameters (400 problem details), {@link EventQueryService} reads. */
 @Path("/v1/events")
+@RolesAllowed(Roles.ANALYST)
 public class EventQueryResource {
 
     private final EventQueryService events;

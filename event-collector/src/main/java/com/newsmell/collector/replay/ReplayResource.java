@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.http.Page;
 import com.newsmell.toolkit.http.QueryParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** Replay and backfill (ADR 0045): thin, everything happens in {@link ReplayService}. */
 @Path("/v1/replays")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class ReplayResource {
 
     private final ReplayService replays;

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.http.Page;
 import com.newsmell.toolkit.http.QueryParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** Write keys' admin API (ADR 0065): thin, everything happens in {@link WriteKeyService}. */
 @Path("/v1/write-keys")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class WriteKeyResource {
 
     private final WriteKeyService service;

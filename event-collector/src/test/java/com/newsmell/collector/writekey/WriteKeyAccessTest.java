@@ -62,9 +62,7 @@ class WriteKeyAccessTest {
         batchWith(here, TestEvents.sessionId("revoke-a")).then().statusCode(202);
         batchWith(elsewhere, TestEvents.sessionId("revoke-b")).then().statusCode(202);
 
-        String hereId = given().auth()
-                .none()
-                .get("/v1/write-keys?limit=1000")
+        String hereId = given().get("/v1/write-keys?limit=1000")
                 .then()
                 .statusCode(200)
                 .extract()

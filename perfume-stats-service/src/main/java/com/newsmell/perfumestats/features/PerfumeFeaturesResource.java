@@ -1,7 +1,9 @@
 package com.newsmell.perfumestats.features;
 
 import com.newsmell.toolkit.api.ApiConvention;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/v1/perfumes/{perfumeId}/features")
+@RolesAllowed(Roles.ANALYST)
 public class PerfumeFeaturesResource {
 
     private final PerfumeFeaturesService features;

@@ -6,7 +6,9 @@ import com.newsmell.perfumestats.stats.TopQuery;
 import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.http.QueryParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/v1/perfumes/trending")
+@RolesAllowed(Roles.ANALYST)
 public class TrendingResource {
 
     private final PerfumeStatsQueries queries;

@@ -29,6 +29,16 @@ public class ProblemResponses implements OASFilter {
             "503",
             "A dependency (Kafka, PostgreSQL) is unavailable; retry after Retry-After when given");
 
+    private static final Map<String, String> REFUSALS = Map.of(
+            "401",
+            "No valid bearer token (missing, expired, badly signed, another issuer): problem+json with"
+                    + " WWW-Authenticate: Bearer",
+            "403",
+            "The token's roles do not include this endpoint's (analyst: reads; admin: changes) (problem+json)");
+
+    /** The descriptions smallrye-openapi gives the 401 and 403 it adds. */
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("Not Authorized", "Not Allowed");
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getComponents() == null) {
@@ -54,6 +64,25 @@ public class ProblemResponses implements OASFilter {
                 if (hasPathParameter) {
                     add(responses, "404", "No resource with this id (problem+json)");
                 }
+                refusals(operation, responses);
+            }
+        }
+    }
+
+    /**
+     * The refusals of an endpoint that takes a bearer token (ADR 0063; smallrye-openapi adds 401 and 403 without a
+     * body to every {@code @RolesAllowed} operation) and the write-key endpoints' 401 (ADR 0065): problem+json.
+     */
+    private static void refusals(Operation operation, APIResponses responses) {
+        boolean secured =
+                operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        for (Map.Entry<String, String> e : REFUSALS.entrySet()) {
+            var existing = responses.getAPIResponse(e.getKey());
+            if (existing != null && GENERIC.contains(existing.getDescription())) {
+                existing.setDescription(e.getValue());
+            }
+            if (existing != null || secured) {
+                add(responses, e.getKey(), e.getValue());
             }
         }
     }
