@@ -54,9 +54,20 @@ final class RunningSystem implements AutoCloseable {
         return shared;
     }
 
+    /** Starts the system; what started is stopped again when a part does not start (then the next test class retries). */
     private static RunningSystem start() {
-        Path repo = repo();
         RunningSystem system = new RunningSystem();
+        try {
+            system.startAll(repo());
+            return system;
+        } catch (RuntimeException | Error e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Path repo) {
+        RunningSystem system = this;
         for (String name : ALL) {
             Map<String, String> config = new LinkedHashMap<>(system.traces.serviceConfig());
             if (name.equals(COLLECTOR)) {
@@ -79,7 +90,6 @@ final class RunningSystem implements AutoCloseable {
         RestAssured.filters(new DefaultAuthorization(system.writeKey, admin));
         Http.authorization((method, path) -> Credentials.authorization(method, path, system.writeKey, admin));
         system.startGateway(repo);
-        return system;
     }
 
     private void startGateway(Path repo) {
