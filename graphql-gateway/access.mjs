@@ -1,9 +1,13 @@
+import { GraphQLError } from 'graphql';
+
 // The gateway's part of the read APIs' access rules (issue 16, ADR 0063): the subgraphs verify the caller's bearer
 // token (signature, issuer, expiry, the analyst role); the gateway only
 //   - forwards the caller's Authorization header to every subgraph (propagateHeaders.fromClientToSubgraphs),
 //   - refuses a GraphQL request without a bearer token at once, as the services do: 401 problem+json with
 //     WWW-Authenticate: Bearer (no fan-out of requests that every subgraph would refuse). A token that is there but not
-//     valid, or without the analyst role, is refused by the subgraphs (the answer's errors say so), and
+//     valid, or without the analyst role, is refused by the subgraphs: their 401 or 403 becomes the gateway's answer
+//     (status, WWW-Authenticate on a 401, one error naming it; see useSubgraphRefusals), not a masked "Unexpected
+//     error", and
 //   - serves the local dashboard its token (GET /dashboard/token; 204 without one) only when NEWSMELL_DASHBOARD_TOKEN is set, as
 //     ./scripts/up sets it to the local analyst token: never set it where the gateway is reachable by others.
 
@@ -53,4 +57,51 @@ export function useBearerRequired({ graphqlPath = '/graphql', dashboardToken = p
       }
     },
   };
+}
+
+const REFUSED = Symbol('newsmell.refusedBySubgraph');
+
+/**
+ * A gateway plugin: when a subgraph refuses the forwarded token (401: invalid, expired, another issuer; 403: without
+ * the analyst role), the operation's answer is that refusal: HTTP 401 (with WWW-Authenticate: Bearer) or 403 and one
+ * error saying so, with no data, rather than the error Hive Gateway would mask as "Unexpected error".
+ */
+export function useSubgraphRefusals() {
+  return {
+    onFetch({ context }) {
+      return ({ response }) => {
+        if ((response.status === 401 || response.status === 403) && context) {
+          context[REFUSED] = Math.min(context[REFUSED] ?? 403, response.status);
+        }
+      };
+    },
+    onExecute({ args }) {
+      return {
+        onExecuteDone({ result, setResult }) {
+          const status = args.contextValue?.[REFUSED];
+          if (!status || Symbol.asyncIterator in Object(result)) return;
+          setResult({
+            data: null,
+            errors: [refusal(status)],
+          });
+        },
+      };
+    },
+  };
+}
+
+/** The GraphQL error of a refused token, with the HTTP status (and challenge) Yoga answers with. */
+export function refusal(status) {
+  const unauthorized = status === 401;
+  return new GraphQLError(
+    unauthorized
+      ? 'Bearer token required: the token is not valid (signature, issuer or expiry).'
+      : 'Role required: the token\'s roles do not allow GraphQL (analyst or admin).',
+    {
+      extensions: {
+        code: unauthorized ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+        http: { status, headers: unauthorized ? { 'www-authenticate': 'Bearer' } : {} },
+      },
+    },
+  );
 }

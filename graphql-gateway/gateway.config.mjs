@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useDashboard } from './dashboard/serve.mjs';
-import { forwardedHeaders, useBearerRequired } from './access.mjs';
+import { forwardedHeaders, useBearerRequired, useSubgraphRefusals } from './access.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -33,5 +33,5 @@ export const gatewayConfig = defineConfig({
   propagateHeaders: {
     fromClientToSubgraphs: ({ request }) => forwardedHeaders(request),
   },
-  plugins: () => [useBearerRequired(), useDashboard()],
+  plugins: () => [useBearerRequired(), useSubgraphRefusals(), useDashboard()],
 });

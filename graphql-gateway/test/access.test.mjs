@@ -1,8 +1,9 @@
 // The gateway's access rules (issue 16, ADR 0063): the caller's Authorization goes to the subgraphs, /graphql without
-// a bearer token is refused with the services' 401 problem, the dashboard's token is handed out only when configured.
+// a bearer token is refused with the services' 401 problem, a subgraph's refusal is the answer, the dashboard's token
+// is handed out only when configured.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { forwardedHeaders, useBearerRequired } from '../access.mjs';
+import { forwardedHeaders, useBearerRequired, useSubgraphRefusals } from '../access.mjs';
 import { gatewayConfig } from '../gateway.config.mjs';
 
 const fetchAPI = { Response };
@@ -56,4 +57,34 @@ test('the dashboard\'s token is handed out only when NEWSMELL_DASHBOARD_TOKEN is
   assert.equal(local.status, 200);
   assert.equal(local.headers.get('cache-control'), 'no-store');
   assert.deepEqual(await local.json(), { token: 'local.analyst.token' });
+});
+
+test('a subgraph\'s refusal of the forwarded token is the answer: 401 (with the challenge) or 403, no data', async () => {
+  for (const status of [401, 403]) {
+    const plugin = useSubgraphRefusals();
+    const context = {};
+    const done = plugin.onFetch({ context });
+    done({ response: new Response(null, { status }) });
+    done({ response: new Response('{}', { status: 200 }) });
+    let answer;
+    plugin.onExecute({ args: { contextValue: context } }).onExecuteDone({
+      result: { data: { segments: null } }, setResult: (r) => { answer = r; },
+    });
+    assert.equal(answer.data, null);
+    assert.equal(answer.errors.length, 1);
+    assert.equal(answer.errors[0].extensions.http.status, status);
+    assert.equal(answer.errors[0].extensions.code, status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+    assert.equal(answer.errors[0].extensions.http.headers['www-authenticate'], status === 401 ? 'Bearer' : undefined);
+  }
+});
+
+test('answers the subgraphs accepted are left as they are', () => {
+  const plugin = useSubgraphRefusals();
+  const context = {};
+  plugin.onFetch({ context })({ response: new Response('{}', { status: 200 }) });
+  let replaced = false;
+  plugin.onExecute({ args: { contextValue: context } }).onExecuteDone({
+    result: { data: { segments: { items: [] } } }, setResult: () => { replaced = true; },
+  });
+  assert.equal(replaced, false);
 });

@@ -233,7 +233,8 @@ class GraphQLGatewayIT {
 
     /**
      * Issue 16 (ADR 0063): the gateway forwards the caller's token to the subgraphs, which verify it. Without a token it
-     * refuses at once (401, as the services do); with a token of no role the services know every subgraph refuses it;
+     * refuses at once (401, as the services do); with a token of no role the services know the subgraphs refuse it and the
+     * gateway answers their 403;
      * with the analyst token the data comes.
      */
     @Test
@@ -250,7 +251,8 @@ class GraphQLGatewayIT {
         HttpResponse<String> noRole =
                 Subgraphs.send(gateway, Credentials.bearer(Tokens.shared().forRole("visitor")), query, Map.of());
         JsonNode refused = ScriptedStream.JSON.readTree(noRole.body());
-        assertThat(refused.path("errors").size()).as(noRole.body()).isPositive();
+        assertThat(noRole.statusCode()).as(noRole.body()).isEqualTo(403);
+        assertThat(refused.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
         assertThat(refused.at("/data/segments").isMissingNode()
                         || refused.at("/data/segments").isNull())
                 .as(noRole.body())
