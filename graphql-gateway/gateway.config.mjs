@@ -2,11 +2,14 @@
 // (supergraph.graphql, scripts/compose.mjs) at /graphql, and the dashboard page at /dashboard.
 // Subgraph URLs: the supergraph's (localhost:8080-8084) unless SUBGRAPH_<NAME>_URL overrides one, e.g.
 // SUBGRAPH_PERFUME_STATS_URL=http://perfume-stats-service:8083/graphql.
+// Access (issue 16, ADR 0063): the caller's bearer token goes to every subgraph, which verifies it (analyst role);
+// /graphql without a bearer token is refused here (401), see access.mjs.
 import { defineConfig } from '@graphql-hive/gateway';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useDashboard } from './dashboard/serve.mjs';
+import { forwardedHeaders, useBearerRequired, useSubgraphRefusals } from './access.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -27,5 +30,8 @@ export const gatewayConfig = defineConfig({
   maxTokens: 2000,
   blockFieldSuggestions: true,
   landingPage: false,
-  plugins: () => [useDashboard()],
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request }) => forwardedHeaders(request),
+  },
+  plugins: () => [useBearerRequired(), useSubgraphRefusals(), useDashboard()],
 });

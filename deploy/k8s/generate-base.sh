@@ -24,6 +24,11 @@ SERVICES=(
   "recommendation-feedback-service|8084|recommendation_feedback|256Mi|250m|512Mi|1|6"
 )
 
+# The bearer tokens of the read and admin APIs (issue 16, ADR 0063): every service takes NEWSMELL_JWT_ISSUER and
+# NEWSMELL_JWT_PUBLIC_KEY_LOCATION from the one ConfigMap newsmell-jwt-config (k8s/base/jwt-config.yaml), by default
+# the PEM public key of the Secret newsmell-jwt (key public-key) mounted at $JWT_DIR/public.pem.
+JWT_DIR=/etc/newsmell/jwt
+
 # Where the platform is (k8s/base/kafka.yaml, postgres.yaml; the OpenTelemetry collector is the operator's).
 PG_SERVICE="postgres-rw"
 KAFKA_BOOTSTRAP="kafka-kafka-bootstrap:9093"
@@ -44,11 +49,10 @@ declare -A EXTRA_ENV=(
 # Variables read from Secrets, on top of PG_PASSWORD (<service>-db/password) and the two every service reads (COMMON_SECRET_ENV):
 # "VAR=secret/key" pairs. The Secrets are listed, with how to
 # create them, in docs/operations.md; the dev overlay generates placeholders, prod expects them to exist.
-# The JWT public key bearer tokens are verified with (issue 16), and the key of the user hash in erasure receipts
-# (newsmell.privacy.hash-key, ADR 0032): one of each for the whole suite.
+# The key of the user hash in erasure receipts (newsmell.privacy.hash-key, ADR 0032): one for the whole suite.
 # Kafka (ADR 0076): the service's SCRAM-SHA-512 credentials from the Secret the User Operator creates for its KafkaUser
 # (k8s/base/kafka-users.yaml, named as the service), and the cluster CA's certificate as its trust store (PEM).
-COMMON_SECRET_ENV="MP_JWT_VERIFY_PUBLICKEY=newsmell-jwt/public-key NEWSMELL_PRIVACY_HASH_KEY=newsmell-privacy/hash-key"
+COMMON_SECRET_ENV="NEWSMELL_PRIVACY_HASH_KEY=newsmell-privacy/hash-key"
 COMMON_SECRET_ENV+=" KAFKA_SASL_JAAS_CONFIG=@service/sasl.jaas.config KAFKA_SSL_TRUSTSTORE_CERTIFICATES=kafka-cluster-ca-cert/ca.crt"
 declare -A SECRET_ENV=(
   # the write keys are stored hashed with this pepper (issue 16)
@@ -170,6 +174,8 @@ spec:
           envFrom:
             - configMapRef:
                 name: $name-config
+            - configMapRef:
+                name: newsmell-jwt-config
           env:
             - name: PG_PASSWORD
               valueFrom:
@@ -211,10 +217,20 @@ ${secret_env}          startupProbe:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            - name: jwt
+              mountPath: $JWT_DIR
+              readOnly: true
       volumes:
         - name: tmp
           emptyDir:
             sizeLimit: 256Mi
+        # the public key bearer tokens are verified with (NEWSMELL_JWT_PUBLIC_KEY_LOCATION, ADR 0063)
+        - name: jwt
+          secret:
+            secretName: newsmell-jwt
+            items:
+              - key: public-key
+                path: public.pem
 ---
 apiVersion: policy/v1
 kind: PodDisruptionBudget

@@ -179,14 +179,54 @@ function renderJobs(d) {
   }));
 }
 
+// The analyst token (issue 16, ADR 0063): the one signed in with (kept in this tab's sessionStorage), else the one the
+// gateway hands out when configured to (NEWSMELL_DASHBOARD_TOKEN: ./scripts/up's local analyst token), else none: the
+// sign-in form asks for one.
+const TOKEN_KEY = 'newsmell.analystToken';
+
+async function token() {
+  let value = sessionStorage.getItem(TOKEN_KEY);
+  if (!value) {
+    const served = await fetch('/dashboard/token', { headers: { accept: 'application/json' } });
+    value = served.status === 200 ? (await served.json()).token : null;
+    if (value) sessionStorage.setItem(TOKEN_KEY, value);
+  }
+  return value;
+}
+
+function askForToken(message) {
+  const form = document.getElementById('signin');
+  form.hidden = false;
+  document.getElementById('signinMessage').textContent = message;
+}
+
+document.getElementById('signin').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const value = document.getElementById('token').value.trim().replace(/^bearer\s+/i, '');
+  if (!value) return;
+  sessionStorage.setItem(TOKEN_KEY, value);
+  document.getElementById('signin').hidden = true;
+  refresh();
+});
+
 async function refresh() {
   const status = document.getElementById('status');
   try {
+    const bearer = await token();
+    if (!bearer) {
+      askForToken('Sign in with an analyst token (./scripts/up writes one to .data/credentials.env).');
+      return;
+    }
     const response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${bearer}` },
       body: JSON.stringify({ query: QUERY, variables: variables() }),
     });
+    if (response.status === 401 || response.status === 403) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      askForToken(`The gateway refused the token (${response.status}): sign in with a valid analyst token.`);
+      return;
+    }
     const answer = await response.json();
     render(answer.data ?? {});
     window.dashboard.errors = answer.errors ?? [];
@@ -196,8 +236,9 @@ async function refresh() {
     window.dashboard.errors = [String(e)];
     status.textContent = `The gateway did not answer (${e.message}); retrying.`;
     status.className = 'error';
+  } finally {
+    window.dashboard.refreshes += 1;
   }
-  window.dashboard.refreshes += 1;
   document.getElementById('refreshed').textContent = new Date().toLocaleTimeString();
 }
 

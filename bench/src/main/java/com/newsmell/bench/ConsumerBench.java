@@ -3,10 +3,12 @@ package com.newsmell.bench;
 import static com.newsmell.bench.CollectorBench.log;
 
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.infra.Credentials;
 import com.newsmell.infra.Infra;
 import com.newsmell.infra.KafkaBroker;
 import com.newsmell.infra.ServiceConfig;
 import com.newsmell.infra.ServiceProcess;
+import com.newsmell.infra.Tokens;
 import com.newsmell.simulator.traffic.CollectorClient;
 import com.newsmell.simulator.traffic.RunReport;
 import com.newsmell.simulator.traffic.Simulator;
@@ -434,7 +436,12 @@ abstract class ConsumerBench {
             long deadline = accepted + TimeUnit.SECONDS.toNanos(60);
             while (true) {
                 HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(probe.visibleAt()).build(), HttpResponse.BodyHandlers.ofString());
+                        HttpRequest.newBuilder(probe.visibleAt())
+                                .header(
+                                        "Authorization",
+                                        Credentials.bearer(Tokens.shared().analyst()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains(probe.arrived())) {
                     millis.add((System.nanoTime() - accepted) / 1e6);
                     break;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.infra.Credentials;
 import com.newsmell.infra.GatewayProcess;
 import com.newsmell.infra.ServiceProcess;
+import com.newsmell.infra.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +36,9 @@ public final class GatewayBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A browser's user agent: the collector flags unknown clients as bots, which the figures leave out. */
     private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
+    /** The read APIs' and GraphQL's token (ADR 0063): this run's analyst, which the services started here verify. */
+    private static final String ANALYST = Credentials.bearer(Tokens.shared().analyst());
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -240,6 +244,7 @@ public final class GatewayBench {
         HttpResponse<String> r = HTTP.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .header("content-type", "application/json")
+                        .header("authorization", ANALYST)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -251,15 +256,18 @@ public final class GatewayBench {
     }
 
     private static void get(String url) throws Exception {
-        HttpResponse<String> r =
-                HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("authorization", ANALYST)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + " answered " + r.statusCode() + ": " + r.body());
         }
     }
 
     private static String post(String url, String body) throws Exception {
-        return post(url, body, null);
+        return post(url, body, Credentials.bearer(Tokens.shared().admin()));
     }
 
     private static String post(String url, String body, String authorization) throws Exception {
@@ -280,8 +288,11 @@ public final class GatewayBench {
     private static void awaitStatus(String url) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            HttpResponse<String> r =
-                    HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("authorization", ANALYST)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200 && !r.body().contains("\"items\":[]")) {
                 return;
             }

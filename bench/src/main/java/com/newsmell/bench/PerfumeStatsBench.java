@@ -4,7 +4,9 @@ import static com.newsmell.bench.CollectorBench.log;
 
 import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
+import com.newsmell.infra.Credentials;
 import com.newsmell.infra.ServiceProcess;
+import com.newsmell.infra.Tokens;
 import com.newsmell.simulator.world.UserAgents;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -113,6 +115,9 @@ public final class PerfumeStatsBench extends ConsumerBench {
         long t1 = System.nanoTime();
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create(stats.baseUrl() + "/v1/jobs/hourly/runs?now=" + now))
+                        .header(
+                                "Authorization",
+                                Credentials.bearer(Tokens.shared().admin()))
                         .timeout(Duration.ofHours(1))
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),

@@ -3,8 +3,10 @@ package com.newsmell.bench;
 import static com.newsmell.bench.CollectorBench.fmt;
 import static com.newsmell.bench.CollectorBench.log;
 
+import com.newsmell.infra.Credentials;
 import com.newsmell.infra.Infra;
 import com.newsmell.infra.ServiceConfig;
+import com.newsmell.infra.Tokens;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -497,6 +499,9 @@ public final class ProfileBench {
         long t0 = System.nanoTime();
         CompletableFuture<HttpResponse<String>> response = http.sendAsync(
                 HttpRequest.newBuilder(URI.create(service.baseUrl() + "/v1/jobs/" + job + "/runs?now=" + clock))
+                        .header(
+                                "Authorization",
+                                Credentials.bearer(Tokens.shared().admin()))
                         .timeout(JOB_TIMEOUT)
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),

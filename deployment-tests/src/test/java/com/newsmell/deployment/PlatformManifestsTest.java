@@ -285,7 +285,10 @@ class PlatformManifestsTest {
                 "HTTPS to object storage");
     }
 
-    /** Secret name -> keys, from env secretKeyRefs, CloudNativePG roles and initdb, and the backup ObjectStore. */
+    /**
+     * Secret name -> keys, from env secretKeyRefs, Secret volumes, CloudNativePG roles and initdb, and the backup
+     * ObjectStore.
+     */
     private static Map<String, Set<String>> secretReferences(List<Map<String, Object>> docs) {
         Map<String, Set<String>> refs = new TreeMap<>();
         for (Map<String, Object> doc : docs) {
@@ -301,6 +304,12 @@ class PlatformManifestsTest {
                         && v instanceof Map<?, ?> ref) {
                     refs.computeIfAbsent(string(ref.get("name")), n -> new TreeSet<>())
                             .add(string(ref.get("key")));
+                } else if ("secret".equals(k) && v instanceof Map<?, ?> volume && volume.containsKey("secretName")) {
+                    // a pod's Secret volume: the keys it mounts
+                    Set<String> keys = refs.computeIfAbsent(string(volume.get("secretName")), n -> new TreeSet<>());
+                    if (volume.get("items") instanceof List<?> items) {
+                        items.forEach(i -> keys.add(string(((Map<?, ?>) i).get("key"))));
+                    }
                 } else if (("passwordSecret".equals(k) || "secret".equals(k)) && v instanceof Map<?, ?> ref) {
                     refs.computeIfAbsent(string(ref.get("name")), n -> new TreeSet<>())
                             .addAll(List.of("username", "password"));

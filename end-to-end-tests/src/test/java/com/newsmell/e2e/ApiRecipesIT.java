@@ -3,6 +3,7 @@ package com.newsmell.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.newsmell.infra.Tokens;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue #22, "Done when": every recipe in docs/api.md, exactly as written, works against the running system. Each
- * curl command's arguments are expanded by bash (dates, ids), then sent; the answer must be 200 and JSON or CSV.
+ * curl command's arguments are expanded by bash (dates, ids, the tokens of .data/credentials.env), then sent with the
+ * credentials it names and no other (issue 16: a read recipe without its token would fail for its reader); the answer
+ * must be 200 and JSON or CSV.
  */
 class ApiRecipesIT {
 
@@ -79,6 +82,7 @@ class ApiRecipesIT {
         for (String recipe : recipes) {
             List<String> args = expand(recipe);
             Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Authorization", ""); // none unless the recipe names one
             String url = null;
             StringBuilder data = new StringBuilder();
             for (int i = 1; i < args.size(); i++) {
@@ -119,7 +123,9 @@ class ApiRecipesIT {
     private static List<String> expand(String command) throws Exception {
         String script = "USER_ID='" + stream.userA + "'; SESSION_ID='" + stream.sessionA1 + "'; PERFUME_ID='"
                 + stream.p1 + "'; RECOMMENDATION_ID='" + stream.recommendation + "'; NEWSMELL_WRITE_KEY='"
-                + system.writeKey() + "'\n"
+                + system.writeKey() + "'; NEWSMELL_ANALYST_TOKEN='"
+                + Tokens.shared().analyst()
+                + "'; NEWSMELL_ADMIN_TOKEN='" + Tokens.shared().admin() + "'\n"
                 + "printf '%s\\n' " + command;
         Process bash = new ProcessBuilder("bash", "-c", script)
                 .redirectErrorStream(true)

@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.newsmell.infra.Credentials;
 import com.newsmell.infra.Subgraphs;
+import com.newsmell.infra.Tokens;
 import io.restassured.http.ContentType;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * Issue 14: the GraphQL gateway over the five running services. One query joins a perfume's statistics
  * (perfume-stats-service) with its recommendation figures (recommendation-feedback-service), another a user's profile
  * (profile-service) with their sessions (session-service), feature vector, segment and recommendation feedback rows
- * (recommendation-feedback-service); every value equals what the REST APIs answer.
+ * (recommendation-feedback-service); every value equals what the REST APIs answer. Issue 16: the gateway forwards the
+ * caller's bearer token, and refuses a request without one.
  */
 class GraphQLGatewayIT {
 
@@ -225,6 +229,41 @@ class GraphQLGatewayIT {
                         .isEqualTo(rows.get(i).get(field).asText());
             }
         }
+    }
+
+    /**
+     * Issue 16 (ADR 0063): the gateway forwards the caller's token to the subgraphs, which verify it. Without a token it
+     * refuses at once (401, as the services do); with a token of no role the services know the subgraphs refuse it and the
+     * gateway answers their 403;
+     * with the analyst token the data comes.
+     */
+    @Test
+    void theGatewayForwardsTheCallersTokenToTheSubgraphs() throws Exception {
+        String query = "{ segments(limit: 1) { items { size } } trendingPerfumes(limit: 1) { nextCursor } }";
+
+        HttpResponse<String> none = Subgraphs.send(gateway, null, query, Map.of());
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(ScriptedStream.JSON.readTree(none.body()).path("type").asText())
+                .endsWith("/token-required");
+
+        HttpResponse<String> noRole =
+                Subgraphs.send(gateway, Credentials.bearer(Tokens.shared().forRole("visitor")), query, Map.of());
+        JsonNode refused = ScriptedStream.JSON.readTree(noRole.body());
+        assertThat(noRole.statusCode()).as(noRole.body()).isEqualTo(403);
+        assertThat(refused.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(refused.at("/data/segments").isMissingNode()
+                        || refused.at("/data/segments").isNull())
+                .as(noRole.body())
+                .isTrue();
+
+        HttpResponse<String> analyst =
+                Subgraphs.send(gateway, Credentials.bearer(Tokens.shared().analyst()), query, Map.of());
+        assertThat(analyst.statusCode()).as(analyst.body()).isEqualTo(200);
+        JsonNode answer = ScriptedStream.JSON.readTree(analyst.body());
+        assertThat(answer.has("errors")).as(analyst.body()).isFalse();
+        assertThat(answer.at("/data/segments/items").isArray()).isTrue();
     }
 
     @Test

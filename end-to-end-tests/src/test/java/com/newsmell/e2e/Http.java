@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** Plain HTTP/1.1 calls to the running services, as a dashboard or curl makes them. */
 final class Http {
@@ -24,13 +25,16 @@ final class Http {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    /** The Authorization every request carries unless it names its own (the tests' write key, issue 16). */
-    private static volatile String authorization;
+    /**
+     * The Authorization a request carries, by method and path, unless it names its own (issue 16: the write key or a
+     * bearer token; a blank Authorization header sends none).
+     */
+    private static volatile BiFunction<String, String, String> authorization;
 
     private Http() {}
 
-    static void authorization(String value) {
-        authorization = value;
+    static void authorization(BiFunction<String, String, String> byMethodAndPath) {
+        authorization = byMethodAndPath;
     }
 
     record Response(String method, String uri, int status, java.net.http.HttpHeaders headers, String body) {
@@ -92,9 +96,14 @@ final class Http {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body);
-        headers.forEach(request::header);
+        headers.forEach((name, value) -> {
+            if (!value.isBlank()) {
+                request.header(name, value);
+            }
+        });
         if (authorization != null && headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
-            request.header("Authorization", authorization);
+            request.header(
+                    "Authorization", authorization.apply(method, URI.create(uri).getPath()));
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -51,11 +51,16 @@ public final class GatewayProcess implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Starts the gateway on a free port with each subgraph at {@code <baseUrl>/graphql} of its service. */
+    /**
+     * Starts the gateway on a free port with each subgraph at {@code <baseUrl>/graphql} of its service. It forwards each
+     * caller's token to the subgraphs (ADR 0063); its dashboard page gets this run's analyst token
+     * ({@code NEWSMELL_DASHBOARD_TOKEN}, as ./scripts/up gives the local one).
+     */
     public static GatewayProcess start(Path repo, Map<String, String> subgraphBaseUrls) {
         Path dir = repo.resolve("graphql-gateway");
         int port = ChildProcesses.freePort();
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("NEWSMELL_DASHBOARD_TOKEN", Tokens.shared().analyst());
         subgraphBaseUrls.forEach((subgraph, url) ->
                 env.put("SUBGRAPH_" + subgraph.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL", url + "/graphql"));
         List<String> command = new ArrayList<>(List.of(

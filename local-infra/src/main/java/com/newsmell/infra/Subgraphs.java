@@ -29,25 +29,39 @@ public final class Subgraphs {
     private Subgraphs() {}
 
     /**
-     * POSTs the query (with variables) to {@code <baseUrl>/graphql} with this run's analyst token (the subgraphs and
-     * the gateway take one, ADR 0063) and returns the whole answer.
+     * POSTs the query (with variables) to {@code <baseUrl>/graphql} with this run's analyst token (GraphQL takes the
+     * analyst role, ADR 0063) and returns the whole answer; fails unless it is a 200.
      */
     public static JsonNode post(String baseUrl, String query, Map<String, Object> variables) {
+        HttpResponse<String> response =
+                send(baseUrl, Credentials.bearer(Tokens.shared().analyst()), query, variables);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("POST /graphql answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * POSTs the query to {@code <baseUrl>/graphql} with {@code authorization} as the Authorization header (none when
+     * null) and returns the answer as it is, whatever its status: for the access checks.
+     */
+    public static HttpResponse<String> send(
+            String baseUrl, String authorization, String query, Map<String, Object> variables) {
         ObjectNode body = JSON.createObjectNode().put("query", query);
         body.set("variables", JSON.valueToTree(variables));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
-                            .header("Content-Type", "application/json")
-                            .header("Accept", "application/json")
-                            .header("Authorization", "Bearer " + Tokens.shared().analyst())
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("POST /graphql answered " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
