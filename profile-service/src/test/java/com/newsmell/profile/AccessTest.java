@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -57,31 +56,13 @@ class AccessTest {
                         == 200);
         // the newest schema version (made here when no test made one yet), and the two users' vectors in it, written
         // as the vector stage writes them (no profiles job: its clock would move the feature store tests' state)
-        var schema = given().get("/v1/features/schema");
-        int version = schema.statusCode() == 200
-                ? schema.jsonPath().getInt("version")
-                : given().contentType("application/json")
-                        .body("")
-                        .post("/v1/features/schema/versions")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .jsonPath()
-                        .getInt("version");
+        int version = VectorFixtures.newestSchemaVersion();
         VectorFixtures.insertVectors(
                 Map.of(u1, new double[] {0.25, 0.5, 1.0}, u2, new double[] {0.0, 0.125, 0.75}),
                 version,
                 LocalDate.now(ZoneOffset.UTC));
         // a segment of a far week, which no other test lists
-        String segmentId = "2999-12-29-" + (2_000_000 + new Random().nextInt(1_000_000));
-        Sql.query(
-                DB,
-                "insert into user_segment (segment_id, week, number, schema_version, size, centroid,"
-                        + " distinctive_features, computed_at) values (?, date '2999-12-29', ?, ?, 1, '[0.5]', '[]',"
-                        + " now())",
-                segmentId,
-                Integer.parseInt(segmentId.substring(11)),
-                version);
+        String segmentId = VectorFixtures.insertFarWeekSegment(1);
         try {
             AccessMatrix.forService()
                     .analyst("GET", "/v1/profiles", "/v1/profiles")
