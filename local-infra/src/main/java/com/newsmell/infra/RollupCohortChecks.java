@@ -48,13 +48,16 @@ public final class RollupCohortChecks {
         }
     }
 
-    /** POST /v1/jobs/rollup-cohorts/runs?now=NOW; fails unless the run succeeded. */
+    /** POST /v1/jobs/rollup-cohorts/runs?now=NOW with this run's admin token; fails unless the run succeeded. */
     private static void runJob(int port) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create(
                                             "http://localhost:" + port + "/v1/jobs/rollup-cohorts/runs?now=" + NOW))
+                                    .header(
+                                            "Authorization",
+                                            "Bearer " + Tokens.shared().admin())
                                     .POST(HttpRequest.BodyPublishers.noBody())
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());

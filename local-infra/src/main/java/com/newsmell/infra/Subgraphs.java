@@ -28,7 +28,10 @@ public final class Subgraphs {
 
     private Subgraphs() {}
 
-    /** POSTs the query (with variables) to {@code <baseUrl>/graphql} and returns the whole answer. */
+    /**
+     * POSTs the query (with variables) to {@code <baseUrl>/graphql}, with this run's analyst token (ADR 0063), and returns
+     * the whole answer.
+     */
     public static JsonNode post(String baseUrl, String query, Map<String, Object> variables) {
         ObjectNode body = JSON.createObjectNode().put("query", query);
         body.set("variables", JSON.valueToTree(variables));
@@ -37,6 +40,7 @@ public final class Subgraphs {
                     HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
                             .header("Content-Type", "application/json")
                             .header("Accept", "application/json")
+                            .header("Authorization", "Bearer " + Tokens.shared().analyst())
                             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
