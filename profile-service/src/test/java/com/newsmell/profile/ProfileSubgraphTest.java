@@ -113,17 +113,7 @@ class ProfileSubgraphTest {
                                 "select count(*) from user_behavior_profile where user_id like ?",
                                 run + "-%"))
                         .isEqualTo(3));
-        var schema = given().get("/v1/features/schema");
-        int version = schema.statusCode() == 200
-                ? schema.jsonPath().getInt("version")
-                : given().contentType("application/json")
-                        .body("")
-                        .post("/v1/features/schema/versions")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .jsonPath()
-                        .getInt("version");
+        int version = VectorFixtures.newestSchemaVersion();
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         VectorFixtures.insertVectors(
                 Map.of(u1, new double[] {0.25, 0.5, 1.0}, u3, new double[] {0.0, 0.125, 0.75}), version, today);
@@ -141,14 +131,7 @@ class ProfileSubgraphTest {
                     version,
                     today);
         }
-        String segmentId = "2999-12-29-" + (1000 + new java.util.Random().nextInt(1_000_000));
-        Sql.query(
-                ProfileTestResource.DATABASE,
-                "insert into user_segment (segment_id, week, number, schema_version, size, centroid,"
-                        + " distinctive_features, computed_at) values (?, date '2999-12-29', ?, 1, 2, '[0.5]', '[]',"
-                        + " now())",
-                segmentId,
-                Integer.parseInt(segmentId.substring(11)));
+        String segmentId = VectorFixtures.insertFarWeekSegment(2);
         try {
             for (String u : List.of(u1, u2)) {
                 Sql.query(

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /** The similarity and segments tests' synthetic users: vectors written as the vector stage writes them, and the API. */
 public final class VectorFixtures {
@@ -46,6 +47,35 @@ public final class VectorFixtures {
         Sql.query(DB, "delete from user_similar");
         Sql.query(DB, "delete from user_segment");
         Sql.query(DB, "delete from user_feature_vector");
+    }
+
+    /** The newest feature schema version, made through the API (POST /v1/features/schema/versions) when none is. */
+    public static int newestSchemaVersion() {
+        var schema = given().get("/v1/features/schema");
+        return schema.statusCode() == 200
+                ? schema.jsonPath().getInt("version")
+                : given().contentType("application/json")
+                        .body("")
+                        .post("/v1/features/schema/versions")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath()
+                        .getInt("version");
+    }
+
+    /** Inserts a segment of the far week 2999-12-29 (no segmentation makes one), of this size; answers its id. */
+    public static String insertFarWeekSegment(int size) {
+        String segmentId = "2999-12-29-" + (1000 + new Random().nextInt(1_000_000));
+        Sql.query(
+                DB,
+                "insert into user_segment (segment_id, week, number, schema_version, size, centroid,"
+                        + " distinctive_features, computed_at) values (?, date '2999-12-29', ?, 1, ?, '[0.5]', '[]',"
+                        + " now())",
+                segmentId,
+                Integer.parseInt(segmentId.substring(11)),
+                size);
+        return segmentId;
     }
 
     public static void runJob(String job, String now) {

@@ -6,7 +6,9 @@ import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
 import com.newsmell.toolkit.http.Problem;
 import com.newsmell.toolkit.http.ProblemException;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,6 +33,7 @@ public class ProfileResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "The behavior profiles, most recently active (or most engaged) first, keyset-paged",
@@ -73,6 +76,7 @@ public class ProfileResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Path("/{userId}")
     @Operation(
             summary = "One user's behavior profile: every field of the seed's UserBehaviorProfile",

@@ -2,7 +2,9 @@ package com.newsmell.profile.interaction;
 
 import com.newsmell.toolkit.http.Problem;
 import com.newsmell.toolkit.http.ProblemException;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +26,7 @@ public class InteractionFeaturesResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Operation(
             summary = "One user's interaction features with one perfume: the seed's InteractionFeatures",
             description = "From the real-time rollup of the user's counted events with the perfume (no daily job);"

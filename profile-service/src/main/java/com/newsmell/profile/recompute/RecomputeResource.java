@@ -4,7 +4,9 @@ import com.newsmell.profile.behavior.ProfileResource;
 import com.newsmell.profile.behavior.ProfileService;
 import com.newsmell.profile.behavior.ProfileView;
 import com.newsmell.profile.calculation.ProfileWindow;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +30,7 @@ public class RecomputeResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(
             summary = "Recomputes one user's profile now and answers it",
             description = "Every field as the daily job computes it, as of now (computedBy = recompute), from the"

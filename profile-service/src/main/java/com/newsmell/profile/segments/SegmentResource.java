@@ -5,7 +5,9 @@ import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.Paging;
 import com.newsmell.toolkit.http.Page;
 import com.newsmell.toolkit.http.QueryParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,6 +38,7 @@ public class SegmentResource {
             String userId) {}
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "The latest week's segments, largest first",
@@ -54,6 +57,7 @@ public class SegmentResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Path("/{segmentId}/users")
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(

@@ -4,7 +4,9 @@ import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.ApiDocs;
 import com.newsmell.toolkit.api.Paging;
 import com.newsmell.toolkit.http.QueryParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -76,6 +78,7 @@ public class SimilarUsersResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "A user's most similar users (precomputed daily, top 50)",

@@ -1,6 +1,8 @@
 package com.newsmell.profile.similarity;
 
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,6 +45,7 @@ public class SimilarityResource {
             LocalDate asOf) {}
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @APIResponse(
             responseCode = "200",
             description = "The two users' similarity",

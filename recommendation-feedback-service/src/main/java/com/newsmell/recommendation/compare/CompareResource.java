@@ -1,7 +1,9 @@
 package com.newsmell.recommendation.compare;
 
 import com.newsmell.toolkit.api.WindowParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,6 +27,7 @@ public class CompareResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Operation(
             summary = "Which of two algorithms works better on a metric, and whether the difference is significant",
             description = "Both rates over the impressions of [from, to) (at most 400 days), the difference, an"

@@ -9,7 +9,9 @@ import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
 import com.newsmell.toolkit.http.Problem;
 import com.newsmell.toolkit.http.ProblemException;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,6 +38,7 @@ public class FeedbackResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Path("/{recommendationId}/feedback")
     @Operation(
             summary = "Every ledger row of one recommendation, by position: impression, click, explicit feedback and"
@@ -62,6 +65,7 @@ public class FeedbackResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Path("/feedback")
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(

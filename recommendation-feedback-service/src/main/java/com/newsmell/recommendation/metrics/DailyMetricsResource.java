@@ -4,7 +4,9 @@ import com.newsmell.recommendation.api.Windows;
 import com.newsmell.toolkit.api.TimeWindow;
 import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.QueryParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,7 @@ public class DailyMetricsResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Operation(
             summary = "The daily rollup written by the daily-metrics job (4am): per UTC day, algorithm, source and"
                     + " position, with each day's provisional flag and revision",

@@ -2,7 +2,9 @@ package com.newsmell.recommendation.metrics;
 
 import com.newsmell.recommendation.api.Windows;
 import com.newsmell.toolkit.api.WindowParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ public class PositionBiasResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Operation(
             summary = "The CTR-by-position curve per source, the propensities estimated from randomized impressions,"
                     + " and the raw and position-debiased CTR per algorithm",

@@ -5,7 +5,9 @@ import com.newsmell.toolkit.api.ApiDocs;
 import com.newsmell.toolkit.api.Metrics;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.WindowParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,6 +29,7 @@ public class RecommendationMetricsResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "Recommendation impressions, clicks, CTR, conversions, explicit feedback, coverage, time to"

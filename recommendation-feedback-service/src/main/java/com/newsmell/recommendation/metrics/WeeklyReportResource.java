@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.newsmell.toolkit.http.Problem;
 import com.newsmell.toolkit.http.ProblemException;
 import com.newsmell.toolkit.http.QueryParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,6 +33,7 @@ public class WeeklyReportResource {
     public record Report(LocalDate weekStart, List<JsonNode> algorithms) {}
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Operation(
             summary = "The weekly performance report: each algorithm week over week",
             description = "Written by the weekly-report job (Sunday 02:00): per algorithm the week's figures (as the"

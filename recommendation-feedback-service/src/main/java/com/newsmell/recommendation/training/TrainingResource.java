@@ -4,7 +4,9 @@ import com.newsmell.recommendation.api.Windows;
 import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Problem;
 import com.newsmell.toolkit.http.ProblemException;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,6 +35,7 @@ public class TrainingResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ADMIN)
     @Produces(JSON_LINES)
     @Operation(
             summary = "Labelled impressions as JSON Lines, as a new versioned export (the last 3 are kept)",
@@ -57,6 +60,7 @@ public class TrainingResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Path("/exports")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
@@ -67,6 +71,7 @@ public class TrainingResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Path("/exports/{version}")
     @Produces(JSON_LINES)
     @Operation(

@@ -6,7 +6,9 @@ import com.newsmell.toolkit.api.BotParams;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,6 +34,7 @@ public class SearchMetricsResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "Search metrics",
@@ -80,6 +83,7 @@ public class SearchMetricsResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Path("/top-queries")
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(

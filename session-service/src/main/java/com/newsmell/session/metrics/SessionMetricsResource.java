@@ -7,7 +7,9 @@ import com.newsmell.toolkit.api.Metrics;
 import com.newsmell.toolkit.api.MetricsParams;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.WindowParams;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,6 +32,7 @@ public class SessionMetricsResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "Session metrics: totals, buckets, breakdowns, comparison",

@@ -4,7 +4,9 @@ import com.newsmell.toolkit.api.ApiConvention;
 import com.newsmell.toolkit.api.PageParams;
 import com.newsmell.toolkit.api.WindowParams;
 import com.newsmell.toolkit.http.Page;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,6 +29,7 @@ public class SessionResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Path("/{sessionId}")
     @Produces(ApiConvention.JSON)
     @Operation(
@@ -40,6 +43,7 @@ public class SessionResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Produces({ApiConvention.JSON, ApiConvention.CSV})
     @Operation(
             summary = "List sessions",

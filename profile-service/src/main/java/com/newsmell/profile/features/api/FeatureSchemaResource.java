@@ -6,9 +6,11 @@ import com.newsmell.profile.features.store.FeatureSchemaRepository;
 import com.newsmell.profile.features.store.FeatureSchemaService;
 import com.newsmell.profile.features.store.FeatureStoreService;
 import com.newsmell.toolkit.http.ProblemException;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -47,6 +49,7 @@ public class FeatureSchemaResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Path("/schema")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
@@ -95,6 +98,7 @@ public class FeatureSchemaResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/schema/versions")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Produces(MediaType.APPLICATION_JSON)
@@ -127,6 +131,7 @@ public class FeatureSchemaResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ANALYST)
     @Path("/historical")
     @Consumes({NDJSON, MediaType.APPLICATION_JSON})
     @Produces(NDJSON)

@@ -1,7 +1,9 @@
 package com.newsmell.profile.features.api;
 
 import com.newsmell.profile.features.store.FeatureStoreService;
+import com.newsmell.toolkit.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +26,7 @@ public class UserFeaturesResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Operation(
             summary = "A user's feature vector, now or as it was on a day",
             description = "The seed's UserFeatureVector (names and values 0-1, in the schema version's order; every"
