@@ -3,6 +3,7 @@ package com.newsmell.collector;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.newsmell.collector.writekey.WriteKeyService;
 import com.newsmell.collector.writekey.WriteKeyView;
+import com.newsmell.infra.Credentials;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
@@ -13,7 +14,6 @@ import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.regex.Pattern;
 
 /**
  * The collector's tests send their requests with a write key of their own (issue 16): created when the test
@@ -22,16 +22,12 @@ import java.util.regex.Pattern;
  * <p>Two kinds of credentials, one default: REST Assured's default authentication is the run's admin bearer token
  * (local-infra InfraTestResource), which the read and admin APIs take (ADR 0063); a {@link Filter} registered here
  * replaces it with this key as the Basic-auth user name (empty password) on the endpoints that take a write key
- * (ingest, Segment spec, catalog, rudder-sdk-js's source configuration). Only a request that carries the default is
+ * (local-infra Credentials.takesWriteKey: ingest, Segment spec, catalog, rudder-sdk-js's source configuration; the rule the end-to-end tests use too). Only a request that carries the default is
  * changed: one that says {@code auth().none()}, {@code auth().oauth2(token)} or {@code auth().preemptive().basic(key,
  * "")} is sent as it says.
  */
 @ApplicationScoped
 public class TestWriteKey {
-
-    /** The Segment HTTP tracking API's paths, long and short (segment.SpecResource). */
-    private static final Pattern SPEC =
-            Pattern.compile("/v1/(batch|track|page|screen|identify|alias|group|t|p|i|a|g|s|b)");
 
     private static final Filter WRITE_KEY_ENDPOINTS = TestWriteKey::withKeyWhereTaken;
 
@@ -61,19 +57,11 @@ public class TestWriteKey {
         return key;
     }
 
-    /** Whether {@code method path} is an endpoint that takes a write key rather than a bearer token. */
-    static boolean takesWriteKey(String method, String path) {
-        return path.startsWith("/v1/catalog/")
-                || path.equals("/sourceConfig")
-                || ("POST".equals(method) && (path.equals("/v1/events") || path.equals("/v1/events/batch")))
-                || ("POST".equals(method) && SPEC.matcher(path).matches());
-    }
-
     private static Response withKeyWhereTaken(
             FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext next) {
         String path = request.getDerivedPath().replaceFirst("[?#].*", "");
         if (request.getAuthenticationScheme() == RestAssured.authentication
-                && takesWriteKey(request.getMethod(), path)) {
+                && Credentials.takesWriteKey(request.getMethod(), path)) {
             request.auth().preemptive().basic(key, "");
         }
         return next.next(request, response);
