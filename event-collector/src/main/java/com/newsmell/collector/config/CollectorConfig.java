@@ -45,6 +45,14 @@ public interface CollectorConfig {
     @WithDefault("33554432")
     long maxInFlightBytes();
 
+    /**
+     * Most ingest requests in progress at once, counted from their headers to their answer (issue 17, overload; ADR
+     * 0072): a request beyond it is answered 503 with Retry-After before its body is read, so under overload the excess
+     * costs almost nothing instead of queueing until its client gives up.
+     */
+    @WithDefault("128")
+    int maxRequestsInProgress();
+
     /** Retry-After, in seconds, of a request refused because the collector is at its in-flight limit. */
     @WithDefault("1")
     int overloadRetryAfterSeconds();

@@ -32,19 +32,23 @@ public class IngestAdmission {
                 .register(meters);
     }
 
+    /** The 503 of a request refused because the collector is full: nothing of it was accepted. */
+    static ProblemException overloaded(int retryAfterSeconds) {
+        return new ProblemException(
+                Problem.of(
+                        503,
+                        "overloaded",
+                        "Service unavailable",
+                        "The collector is at its limit of requests in progress; nothing of this request was"
+                                + " accepted. Retry after Retry-After with the same eventIds."),
+                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+    }
+
     /** Runs the ingest of a body of {@code bytes}, or refuses it with 503 when the collector is full. */
     public <T> Uni<T> admit(int bytes, Supplier<Uni<? extends T>> ingest) {
         if (!limit.tryAcquire(bytes)) {
             meters.counter("newsmell.collector.overloaded").increment();
-            return Uni.createFrom()
-                    .failure(new ProblemException(
-                            Problem.of(
-                                    503,
-                                    "overloaded",
-                                    "Service unavailable",
-                                    "The collector is at its limit of requests waiting for Kafka; nothing of this"
-                                            + " request was accepted. Retry after Retry-After with the same eventIds."),
-                            Map.of("Retry-After", Integer.toString(retryAfterSeconds))));
+            return Uni.createFrom().failure(overloaded(retryAfterSeconds));
         }
         return Uni.createFrom().<T>deferred(ingest).onTermination().invoke(() -> limit.release(bytes));
     }

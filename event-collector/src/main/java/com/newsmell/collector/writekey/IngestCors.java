@@ -21,7 +21,7 @@ import java.util.Set;
 public class IngestCors {
 
     /** The ingest paths that browsers post to: the native ones and the Segment-spec ones (ADR 0060). */
-    static final Set<String> PATHS = Set.of(
+    public static final Set<String> PATHS = Set.of(
             "/v1/events",
             "/v1/events/batch",
             "/v1/batch",

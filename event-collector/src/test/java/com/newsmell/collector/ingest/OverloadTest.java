@@ -7,14 +7,24 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.collector.CollectorTestResource;
 import com.newsmell.collector.TestEvents;
+import com.newsmell.collector.TestWriteKey;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,11 +43,13 @@ import org.junit.jupiter.api.Test;
 @TestProfile(OverloadTest.Tiny.class)
 class OverloadTest {
 
-    /** One request in flight at a time. */
+    /** One request waiting for Kafka at a time, two ingest requests in progress. */
     public static class Tiny implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("newsmell.collector.max-in-flight-bytes", "1");
+            return Map.of(
+                    "newsmell.collector.max-in-flight-bytes", "1",
+                    "newsmell.collector.max-requests-in-progress", "2");
         }
     }
 
@@ -51,6 +63,76 @@ class OverloadTest {
     @Test
     void theSegmentEndpointsShedLoadTheSameWay() {
         assertOnly202sStored(untilOne503(OverloadTest::segmentBatch), 200, OverloadTest::storedByAnonymousId);
+    }
+
+    @Test
+    void aRequestBeyondTheRequestsInProgressIsRefusedBeforeItsBodyIsRead() throws IOException {
+        String first = TestEvents.sessionId("gate-held");
+        String second = TestEvents.sessionId("gate-held");
+        try (HeldRequest a = HeldRequest.open(first);
+                HeldRequest b = HeldRequest.open(second)) {
+            // Two requests whose bodies are half sent fill the gate: the next is refused at once, nothing stored.
+            List<String> refused = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                String sessionId = TestEvents.sessionId("gate-refused");
+                Response r = nativeBatch(sessionId);
+                assertThat(r.statusCode()).isEqualTo(503);
+                assertThat(r.header("Retry-After")).isEqualTo("1");
+                assertThat(r.contentType()).startsWith("application/problem+json");
+                assertThat(r.jsonPath().getString("type")).endsWith("overloaded");
+                refused.add(sessionId);
+            });
+            // The held requests, once their bodies arrive, are answered and stored.
+            assertThat(a.finish()).startsWith("HTTP/1.1 202");
+            assertThat(b.finish()).startsWith("HTTP/1.1 202");
+            await().atMost(Duration.ofSeconds(30)).until(() -> BatchIngestTest.storedRows(first) == 5);
+            await().atMost(Duration.ofSeconds(30)).until(() -> BatchIngestTest.storedRows(second) == 5);
+            assertThat(refused)
+                    .allSatisfy(id -> assertThat(BatchIngestTest.storedRows(id)).isZero());
+        }
+        // A client that gives up in the middle of its body frees its place too.
+        try (HeldRequest held = HeldRequest.open(TestEvents.sessionId("gate-held"));
+                HeldRequest abandoned = HeldRequest.open(TestEvents.sessionId("gate-abandoned"))) {
+            abandoned.close();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> nativeBatch(TestEvents.sessionId("gate-after")).statusCode() == 202);
+        }
+    }
+
+    /** A batch request whose headers and first half of the body are sent on its own connection, the rest held back. */
+    private record HeldRequest(Socket socket, byte[] rest) implements AutoCloseable {
+
+        static HeldRequest open(String sessionId) throws IOException {
+            ObjectNode[] events = new ObjectNode[5];
+            for (int j = 0; j < events.length; j++) {
+                events[j] = TestEvents.pageView(sessionId);
+            }
+            byte[] body = TestEvents.batch(events).getBytes(StandardCharsets.UTF_8);
+            String head = "POST /v1/events/batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Basic "
+                    + Base64.getEncoder().encodeToString((TestWriteKey.key() + ":").getBytes(StandardCharsets.UTF_8))
+                    + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+            Socket socket = new Socket("localhost", RestAssured.port);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            return new HeldRequest(socket, Arrays.copyOfRange(body, body.length / 2, body.length));
+        }
+
+        /** Sends the rest of the body; the answer's status line. */
+        String finish() throws IOException {
+            socket.getOutputStream().write(rest);
+            socket.getOutputStream().flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     /** Bursts of 16 concurrent requests until one is refused with 503. */
