@@ -90,12 +90,12 @@ public final class SessionLengthBench extends ConsumerBench {
                         repo,
                         "session-service",
                         "session_length_" + length,
-                        Map.of(
+                        ConsumerBench.withPromptCommits(Map.of(
                                 "newsmell.topics.interactions", topic,
                                 "mp.messaging.incoming.interactions.group.id", group,
                                 "newsmell.session.close-idle-sessions-cron", "off",
                                 "newsmell.session.rollup-cron", "off",
-                                "newsmell.session.summary-relay-interval", "PT0S"),
+                                "newsmell.session.summary-relay-interval", "PT0S")),
                         "session-service-length-" + length)
                 .awaitReady(Duration.ofMinutes(3))) {
             Sustained drained = drained(topic, group, sent);
