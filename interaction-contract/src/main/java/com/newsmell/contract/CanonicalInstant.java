@@ -66,6 +66,53 @@ final class CanonicalInstant {
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
 
+    /**
+     * {@code instant.toString()}, without its formatter: {@code yyyy-MM-ddTHH:mm:ss[.fff[fff[fff]]]Z}, the fraction in
+     * groups of three digits as {@link java.time.format.DateTimeFormatter#ISO_INSTANT} prints it. Years outside
+     * 0000–9999 are left to {@code Instant.toString}. A JFR profile of the collector showed {@code Instant.toString}
+     * allocating about 5 KB per event (four instants each), the largest part of writing an event.
+     */
+    static String format(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        long epochDay = Math.floorDiv(seconds, 86_400);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        if (epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
+            return instant.toString();
+        }
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
+        int nanos = instant.getNano();
+        char[] out = new char[nanos == 0 ? 20 : nanos % 1_000_000 == 0 ? 24 : nanos % 1_000 == 0 ? 27 : 30];
+        put(out, 0, date.getYear(), 4);
+        out[4] = '-';
+        put(out, 5, date.getMonthValue(), 2);
+        out[7] = '-';
+        put(out, 8, date.getDayOfMonth(), 2);
+        out[10] = 'T';
+        put(out, 11, secondOfDay / 3_600, 2);
+        out[13] = ':';
+        put(out, 14, secondOfDay / 60 % 60, 2);
+        out[16] = ':';
+        put(out, 17, secondOfDay % 60, 2);
+        if (out.length > 20) {
+            out[19] = '.';
+            int digits = out.length - 21;
+            put(out, 20, nanos / NANO_SCALE[digits], digits);
+        }
+        out[out.length - 1] = 'Z';
+        return new String(out);
+    }
+
+    private static final long MIN_EPOCH_DAY = LocalDate.of(0, 1, 1).toEpochDay();
+    private static final long MAX_EPOCH_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+
+    /** Writes {@code value} as {@code count} decimal digits, zero-padded, from {@code at}. */
+    private static void put(char[] out, int at, int value, int count) {
+        for (int i = at + count - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
     /** The decimal value of {@code count} ASCII digits from {@code from}, or -1 when one is not a digit. */
     private static int digits(String text, int from, int count) {
         int value = 0;

@@ -165,7 +165,7 @@ public final class EventCodec {
 
     private static void put(ObjectNode o, String field, Instant value) {
         if (value != null) {
-            o.put(field, value.toString());
+            o.put(field, CanonicalInstant.format(value)); // exactly value.toString()
         }
     }
 }

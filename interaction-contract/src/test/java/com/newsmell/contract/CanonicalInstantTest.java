@@ -92,4 +92,40 @@ class CanonicalInstantTest {
         }
         assertThat(answered).isGreaterThan(10_000);
     }
+
+    @Test
+    void formatGivesWhatInstantToStringGives() {
+        for (String text : List.of(
+                "2026-12-06T10:00:00Z",
+                "2026-12-06T10:00:00.100Z",
+                "2026-12-06T10:00:00.123456Z",
+                "2026-12-06T10:00:00.123456789Z",
+                "2026-12-06T10:00:00.000000001Z",
+                "1969-12-31T23:59:59.500Z",
+                "0000-01-01T00:00:00Z",
+                "9999-12-31T23:59:59.999999999Z",
+                "-0001-12-31T23:59:59Z",
+                "+10000-01-01T00:00:00Z")) {
+            Instant instant = Instant.parse(text);
+            assertThat(CanonicalInstant.format(instant)).as(text).isEqualTo(instant.toString());
+        }
+    }
+
+    // Random instants over the whole range Instant.toString prints with four-digit years and beyond it.
+    @Test
+    void formatNeverDisagreesWithInstantToString() {
+        SplittableRandom random = new SplittableRandom(23);
+        long min = Instant.parse("-0100-01-01T00:00:00Z").getEpochSecond();
+        long max = Instant.parse("+10100-01-01T00:00:00Z").getEpochSecond();
+        for (int i = 0; i < 200_000; i++) {
+            int nanos = switch (random.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(random.nextLong(min, max), nanos);
+            assertThat(CanonicalInstant.format(instant)).isEqualTo(instant.toString());
+        }
+    }
 }
