@@ -183,6 +183,9 @@ public class PrivacyService {
             return Uni.createFrom().item(java.util.Set.of());
         }
         return erased.refreshed().chain(set -> {
+            if (set.isEmpty()) {
+                return Uni.createFrom().item(java.util.Set.<String>of()); // no user erased: no keyed hash to compute
+            }
             Map<String, Long> byHash = new java.util.HashMap<>();
             java.util.Set<String> ids = new java.util.HashSet<>();
             for (UserInteractionEvent event : events) {
