@@ -17,7 +17,7 @@ mkdir -p "$out_dir"
 # The HPA maximum of a consumer stays at or below the partitions of interaction-events (k8s/base/kafka-topics.yaml):
 # more consumers than partitions would idle.
 SERVICES=(
-  "event-collector|8080|collector|384Mi|500m|768Mi|1500m|8"
+  "event-collector|8080|collector|768Mi|500m|1Gi|1500m|8"
   "session-service|8081|session|256Mi|250m|512Mi|1|6"
   "profile-service|8082|profile|512Mi|250m|768Mi|1|6"
   "perfume-stats-service|8083|perfume_stats|256Mi|250m|512Mi|1|6"

@@ -40,7 +40,7 @@ public final class OverloadBench {
 
     private static final int BATCH = 50;
     private static final int EVENT_BYTES = 800;
-    private static final Pattern K8S_LIMIT = Pattern.compile("limits:\\s*\\n\\s*memory:\\s*(\\d+)Mi");
+    private static final Pattern K8S_LIMIT = Pattern.compile("limits:\\s*\\n\\s*memory:\\s*(\\d+)(Mi|Gi)");
 
     private int seconds = 60;
     private long saturationEvents = 20_000;
@@ -254,7 +254,7 @@ public final class OverloadBench {
     private long k8sLimitMi() {
         try {
             Matcher m = K8S_LIMIT.matcher(Files.readString(repo.resolve("k8s/base/event-collector.yaml")));
-            return m.find() ? Long.parseLong(m.group(1)) : -1;
+            return m.find() ? Long.parseLong(m.group(1)) * (m.group(2).equals("Gi") ? 1024 : 1) : -1;
         } catch (Exception e) {
             return -1;
         }

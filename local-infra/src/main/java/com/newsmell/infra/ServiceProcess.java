@@ -53,7 +53,7 @@ public final class ServiceProcess implements AutoCloseable {
         config.putAll(extraConfig);
         List<String> command = command(repo, module, database, config, List.of());
         Path log = Path.of("target", "services", instance + ".log").toAbsolutePath();
-        return new ServiceProcess(instance, port, managementPort, ChildProcesses.start(command, log), log);
+        return new ServiceProcess(instance, port, managementPort, ChildProcesses.start(command, log, IMAGE_ENVIRONMENT), log);
     }
 
     /**
@@ -94,6 +94,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(args);
         return command;
     }
+
+    /** What the services' images set for the JVM's process (Dockerfile.jvm): two glibc malloc arenas. */
+    static final Map<String, String> IMAGE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     /**
      * The module's JVM memory options: its image's {@code src/main/docker/jvm.options} when it has one (the service
