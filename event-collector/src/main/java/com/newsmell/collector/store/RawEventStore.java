@@ -61,8 +61,10 @@ public class RawEventStore {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<UserInteractionEvent> rows = List.copyOf(firstPerEventId(events).values());
-        return pool.preparedQuery(STORE).execute(columns(rows)).map(result -> result.rowCount());
+        SortedMap<UUID, UserInteractionEvent> unique = firstPerEventId(events);
+        return pool.preparedQuery(STORE)
+                .execute(columns(unique.keySet().toArray(UUID[]::new), List.copyOf(unique.values())))
+                .map(result -> result.rowCount());
     }
 
     /**
@@ -75,9 +77,10 @@ public class RawEventStore {
         return unique;
     }
 
-    private static Tuple columns(List<UserInteractionEvent> events) {
+    /** The statement's 32 column arrays: the eventIds (parsed once, by {@link #firstPerEventId}), then the events'. */
+    private static Tuple columns(UUID[] eventIds, List<UserInteractionEvent> events) {
         List<Object> columns = new ArrayList<>(32);
-        columns.add(events.stream().map(e -> UUID.fromString(e.eventId())).toArray(UUID[]::new));
+        columns.add(eventIds);
         columns.add(events.stream().map(UserInteractionEvent::schemaVersion).toArray(Integer[]::new));
         columns.add(strings(events, UserInteractionEvent::userId));
         columns.add(strings(events, UserInteractionEvent::sessionId));
