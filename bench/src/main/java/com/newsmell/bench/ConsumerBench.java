@@ -186,8 +186,10 @@ abstract class ConsumerBench {
     }
 
     /** Drains the pre-filled topic ({@link #drained(String)}) and logs its figure with what the service stored. */
-    void logDrained(String topic, String stored) throws Exception {
-        logSustained(drained(topic), stored);
+    /** Drains the topic, then logs the figure with {@code stored}, which is read after the drain (what it stored). */
+    void logDrained(String topic, java.util.concurrent.Callable<String> stored) throws Exception {
+        Sustained drained = drained(topic);
+        logSustained(drained, stored.call());
     }
 
     /** Events sent to the topic by {@link #fill} before the service started. */

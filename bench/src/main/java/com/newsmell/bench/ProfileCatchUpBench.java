@@ -32,7 +32,7 @@ public final class ProfileCatchUpBench extends ConsumerBench {
     void measure(ServiceProcess collector, ServiceProcess service, String topic) throws Exception {
         logDrained(
                 topic,
-                String.format(
+                () -> String.format(
                         " (%d user-day rollups, %d users marked for recompute; %d events pre-filled)",
                         count("select count(*) from user_day_activity"),
                         count("select count(*) from profile_pending"),

@@ -35,7 +35,7 @@ public final class RecommendationBench extends ConsumerBench {
     void measure(ServiceProcess collector, ServiceProcess service, String topic) throws Exception {
         logDrained(
                 topic,
-                String.format(
+                () -> String.format(
                         " (%d ledger rows, %d conversion facts, %d stitched sessions; %d events pre-filled)",
                         count("select count(*) from recommendation_feedback"),
                         count("select count(*) from recommendation_conversion"),
