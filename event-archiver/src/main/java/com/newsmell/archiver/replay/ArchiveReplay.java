@@ -132,7 +132,7 @@ public final class ArchiveReplay {
     private void acknowledged(UUID replay, long published, AtomicReference<Exception> failed) throws SQLException {
         producer.flush();
         if (failed.get() != null) {
-            throw new IllegalStateException("Kafka refused a replay record", failed.get());
+            throw new IllegalStateException("Kafka refused a replay record: " + failed.get(), failed.get());
         }
         update("update replay_source set published = ? where replay_id = ? and source = 'parquet'", published, replay);
     }
