@@ -33,6 +33,10 @@ class KustomizeRenderTest {
 
     static final String PART_OF = "newsmell-analytics";
     static final String GATEWAY = "graphql-gateway";
+    static final String COLLECTOR = "event-collector";
+    static final String RAW_STORE = "event-collector-raw-store";
+    /** SmallRye's switch of the collector's raw-store channel (ADR 0074). */
+    static final String CONSUMER_SWITCH = "MP_MESSAGING_INCOMING_INTERACTIONS_ENABLED";
 
     static Stream<Arguments> overlaysAndServices() {
         return Kustomize.overlays().flatMap(dir -> Service.ALL.stream().map(s -> Arguments.of(dir, s)));
@@ -44,16 +48,18 @@ class KustomizeRenderTest {
     }
 
     @ParameterizedTest(
-            name = "{0} renders, for the five services and the gateway, 6 Deployments, Services, PodDisruptionBudgets,"
-                    + " HorizontalPodAutoscalers and NetworkPolicies, 5 ServiceMonitors, the archiver and the Ingress")
+            name = "{0} renders, for the five services, the collector's raw store and the gateway, 7 Deployments,"
+                    + " Services, PodDisruptionBudgets, HorizontalPodAutoscalers and NetworkPolicies, 6 ServiceMonitors,"
+                    + " the archiver and the Ingress")
     @MethodSource("com.newsmell.deployment.Kustomize#overlays")
     void rendersAllResources(String dir) {
         List<Map<String, Object>> docs = render(dir);
         for (String kind : List.of("Deployment", "Service", "PodDisruptionBudget", "HorizontalPodAutoscaler")) {
-            assertEquals(6, ofKind(docs, kind).size(), kind + "s in " + dir);
+            assertEquals(7, ofKind(docs, kind).size(), kind + "s in " + dir);
         }
-        assertEquals(Service.ALL.size(), ofKind(docs, "ServiceMonitor").size(), "ServiceMonitors in " + dir);
-        assertTrue(ofKind(docs, "NetworkPolicy").size() >= 7, "NetworkPolicies (services, gateway, archiver)");
+        assertEquals(Service.ALL.size() + 1, ofKind(docs, "ServiceMonitor").size(), "ServiceMonitors in " + dir);
+        assertTrue(
+                ofKind(docs, "NetworkPolicy").size() >= 8, "NetworkPolicies (services, raw store, gateway, archiver)");
         assertEquals(
                 List.of("event-archiver", "event-archiver-replay"),
                 ofKind(docs, "CronJob").stream()
@@ -222,6 +228,42 @@ class KustomizeRenderTest {
                         "namespace:observability"),
                 destinations,
                 "egress to DNS, Kafka, PostgreSQL and the OpenTelemetry collector only");
+    }
+
+    @ParameterizedTest(
+            name = "{0}: the collector's raw store (ADR 0074) runs its image and configuration in a Deployment of its"
+                    + " own, the only one consuming the interaction topic, with no API traffic")
+    @MethodSource("com.newsmell.deployment.Kustomize#overlays")
+    void rawStoreHasItsOwnDeployment(String dir) {
+        List<Map<String, Object>> docs = render(dir);
+        Map<String, Object> ingest = singleContainer(deploymentOf(docs, COLLECTOR));
+        Map<String, Object> rawStore = singleContainer(deploymentOf(docs, RAW_STORE));
+        assertEquals(ingest.get("image"), rawStore.get("image"), "the collector's image");
+        assertEquals(ingest.get("envFrom"), rawStore.get("envFrom"), "the collector's ConfigMap");
+        assertEquals(
+                ingest.get("resources"), rawStore.get("resources"), "the collector's JVM (512 MB heap), so its memory");
+        Map<String, Object> ingestEnv = new LinkedHashMap<>();
+        env(ingest).forEach(e -> ingestEnv.put(string(e.get("name")), e.containsKey("value") ? e.get("value") : e));
+        Map<String, Object> rawStoreEnv = new LinkedHashMap<>();
+        env(rawStore).forEach(e -> rawStoreEnv.put(string(e.get("name")), e.containsKey("value") ? e.get("value") : e));
+        assertEquals("false", ingestEnv.remove(CONSUMER_SWITCH), "the ingest Deployment leaves the topic");
+        assertFalse(rawStoreEnv.containsKey(CONSUMER_SWITCH), "the raw store consumes it");
+        assertEquals(ingestEnv, rawStoreEnv, "the same Secrets (database, Kafka user, keys)");
+        Map<String, Object> service = labelled(docs, "Service", RAW_STORE);
+        assertEquals(
+                List.of("management"),
+                listAt(service, "spec.ports").stream()
+                        .map(p -> map(p, "Service port").get("name"))
+                        .toList(),
+                "the raw store's Service: the management port only");
+        Set<String> ports = new TreeSet<>();
+        for (Object rule : listAt(labelled(docs, "NetworkPolicy", RAW_STORE), "spec.ingress")) {
+            listAt(map(rule, "ingress rule"), "ports").forEach(p -> ports.add(string(at(map(p, "port"), "port"))));
+        }
+        assertEquals(Set.of("management"), ports, "the raw store lets in Prometheus only");
+        assertEquals(RAW_STORE, at(labelled(docs, "HorizontalPodAutoscaler", RAW_STORE), "spec.scaleTargetRef.name"));
+        labelled(docs, "PodDisruptionBudget", RAW_STORE);
+        labelled(docs, "ServiceMonitor", RAW_STORE);
     }
 
     @ParameterizedTest(name = "{0}: {1} gets every variable its application.properties reads")
