@@ -30,6 +30,8 @@ SERVICES=(
 # KafkaUser; no API traffic (its Service has the management port only, for Prometheus); the same JVM (512 MB heap).
 # requests memory | requests cpu | limits memory | limits cpu | HPA max replicas (at most interaction-events' partitions)
 RAW_STORE="768Mi|500m|1Gi|1500m|12"
+# It does not ingest: no user-agent rules loaded, an ingest request reaching it anyway answered 503 not-ingesting.
+RAW_STORE_ENV="NEWSMELL_COLLECTOR_INGEST=false"
 
 # Variables of one Deployment only (not of its ConfigMap, which both of the collector's Deployments read).
 declare -A DEPLOYMENT_ENV=(
@@ -411,7 +413,7 @@ for row in "${SERVICES[@]}"; do
     workload
     if [[ "$name" == event-collector ]]; then
       IFS='|' read -r req_mem req_cpu lim_mem lim_cpu max_replicas <<<"$RAW_STORE"
-      dep="$name-raw-store" env_pairs="" api=no
+      dep="$name-raw-store" env_pairs="$RAW_STORE_ENV" api=no
       echo "---"
       echo "# $dep: a Service with the management port only (Prometheus), then its workload."
       service_of "$dep" ""

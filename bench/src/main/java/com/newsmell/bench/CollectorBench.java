@@ -309,8 +309,12 @@ public final class CollectorBench {
                         options.repo,
                         COLLECTOR,
                         "collector_drain",
-                        ConsumerBench.withPromptCommits(
-                                Map.of("mp.messaging.incoming.interactions.group.id", group)))) {
+                        // as the event-collector-raw-store Deployment runs (ADR 0074): it does not ingest
+                        ConsumerBench.withPromptCommits(Map.of(
+                                "mp.messaging.incoming.interactions.group.id",
+                                group,
+                                "newsmell.collector.ingest",
+                                "false")))) {
             end = ConsumerBench.endOffsets(admin, topic);
             long deadline = start + TimeUnit.MINUTES.toNanos(30);
             long lastProgress = start;
@@ -415,9 +419,11 @@ public final class CollectorBench {
                 st.execute(Files.readString(migration));
             }
         }
+        int hot = samePartitionsAndTiers(drainedDatabase, database);
         log(
-                "copy: %s has the collector's schema (%d migrations); COPY user_interaction_event FROM STDIN ...",
-                database, migrations.size());
+                "copy: %s has the collector's schema (%d migrations) and the drained table's partitions and indexes (%d"
+                        + " hot: every index); COPY user_interaction_event FROM STDIN ...",
+                database, migrations.size(), hot);
         long copied;
         long start;
         long end;
@@ -437,6 +443,55 @@ public final class CollectorBench {
         Copy result = new Copy(database, copied, bytes, Duration.ofNanos(end - start), copied / ((end - start) / 1e9));
         log("copy: %d rows in %.2f s: %,.0f rows/s", copied, seconds(result.elapsed()), result.rowsPerSecond());
         return result;
+    }
+
+    /**
+     * Gives the reference's table the drained one's partitions and tiers: the collector's partitions job made the
+     * current month's partition hot (ADR 0030), with ten indexes more than the migrations leave, and COPY into fewer
+     * indexes would flatter the reference. Checks that both then have the same indexes; returns the hot partitions.
+     */
+    private int samePartitionsAndTiers(String drained, String reference) throws SQLException {
+        String partitions = "select c.relname, pg_get_expr(c.relpartbound, c.oid) from pg_inherits i join pg_class c"
+                + " on c.oid = i.inhrelid where i.inhparent = 'user_interaction_event'::regclass order by 1";
+        String indexes = "select tablename || ' ' || indexname from pg_indexes where tablename like"
+                + " 'user\\_interaction\\_event%' order by 1";
+        int hot = 0;
+        try (Connection from = connect(drained);
+                Connection to = connect(reference);
+                Statement read = from.createStatement();
+                Statement write = to.createStatement()) {
+            try (ResultSet rs = read.executeQuery(partitions)) {
+                while (rs.next()) {
+                    write.execute("do $$ begin if to_regclass('" + rs.getString(1) + "') is null then create table "
+                            + rs.getString(1) + " partition of user_interaction_event " + rs.getString(2)
+                            + "; end if; end $$");
+                }
+            }
+            try (ResultSet rs = read.executeQuery(
+                    "select partition_name from interaction_partition_tier where tier = 'hot' order by 1")) {
+                while (rs.next()) {
+                    write.execute("select set_interaction_partition_tier('" + rs.getString(1) + "', 'hot')");
+                    hot++;
+                }
+            }
+            List<String> want = strings(read, indexes);
+            List<String> have = strings(write, indexes);
+            if (!want.equals(have)) {
+                throw new IllegalStateException(
+                        "copy: the reference's indexes " + have + " differ from the drained" + " table's " + want);
+            }
+        }
+        return hot;
+    }
+
+    private static List<String> strings(Statement st, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     private static CopyManager copyManager(Connection connection) throws SQLException {

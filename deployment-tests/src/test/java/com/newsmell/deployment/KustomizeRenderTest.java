@@ -37,6 +37,8 @@ class KustomizeRenderTest {
     static final String RAW_STORE = "event-collector-raw-store";
     /** SmallRye's switch of the collector's raw-store channel (ADR 0074). */
     static final String CONSUMER_SWITCH = "MP_MESSAGING_INCOMING_INTERACTIONS_ENABLED";
+    /** The collector's switch of its ingest (newsmell.collector.ingest, ADR 0074). */
+    static final String INGEST_SWITCH = "NEWSMELL_COLLECTOR_INGEST";
 
     static Stream<Arguments> overlaysAndServices() {
         return Kustomize.overlays().flatMap(dir -> Service.ALL.stream().map(s -> Arguments.of(dir, s)));
@@ -248,6 +250,8 @@ class KustomizeRenderTest {
         env(rawStore).forEach(e -> rawStoreEnv.put(string(e.get("name")), e.containsKey("value") ? e.get("value") : e));
         assertEquals("false", ingestEnv.remove(CONSUMER_SWITCH), "the ingest Deployment leaves the topic");
         assertFalse(rawStoreEnv.containsKey(CONSUMER_SWITCH), "the raw store consumes it");
+        assertEquals("false", rawStoreEnv.remove(INGEST_SWITCH), "the raw store does not ingest");
+        assertFalse(ingestEnv.containsKey(INGEST_SWITCH), "the ingest Deployment does");
         assertEquals(ingestEnv, rawStoreEnv, "the same Secrets (database, Kafka user, keys)");
         Map<String, Object> service = labelled(docs, "Service", RAW_STORE);
         assertEquals(

@@ -53,6 +53,14 @@ public interface CollectorConfig {
     @WithDefault("128")
     int maxRequestsInProgress();
 
+    /**
+     * Whether this replica ingests events (ADR 0074). False on the raw store's Deployment (event-collector-raw-store),
+     * which only consumes: it does not load the user-agent rules, and an ingest request reaching it anyway is answered
+     * 503 {@code not-ingesting} with nothing accepted.
+     */
+    @WithDefault("true")
+    boolean ingest();
+
     /** Retry-After, in seconds, of a request refused because the collector is at its in-flight limit. */
     @WithDefault("1")
     int overloadRetryAfterSeconds();

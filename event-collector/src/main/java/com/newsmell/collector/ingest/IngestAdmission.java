@@ -44,6 +44,18 @@ public class IngestAdmission {
                 Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }
 
+    /** The 503 of an ingest request that reached a replica which does not ingest (the raw store's, ADR 0074). */
+    static ProblemException notIngesting(int retryAfterSeconds) {
+        return new ProblemException(
+                Problem.of(
+                        503,
+                        "not-ingesting",
+                        "Service unavailable",
+                        "This replica of the collector writes the raw store and does not ingest events; nothing of"
+                                + " this request was accepted. Send it to the event-collector Service."),
+                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+    }
+
     /** Runs the ingest of a body of {@code bytes}, or refuses it with 503 when the collector is full. */
     public <T> Uni<T> admit(int bytes, Supplier<Uni<? extends T>> ingest) {
         if (!limit.tryAcquire(bytes)) {

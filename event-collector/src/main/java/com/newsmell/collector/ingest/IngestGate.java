@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the key looked up or anything parsed. Under twice the collector's capacity the excess then costs a few microseconds
  * each instead of queueing on the event loops until the clients give up, and every admitted request is answered in
  * time. {@link IngestAdmission} still bounds the bytes waiting for Kafka. The first filter of an ingest request (before
- * CORS and the door).
+ * CORS and the door). On a replica that does not ingest ({@code newsmell.collector.ingest=false}, the raw store's, ADR
+ * 0074) every ingest request is answered 503 {@code not-ingesting}.
  */
 @ApplicationScoped
 public class IngestGate {
@@ -28,11 +29,13 @@ public class IngestGate {
     private static final int PRIORITY = 500;
 
     private final AtomicInteger inProgress = new AtomicInteger();
+    private final boolean ingests;
     private final int max;
     private final int retryAfterSeconds;
     private final MeterRegistry meters;
 
     public IngestGate(CollectorConfig config, MeterRegistry meters) {
+        this.ingests = config.ingest();
         this.max = config.maxRequestsInProgress();
         this.retryAfterSeconds = config.overloadRetryAfterSeconds();
         this.meters = meters;
@@ -48,6 +51,10 @@ public class IngestGate {
     void handle(RoutingContext routing) {
         if (routing.request().method() != HttpMethod.POST || !IngestCors.PATHS.contains(routing.normalizedPath())) {
             routing.next();
+            return;
+        }
+        if (!ingests) {
+            answer(routing, IngestAdmission.notIngesting(retryAfterSeconds));
             return;
         }
         if (inProgress.incrementAndGet() > max) {

@@ -1,6 +1,7 @@
 package com.newsmell.collector.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +30,7 @@ class UserAgentClassifierTest {
 
     @BeforeAll
     static void buildOnce() {
-        classifier = new UserAgentClassifier();
+        classifier = new UserAgentClassifier(true);
     }
 
     @AfterAll
@@ -74,5 +75,15 @@ class UserAgentClassifierTest {
     @ValueSource(strings = {"", "   "})
     void noUserAgent(String userAgent) {
         assertThat(classifier.classify(userAgent)).isEqualTo(UserAgentInfo.NONE);
+    }
+
+    // ADR 0074: the raw store's replica does not load the rules; nothing there classifies (its gate refuses ingest).
+    @Test
+    void aReplicaThatDoesNotIngestHasNoRules() {
+        UserAgentClassifier rawStore = new UserAgentClassifier(false);
+        assertThat(rawStore.classify(null)).isEqualTo(UserAgentInfo.NONE);
+        assertThatThrownBy(() -> rawStore.classify(CHROME_WINDOWS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not ingest");
     }
 }
