@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsmell.contract.EventCodec;
+import com.newsmell.contract.InteractionEventType;
+import com.newsmell.contract.UserInteractionEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,6 +13,20 @@ import java.util.UUID;
 public final class TestEvents {
 
     private TestEvents() {}
+
+    /** A page view as the collector publishes it (the contract's event, stored fields set), for the topic directly. */
+    public static UserInteractionEvent published(String sessionId) {
+        Instant now = Instant.now();
+        return UserInteractionEvent.builder()
+                .eventId(UUID.randomUUID().toString())
+                .sessionId(sessionId)
+                .eventType(InteractionEventType.PAGE_VIEW)
+                .timestamp(now)
+                .clientTimestamp(now)
+                .receivedAt(now)
+                .path("/")
+                .build();
+    }
 
     public static String sessionId(String marker) {
         return marker + "-" + UUID.randomUUID();

@@ -8,7 +8,6 @@ import com.newsmell.collector.CollectorTestResource;
 import com.newsmell.collector.TestEvents;
 import com.newsmell.collector.TestWriteKey;
 import com.newsmell.contract.EventCodec;
-import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -18,7 +17,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,16 +69,7 @@ class RawStoreReplicaTest {
         }
 
         String written = "raw-store-replica-" + UUID.randomUUID();
-        Instant now = Instant.now();
-        UserInteractionEvent event = UserInteractionEvent.builder()
-                .eventId(UUID.randomUUID().toString())
-                .sessionId(written)
-                .eventType(InteractionEventType.PAGE_VIEW)
-                .timestamp(now)
-                .clientTimestamp(now)
-                .receivedAt(now)
-                .path("/")
-                .build();
+        UserInteractionEvent event = TestEvents.published(written);
         TopicReader.write(
                 CollectorTestResource.interactionsTopic(), List.of(Map.entry(written, EventCodec.toJson(event))));
         await().atMost(Duration.ofSeconds(30)).until(() -> BatchIngestTest.storedRows(written) == 1);

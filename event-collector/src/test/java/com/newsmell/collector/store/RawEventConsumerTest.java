@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.newsmell.collector.CollectorTestResource;
+import com.newsmell.collector.TestEvents;
 import com.newsmell.contract.DeadLetterHeaders;
 import com.newsmell.contract.EventCodec;
-import com.newsmell.contract.InteractionEventType;
 import com.newsmell.contract.UserInteractionEvent;
 import com.newsmell.infra.Infra;
 import com.newsmell.infra.PostgresServer;
@@ -15,7 +15,6 @@ import com.newsmell.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -122,15 +121,6 @@ class RawEventConsumerTest {
     }
 
     private static UserInteractionEvent event(String session) {
-        Instant now = Instant.now();
-        return UserInteractionEvent.builder()
-                .eventId(UUID.randomUUID().toString())
-                .sessionId(session)
-                .eventType(InteractionEventType.PAGE_VIEW)
-                .timestamp(now)
-                .clientTimestamp(now)
-                .receivedAt(now)
-                .path("/")
-                .build();
+        return TestEvents.published(session);
     }
 }
