@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.admin.Admin;
@@ -83,7 +84,7 @@ abstract class ConsumerBench {
      * default of 5 s: the drains are timed by the committed offsets, which would otherwise lag the work by up to 5 s.
      */
     static Map<String, String> withPromptCommits(Map<String, String> config) {
-        Map<String, String> prompt = new java.util.HashMap<>(config);
+        Map<String, String> prompt = new HashMap<>(config);
         prompt.put("mp.messaging.incoming.interactions.auto.commit.interval.ms", "100");
         return Map.copyOf(prompt);
     }
@@ -187,7 +188,7 @@ abstract class ConsumerBench {
 
     /** Drains the pre-filled topic ({@link #drained(String)}) and logs its figure with what the service stored. */
     /** Drains the topic, then logs the figure with {@code stored}, which is read after the drain (what it stored). */
-    void logDrained(String topic, java.util.concurrent.Callable<String> stored) throws Exception {
+    void logDrained(String topic, Callable<String> stored) throws Exception {
         Sustained drained = drained(topic);
         logSustained(drained, stored.call());
     }

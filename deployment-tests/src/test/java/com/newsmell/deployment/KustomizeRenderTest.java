@@ -244,10 +244,8 @@ class KustomizeRenderTest {
         assertEquals(ingest.get("envFrom"), rawStore.get("envFrom"), "the collector's ConfigMap");
         assertEquals(
                 ingest.get("resources"), rawStore.get("resources"), "the collector's JVM (512 MB heap), so its memory");
-        Map<String, Object> ingestEnv = new LinkedHashMap<>();
-        env(ingest).forEach(e -> ingestEnv.put(string(e.get("name")), e.containsKey("value") ? e.get("value") : e));
-        Map<String, Object> rawStoreEnv = new LinkedHashMap<>();
-        env(rawStore).forEach(e -> rawStoreEnv.put(string(e.get("name")), e.containsKey("value") ? e.get("value") : e));
+        Map<String, Object> ingestEnv = envByName(ingest);
+        Map<String, Object> rawStoreEnv = envByName(rawStore);
         assertEquals("false", ingestEnv.remove(CONSUMER_SWITCH), "the ingest Deployment leaves the topic");
         assertFalse(rawStoreEnv.containsKey(CONSUMER_SWITCH), "the raw store consumes it");
         assertEquals("false", rawStoreEnv.remove(INGEST_SWITCH), "the raw store does not ingest");
@@ -364,6 +362,13 @@ class KustomizeRenderTest {
             list(env, "env").forEach(e -> result.add(map(e, "env entry")));
         }
         return result;
+    }
+
+    /** A container's env entries by name: the value, or the whole entry when it is taken from elsewhere. */
+    static Map<String, Object> envByName(Map<String, Object> container) {
+        Map<String, Object> byName = new LinkedHashMap<>();
+        env(container).forEach(e -> byName.put(string(e.get("name")), e.containsKey("value") ? e.get("value") : e));
+        return byName;
     }
 
     static Map<String, Object> servicePort(Map<String, Object> svc, String name) {

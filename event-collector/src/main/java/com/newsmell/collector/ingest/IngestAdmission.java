@@ -34,25 +34,25 @@ public class IngestAdmission {
 
     /** The 503 of a request refused because the collector is full: nothing of it was accepted. */
     static ProblemException overloaded(int retryAfterSeconds) {
-        return new ProblemException(
-                Problem.of(
-                        503,
-                        "overloaded",
-                        "Service unavailable",
-                        "The collector is at its limit of requests in progress; nothing of this request was"
-                                + " accepted. Retry after Retry-After with the same eventIds."),
-                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+        return unavailable(
+                "overloaded",
+                "The collector is at its limit of requests in progress; nothing of this request was accepted. Retry"
+                        + " after Retry-After with the same eventIds.",
+                retryAfterSeconds);
     }
 
     /** The 503 of an ingest request that reached a replica which does not ingest (the raw store's, ADR 0074). */
     static ProblemException notIngesting(int retryAfterSeconds) {
+        return unavailable(
+                "not-ingesting",
+                "This replica of the collector writes the raw store and does not ingest events; nothing of this"
+                        + " request was accepted. Send it to the event-collector Service.",
+                retryAfterSeconds);
+    }
+
+    private static ProblemException unavailable(String slug, String detail, int retryAfterSeconds) {
         return new ProblemException(
-                Problem.of(
-                        503,
-                        "not-ingesting",
-                        "Service unavailable",
-                        "This replica of the collector writes the raw store and does not ingest events; nothing of"
-                                + " this request was accepted. Send it to the event-collector Service."),
+                Problem.of(503, slug, "Service unavailable", detail),
                 Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }
 

@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,26 +41,17 @@ class RawStoreReplicaTest {
         }
     }
 
+    private static RequestSpecification withKey() {
+        return given().contentType(ContentType.JSON).auth().preemptive().basic(TestWriteKey.key(), "");
+    }
+
     @Test
     void ingestIsRefusedWithNothingStoredAndTheTopicIsStillWrittenToTheRawStore() {
         String refused = TestEvents.sessionId("raw-store-replica-refused");
         for (Response r : List.of(
-                given().contentType(ContentType.JSON)
-                        .auth()
-                        .preemptive()
-                        .basic(TestWriteKey.key(), "")
-                        .body(TestEvents.batch(TestEvents.pageView(refused)))
-                        .post("/v1/events/batch"),
-                given().contentType(ContentType.JSON)
-                        .auth()
-                        .preemptive()
-                        .basic(TestWriteKey.key(), "")
-                        .body(TestEvents.pageView(refused).toString())
-                        .post("/v1/events"),
-                given().contentType(ContentType.JSON)
-                        .auth()
-                        .preemptive()
-                        .basic(TestWriteKey.key(), "")
+                withKey().body(TestEvents.batch(TestEvents.pageView(refused))).post("/v1/events/batch"),
+                withKey().body(TestEvents.pageView(refused).toString()).post("/v1/events"),
+                withKey()
                         .body("{\"type\":\"page\",\"name\":\"Home\",\"anonymousId\":\"" + refused + "\"}")
                         .post("/v1/page"))) {
             assertThat(r.statusCode()).isEqualTo(503);

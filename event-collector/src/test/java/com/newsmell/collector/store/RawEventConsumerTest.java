@@ -32,7 +32,7 @@ class RawEventConsumerTest {
         String session = "poison-" + UUID.randomUUID();
         String notJson = "{not json " + session;
         String invalid = "{\"sessionId\":\"" + session + "\",\"eventType\":\"NOPE\",\"path\":\"/\"}";
-        UserInteractionEvent good = event(session);
+        UserInteractionEvent good = TestEvents.published(session);
         TopicReader.write(
                 CollectorTestResource.interactionsTopic(),
                 List.of(
@@ -62,14 +62,14 @@ class RawEventConsumerTest {
     @Test
     void aRedeliveredMessageIsStoredOnce() {
         String session = "redelivered-" + UUID.randomUUID();
-        String json = EventCodec.toJson(event(session));
+        String json = EventCodec.toJson(TestEvents.published(session));
         TopicReader.write(
                 CollectorTestResource.interactionsTopic(), List.of(Map.entry(session, json), Map.entry(session, json)));
         TopicReader.write(CollectorTestResource.interactionsTopic(), List.of(Map.entry(session, json)));
         String marker = "after-" + session;
         TopicReader.write(
                 CollectorTestResource.interactionsTopic(),
-                List.of(Map.entry(marker, EventCodec.toJson(event(marker)))));
+                List.of(Map.entry(marker, EventCodec.toJson(TestEvents.published(marker)))));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> rows(marker) == 1);
         assertThat(rows(session)).isEqualTo(1);
@@ -85,7 +85,7 @@ class RawEventConsumerTest {
         String topic = CollectorTestResource.interactionsTopic();
         // Let the consumer catch up first, so that its committed offset is at the end.
         String warmup = "warmup-" + UUID.randomUUID();
-        TopicReader.write(topic, List.of(Map.entry(warmup, EventCodec.toJson(event(warmup)))));
+        TopicReader.write(topic, List.of(Map.entry(warmup, EventCodec.toJson(TestEvents.published(warmup)))));
         await().atMost(Duration.ofSeconds(30)).until(() -> rows(warmup) == 1);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> TopicReader.committedOffsets(GROUP, topic) == TopicReader.endOffsets(topic));
@@ -96,9 +96,9 @@ class RawEventConsumerTest {
             TopicReader.write(
                     topic,
                     List.of(
-                            Map.entry(session, EventCodec.toJson(event(session))),
-                            Map.entry(session, EventCodec.toJson(event(session))),
-                            Map.entry(session, EventCodec.toJson(event(session)))));
+                            Map.entry(session, EventCodec.toJson(TestEvents.published(session))),
+                            Map.entry(session, EventCodec.toJson(TestEvents.published(session))),
+                            Map.entry(session, EventCodec.toJson(TestEvents.published(session)))));
             long end = TopicReader.endOffsets(topic);
             await().during(Duration.ofSeconds(4))
                     .atMost(Duration.ofSeconds(10))
@@ -118,9 +118,5 @@ class RawEventConsumerTest {
                 CollectorTestResource.DATABASE,
                 "select count(*) from user_interaction_event where session_id = ?",
                 session);
-    }
-
-    private static UserInteractionEvent event(String session) {
-        return TestEvents.published(session);
     }
 }
